@@ -1,0 +1,145 @@
+package io.groundgate.api;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.groundgate.chat.ChatCompletionRequest;
+import io.groundgate.chat.ChatEngine;
+import io.groundgate.chat.ChatTurn;
+import io.groundgate.chat.ErrorKind;
+import io.groundgate.chat.GatewayException;
+import io.groundgate.routing.ModelRoute;
+import io.groundgate.routing.ModelRouter;
+import io.groundgate.routing.RouteKind;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /v1/chat/completions}. A Vert.x route rather than a JAX-RS resource so that passthrough can relay the
+ * upstream's bytes, streamed or not, without re-serialising them: it parses and validates the request, picks the route
+ * by model id, then relays (passthrough) or hands the turn to a {@link ChatEngine} on a worker thread.
+ */
+@ApplicationScoped
+public class ChatCompletionsRoute {
+
+    private static final Logger LOG = Logger.getLogger(ChatCompletionsRoute.class);
+    public static final String PATH = "/v1/chat/completions";
+
+    private final ApiConfig config;
+    private final ModelRouter router;
+    private final Validator validator;
+    private final PassthroughRelay relay;
+    private final ObjectMapper mapper;
+    private final ObjectReader requestReader;
+    private final Map<RouteKind, ChatEngine> engines = new EnumMap<>(RouteKind.class);
+
+    public ChatCompletionsRoute(ApiConfig config, ModelRouter router, Validator validator, PassthroughRelay relay,
+            ObjectMapper mapper, Instance<ChatEngine> engines) {
+        this.config = config;
+        this.router = router;
+        this.validator = validator;
+        this.relay = relay;
+        this.mapper = mapper;
+        this.requestReader = mapper.readerFor(ChatCompletionRequest.class);
+        engines.forEach(engine -> this.engines.put(engine.kind(), engine));
+    }
+
+    void register(@Observes Router vertxRouter) {
+        vertxRouter.post(PATH).handler(this::handle);
+        vertxRouter.route(PATH).handler(ctx -> fail(ctx, new GatewayException(ErrorKind.INVALID_REQUEST, 405,
+                "Use POST for " + PATH + ".", null, "method_not_allowed", Map.of("Allow", "POST"))));
+    }
+
+    private void handle(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            fail(ctx, new GatewayException(ErrorKind.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json (got " + (contentType == null ? "none" : "'" + contentType + "'")
+                            + ").",
+                    null, "unsupported_media_type"));
+            return;
+        }
+        BoundedBody.read(ctx.request(), config.maxBodyBytes()).onComplete(body -> {
+            if (body.failed()) {
+                if (body.cause() instanceof GatewayException e && e.kind() == ErrorKind.PAYLOAD_TOO_LARGE) {
+                    ctx.response().putHeader("Connection", "close");
+                }
+                fail(ctx, body.cause());
+                return;
+            }
+            try {
+                dispatch(ctx, body.result());
+            } catch (RuntimeException e) {
+                fail(ctx, e);
+            }
+        });
+    }
+
+    private void dispatch(RoutingContext ctx, Buffer body) {
+        ChatCompletionRequest request = parse(body);
+        Set<ConstraintViolation<ChatCompletionRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw Validation.toGatewayException(violations);
+        }
+        ModelRoute route = router.resolve(request.model());
+        if (route.kind() == RouteKind.PASSTHROUGH) {
+            relay.relay(ctx, route, request, body);
+            return;
+        }
+        ChatEngine engine = engines.get(route.kind());
+        if (engine == null) {
+            throw new GatewayException(ErrorKind.NOT_IMPLEMENTED,
+                    "The " + route.kind().label() + " route is not available in this build.", "model", "route_unavailable");
+        }
+        ChatTurn turn = new ChatTurn(request, parseTree(body), route, RequestTiming.requestId(ctx));
+        new EngineResponder(ctx, engine, mapper).respond(turn);
+    }
+
+    private ChatCompletionRequest parse(Buffer body) {
+        try {
+            ChatCompletionRequest request = requestReader.readValue(body.getBytes());
+            if (request == null) {
+                throw GatewayException.invalid("The request body must be a JSON object.", null);
+            }
+            return request;
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.toGatewayException(e);
+        } catch (java.io.IOException e) {
+            throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
+        }
+    }
+
+    private ObjectNode parseTree(Buffer body) {
+        try {
+            return (ObjectNode) mapper.readTree(body.getBytes());
+        } catch (java.io.IOException e) {
+            throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
+        }
+    }
+
+    static void fail(RoutingContext ctx, Throwable failure) {
+        GatewayException e = failure instanceof GatewayException g ? g : unexpected(failure);
+        ErrorResponses.write(ctx.response(), e);
+    }
+
+    private static GatewayException unexpected(Throwable failure) {
+        LOG.error("unexpected failure in " + PATH, failure);
+        return new GatewayException(ErrorKind.INTERNAL, "The gateway failed unexpectedly; the failure is logged.");
+    }
+}

@@ -1,0 +1,18 @@
+package io.groundgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.groundgate.chat.GatewayException;
+
+/** OpenAI's error body: {@code {"error":{"message","type","param","code"}}}; param and code are null when unknown. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record OpenAiError(Detail error) {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Detail(String message, String type, String param, String code) {
+    }
+
+    public static OpenAiError of(GatewayException e) {
+        return new OpenAiError(new Detail(e.getMessage(), e.kind().type(), e.param(), e.code()));
+    }
+}

@@ -1,0 +1,123 @@
+package io.groundgate.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.groundgate.chat.ChatCompletionRequest;
+import io.groundgate.chat.ErrorKind;
+import io.groundgate.chat.GatewayException;
+import io.groundgate.routing.ModelRoute;
+import io.groundgate.upstream.UpstreamClient;
+import io.groundgate.upstream.UpstreamErrors;
+import io.groundgate.upstream.UpstreamExchange;
+import io.groundgate.upstream.UpstreamRegistry;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The passthrough route: the client's bytes go to the upstream unchanged and the upstream's bytes come back unchanged.
+ * Streams are relayed chunk by chunk with backpressure; a client that goes away cancels the upstream request.
+ */
+@ApplicationScoped
+public class PassthroughRelay {
+
+    private final UpstreamRegistry upstreams;
+    private final UpstreamClient client;
+
+    public PassthroughRelay(UpstreamRegistry upstreams, UpstreamClient client) {
+        this.upstreams = upstreams;
+        this.client = client;
+    }
+
+    void relay(RoutingContext ctx, ModelRoute route, ChatCompletionRequest request, Buffer body) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Accept", request.streaming() ? "text/event-stream" : "application/json")
+                .add(RequestTiming.REQUEST_ID_HEADER, RequestTiming.requestId(ctx));
+        client.post(upstreams.get(route.primaryUpstream()), "/chat/completions", body, headers).onComplete(result -> {
+            if (result.failed()) {
+                ChatCompletionsRoute.fail(ctx, result.cause());
+            } else if (ctx.response().closed()) {
+                result.result().cancel();
+            } else if (isEventStream(result.result().response())) {
+                stream(ctx, result.result());
+            } else {
+                whole(ctx, result.result());
+            }
+        });
+    }
+
+    /** A non-streamed answer: small, so read it whole, which lets a failure mid-body still become a clean 502. */
+    private void whole(RoutingContext ctx, UpstreamExchange exchange) {
+        HttpClientResponse upstream = exchange.response();
+        ctx.response().closeHandler(v -> exchange.cancel());
+        upstream.body().onComplete(body -> {
+            RequestTiming.addUpstreamNanos(ctx, System.nanoTime() - exchange.sentAtNanos());
+            if (body.failed()) {
+                ChatCompletionsRoute.fail(ctx, UpstreamErrors.transport(exchange.upstream(), body.cause()));
+                return;
+            }
+            HttpServerResponse out = ctx.response();
+            copyHeaders(upstream, out);
+            out.setStatusCode(upstream.statusCode()).end(body.result());
+        });
+        upstream.resume();
+    }
+
+    private void stream(RoutingContext ctx, UpstreamExchange exchange) {
+        HttpClientResponse upstream = exchange.response();
+        HttpServerResponse out = ctx.response();
+        RequestTiming.addUpstreamNanos(ctx, exchange.headersAtNanos() - exchange.sentAtNanos());
+        copyHeaders(upstream, out);
+        out.setStatusCode(upstream.statusCode()).setChunked(true).putHeader("Cache-Control", "no-cache");
+        out.closeHandler(v -> exchange.cancel());
+        upstream.handler(chunk -> {
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                upstream.pause();
+                out.drainHandler(v -> upstream.resume());
+            }
+        });
+        upstream.exceptionHandler(failure -> {
+            // Headers are gone already: tell the client in the stream itself, as OpenAI does, then end it.
+            GatewayException error = UpstreamErrors.isTimeout(failure)
+                    ? new GatewayException(ErrorKind.TIMEOUT, "The upstream '" + exchange.upstream().name()
+                            + "' stopped sending within its timeout; the stream is incomplete.", null, "upstream_timeout")
+                    : new GatewayException(ErrorKind.UPSTREAM, "The connection to the upstream '"
+                            + exchange.upstream().name() + "' broke mid-stream; the stream is incomplete.", null,
+                            "upstream_stream_broken");
+            if (!out.ended() && !out.closed()) {
+                out.end(Buffer.buffer("\ndata: " + new String(ErrorResponses.json(error), StandardCharsets.UTF_8) + "\n\n"));
+            }
+        });
+        upstream.endHandler(v -> {
+            if (!out.ended() && !out.closed()) {
+                out.end();
+            }
+        });
+        upstream.resume();
+    }
+
+    private static boolean isEventStream(HttpClientResponse response) {
+        String type = response.getHeader("Content-Type");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    /** Headers worth keeping from the upstream; hop-by-hop and framing headers are the server's own business. */
+    private static void copyHeaders(HttpClientResponse from, HttpServerResponse to) {
+        for (Map.Entry<String, String> header : from.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("content-type") || name.startsWith("x-ratelimit-") || name.startsWith("openai-")
+                    || name.equals("retry-after")) {
+                to.headers().add(header.getKey(), header.getValue());
+            } else if (name.equals("x-request-id")) {
+                to.headers().add("x-upstream-request-id", header.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.groundgate.chat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.groundgate.routing.ModelRoute;
+
+/**
+ * One chat completion request as the core sees it.
+ *
+ * @param request the validated fields GroundGate interprets
+ * @param body the whole request body, for fields passed on untouched
+ * @param route where the model id led
+ * @param requestId the id echoed in {@code x-request-id} and the logs
+ */
+public record ChatTurn(ChatCompletionRequest request, ObjectNode body, ModelRoute route, String requestId) {
+}
