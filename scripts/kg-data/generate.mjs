@@ -181,7 +181,7 @@ function generateElements() {
   rep('');
   rep('Sources: **B** = Periodic-Table-JSON (Bowserinator) via npm `node-periodic-table@0.0.6`; **P** = npm `periodic-table@0.0.8` (andrejewski, PubChem-style table); **M** = matterviz 0.4.1 element data (vendored, MIT); **IUPAC** = CIAAW Standard Atomic Weights 2021 (`data/iupac-ciaaw-2021-standard-atomic-weights.json`).');
   rep('');
-  rep('Rules: density published from B when P agrees within 1 %; melting/boiling point published from B when P or M agrees within max(1 K, 0.5 %), otherwise from P when M agrees; Pauling electronegativity from B when P agrees within 0.005; phase when B and P agree; discovery year when P and M give the same year; known-since-antiquity when P says "Ancient" and M gives a BC date or B names an ancient origin (and M gives no AD year). Bulk properties and electronegativity of At, Fr and Z >= 100 are never published (never produced in bulk; source values are predictions). Gas densities in B are g/L at STP and are converted to g/cm^3 by shifting the decimal point three places (exact).');
+  rep('Rules: density published from B when P agrees within 1 %; melting/boiling point published from B when P or M agrees within max(1 K, 0.5 %), otherwise from P when M agrees (never when B has no value, e.g. sublimating C and As); Pauling electronegativity from B when P agrees within 0.005; phase when B and P agree; discovery year when P and M give the same year; known-since-antiquity when P says "Ancient" and M gives a BC date or B names an ancient origin (and M gives no AD year). Bulk properties and electronegativity of At, Fr and Z >= 100 are never published (never produced in bulk; source values are predictions). Gas densities in B are g/L at STP and are converted to g/cm^3 by shifting the decimal point three places (exact).');
   rep('');
 
   const mvBySym = new Map(M.map((e) => [e.symbol, e]));
@@ -268,7 +268,8 @@ function generateElements() {
       const tol = (a, x) => x !== null && within(a, x, 1, 0.005);
       let chosen = null;
       if (vB !== null && (tol(vB, vP) || tol(vB, vM))) chosen = [numToDecimalString(vB), tol(vB, vP) ? 'B (P agrees)' : 'B (M agrees)'];
-      else if (vP !== null && tol(vP, vM)) chosen = [numToDecimalString(vP), 'P (M agrees)'];
+      // B (Wikipedia-derived) gives no value for sublimating/allotrope-dependent cases (C, P, As): no fallback then
+      else if (vB !== null && vP !== null && tol(vP, vM)) chosen = [numToDecimalString(vP), 'P (M agrees)'];
       if (chosen) {
         g.add(el, gg(prop), dec(chosen[0]));
         provenance[prop][sym] = chosen[1];
@@ -471,7 +472,9 @@ function generateCountries() {
       alts.add(a);
     }
     alts.delete(c.name.common);
-    for (const a of alts) g.add(r, SKOS_ALT, /^[\x20-\x7E]+$/.test(a) ? en(a) : str(a));
+    // the English official name is tagged @en; other alternative spellings (abbreviations, native and
+    // transliterated names) are plain literals because the source does not say which language they are in
+    for (const a of alts) g.add(r, SKOS_ALT, a === c.name.official ? en(a) : str(a));
     for (const n of Object.values(c.name.native || {})) {
       for (const v of [n.common, n.official]) if (v && v !== c.name.common) g.add(r, gg('nativeName'), str(v));
     }

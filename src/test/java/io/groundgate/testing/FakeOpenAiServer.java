@@ -136,10 +136,71 @@ public final class FakeOpenAiServer {
         };
     }
 
-    /** A normal completion whose content is {@code text}. */
+    /** A normal completion whose content is {@code text}; streamed in two pieces when the request asks to stream. */
     public static Reply completion(String text) {
-        return (req, resp, vertx) -> resp.putHeader("Content-Type", "application/json")
-                .end(completionJson(req.json().path("model").asText("fake-model"), text));
+        return (req, resp, vertx) -> {
+            String model = req.json().path("model").asText("fake-model");
+            if (req.json().path("stream").asBoolean(false)) {
+                int half = text.length() / 2;
+                sse(List.of(chunk(model, "{\"role\":\"assistant\",\"content\":" + quote(text.substring(0, half)) + "}", null),
+                        chunk(model, "{\"content\":" + quote(text.substring(half)) + "}", null),
+                        chunk(model, "{}", "stop"), usageChunk(model, 10, 5)), Duration.ZERO, true).answer(req, resp, vertx);
+            } else {
+                resp.putHeader("Content-Type", "application/json").end(completionJson(model, text));
+            }
+        };
+    }
+
+    /** A function call as {@code name} and JSON {@code arguments}. */
+    public record Call(String id, String name, String arguments) {
+    }
+
+    /**
+     * The model calls tools: a {@code tool_calls} message, or when streaming, deltas as OpenAI sends them (id, type and
+     * name in the first delta of each call, arguments in two fragments).
+     */
+    public static Reply toolCalls(Call... calls) {
+        return (req, resp, vertx) -> {
+            String model = req.json().path("model").asText("fake-model");
+            if (req.json().path("stream").asBoolean(false)) {
+                List<String> events = new ArrayList<>();
+                events.add(chunk(model, "{\"role\":\"assistant\",\"content\":null}", null));
+                for (int i = 0; i < calls.length; i++) {
+                    Call c = calls[i];
+                    int half = c.arguments().length() / 2;
+                    events.add(chunk(model, "{\"tool_calls\":[{\"index\":" + i + ",\"id\":" + quote(c.id())
+                            + ",\"type\":\"function\",\"function\":{\"name\":" + quote(c.name()) + ",\"arguments\":\"\"}}]}", null));
+                    events.add(chunk(model, "{\"tool_calls\":[{\"index\":" + i + ",\"function\":{\"arguments\":"
+                            + quote(c.arguments().substring(0, half)) + "}}]}", null));
+                    events.add(chunk(model, "{\"tool_calls\":[{\"index\":" + i + ",\"function\":{\"arguments\":"
+                            + quote(c.arguments().substring(half)) + "}}]}", null));
+                }
+                events.add(chunk(model, "{}", "tool_calls"));
+                events.add(usageChunk(model, 10, 5));
+                sse(events, Duration.ZERO, true).answer(req, resp, vertx);
+                return;
+            }
+            ObjectNode root = JSON.createObjectNode();
+            root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L).put("model", model);
+            ObjectNode choice = root.putArray("choices").addObject();
+            choice.put("index", 0);
+            ObjectNode message = choice.putObject("message").put("role", "assistant");
+            message.putNull("content");
+            com.fasterxml.jackson.databind.node.ArrayNode toolCalls = message.putArray("tool_calls");
+            for (Call c : calls) {
+                ObjectNode call = toolCalls.addObject().put("id", c.id()).put("type", "function");
+                call.putObject("function").put("name", c.name()).put("arguments", c.arguments());
+            }
+            choice.put("finish_reason", "tool_calls");
+            root.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+            resp.putHeader("Content-Type", "application/json").end(root.toString());
+        };
+    }
+
+    public static String usageChunk(String model, int prompt, int completion) {
+        return "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":" + quote(model)
+                + ",\"choices\":[],\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":" + completion
+                + ",\"total_tokens\":" + (prompt + completion) + "}}";
     }
 
     /** Echoes the last user message, like a very agreeable model. */

@@ -1,0 +1,61 @@
+package io.groundgate.grounding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.groundgate.chat.ChatCompletion;
+import io.groundgate.chat.ChatEngine;
+import io.groundgate.chat.ChatTurn;
+import io.groundgate.chat.ChunkSink;
+import io.groundgate.routing.RouteKind;
+
+/** The {@code grounded/<model>} route: the upstream model behind the gateway's tool loop. */
+@ApplicationScoped
+public class GroundedEngine implements ChatEngine {
+
+    private static final String ROUTE = "grounded";
+
+    private final ToolLoop loop;
+
+    public GroundedEngine(ToolLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public RouteKind kind() {
+        return RouteKind.GROUNDED;
+    }
+
+    @Override
+    public ChatCompletion complete(ChatTurn turn) {
+        ProvenanceRecorder recorder = new ProvenanceRecorder();
+        ToolLoop.Result result = loop.run(turn, null, recorder);
+        return new Completions(turn.request().model()).whole(result.text(), result.clientCalls(), result.finishReason(),
+                result.usage(), recorder.build(ROUTE, null, result.rounds()));
+    }
+
+    @Override
+    public void stream(ChatTurn turn, ChunkSink sink) {
+        Completions completions = new Completions(turn.request().model());
+        ProvenanceRecorder recorder = new ProvenanceRecorder();
+        completions.role(sink); // bytes right away, so the client does not time out while tools run
+        ToolLoop.Result result = loop.run(turn, new ToolLoop.StreamListener() {
+            @Override
+            public void text(String delta) {
+                completions.text(sink, delta);
+            }
+
+            @Override
+            public void beat() {
+                sink.keepAlive();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return sink.cancelled();
+            }
+        }, recorder);
+        completions.toolCalls(sink, result.clientCalls());
+        completions.finish(sink, result.finishReason(), result.usage(), turn.request().includeUsage(),
+                recorder.build(ROUTE, null, result.rounds()));
+    }
+}
