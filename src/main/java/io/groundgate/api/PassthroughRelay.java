@@ -10,7 +10,7 @@ import io.groundgate.chat.ChatCompletionRequest;
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.routing.ModelRoute;
-import io.groundgate.upstream.UpstreamClient;
+import io.groundgate.upstream.UpstreamChain;
 import io.groundgate.upstream.UpstreamErrors;
 import io.groundgate.upstream.UpstreamExchange;
 import io.groundgate.upstream.UpstreamRegistry;
@@ -28,18 +28,18 @@ import io.vertx.ext.web.RoutingContext;
 public class PassthroughRelay {
 
     private final UpstreamRegistry upstreams;
-    private final UpstreamClient client;
+    private final UpstreamChain chain;
 
-    public PassthroughRelay(UpstreamRegistry upstreams, UpstreamClient client) {
+    public PassthroughRelay(UpstreamRegistry upstreams, UpstreamChain chain) {
         this.upstreams = upstreams;
-        this.client = client;
+        this.chain = chain;
     }
 
     void relay(RoutingContext ctx, ModelRoute route, ChatCompletionRequest request, Buffer body) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Accept", request.streaming() ? "text/event-stream" : "application/json")
                 .add(RequestTiming.REQUEST_ID_HEADER, RequestTiming.requestId(ctx));
-        client.post(upstreams.get(route.primaryUpstream()), "/chat/completions", body, headers).onComplete(result -> {
+        chain.post(upstreams.chain(route.upstreams()), "/chat/completions", body, headers).onComplete(result -> {
             if (result.failed()) {
                 ChatCompletionsRoute.fail(ctx, result.cause());
             } else if (ctx.response().closed()) {

@@ -33,6 +33,7 @@ import io.groundgate.upstream.LangChainFailures;
 import io.groundgate.upstream.LangChainModels;
 import io.groundgate.upstream.Upstream;
 import io.groundgate.upstream.UpstreamRegistry;
+import io.groundgate.upstream.UpstreamResilience;
 
 /**
  * The server-side tool loop: call the model with the gateway's tools and the client's; run the gateway tools it asks
@@ -64,9 +65,11 @@ public class ToolLoop {
     private final LangChainModels models;
     private final UpstreamRegistry upstreams;
     private final SystemPrompt systemPrompt;
+    private final UpstreamResilience resilience;
 
     public ToolLoop(GroundingConfig config, ToolRegistry tools, GatewayToolRunner runner, LangChainModels models,
-            UpstreamRegistry upstreams, SystemPrompt systemPrompt) {
+            UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience) {
+        this.resilience = resilience;
         this.config = config;
         this.tools = tools;
         this.runner = runner;
@@ -76,7 +79,7 @@ public class ToolLoop {
     }
 
     public Result run(ChatTurn turn, StreamListener listener, ProvenanceRecorder recorder) {
-        Upstream upstream = upstreams.get(turn.route().primaryUpstream());
+        List<Upstream> chain = upstreams.chain(turn.route().upstreams());
         String model = turn.route().upstreamModel();
         Set<String> clientTools = new HashSet<>();
         List<ToolSpecification> specs = new ArrayList<>();
@@ -104,8 +107,10 @@ public class ToolLoop {
                         "The client closed the request.", null, "client_closed", java.util.Map.of());
             }
             ChatRequestParameters parameters = RequestParameters.from(turn, model, specs, round == 1);
-            ChatResponse response = call(upstream, model, new ChatRequest.Builder().messages(messages).parameters(parameters).build(),
-                    listener);
+            ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters).build();
+            java.util.concurrent.atomic.AtomicBoolean streamed = new java.util.concurrent.atomic.AtomicBoolean();
+            ChatResponse response = resilience.callBlocking(chain, upstream -> call(upstream, model, request, listener, streamed),
+                    streamed::get);
             usage = usage.plus(usage(response.tokenUsage()));
             AiMessage ai = response.aiMessage();
             messages.add(ai);
@@ -140,7 +145,8 @@ public class ToolLoop {
         return new Result(unfinished, List.of(), usage, config.maxRounds(), "stop");
     }
 
-    private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener) {
+    private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,
+            java.util.concurrent.atomic.AtomicBoolean streamed) {
         try {
             if (listener == null) {
                 return models.chat(upstream.name(), model).chat(request);
@@ -153,6 +159,7 @@ public class ToolLoop {
                         context.streamingHandle().cancel();
                         done.completeExceptionally(new java.util.concurrent.CancellationException("client closed"));
                     } else if (partial.text() != null && !partial.text().isEmpty()) {
+                        streamed.set(true);
                         listener.text(partial.text());
                     }
                 }

@@ -147,13 +147,53 @@ class PassthroughTest {
     }
 
     @Test
-    void upstream5xxIs502() {
-        fake.enqueue(json(503, "overloaded"));
+    void upstream5xxIs502OnceRetriesAreSpent() {
+        fake.enqueue(json(503, "overloaded"), json(503, "overloaded"));
         given().contentType(ContentType.JSON).body(simple("fake-model"))
                 .when().post(PATH)
                 .then().statusCode(502)
                 .body("error.type", equalTo("upstream_error"))
                 .body("error.message", containsString("503"));
+        assertThat(fake.requests()).hasSize(2);
+    }
+
+    @Test
+    void a5xxIsRetriedAndTheRetryAnswers() {
+        fake.enqueue(json(502, "bad gateway"));
+        given().contentType(ContentType.JSON).body(simple("fake-model"))
+                .when().post(PATH)
+                .then().statusCode(200).body("choices[0].message.content", equalTo("echo: hi"));
+        assertThat(fake.requests()).hasSize(2);
+    }
+
+    @Test
+    void a429WithoutALongRetryAfterIsRetried() {
+        fake.enqueue(json(429, "{\"error\":{\"message\":\"busy\",\"type\":\"rate_limit_error\"}}", Map.of("Retry-After", "0")));
+        given().contentType(ContentType.JSON).body(simple("fake-model"))
+                .when().post(PATH)
+                .then().statusCode(200);
+        assertThat(fake.requests()).hasSize(2);
+    }
+
+    @Test
+    void aDownUpstreamFallsBackToTheNextInTheChain() {
+        given().contentType(ContentType.JSON).body(simple("both-model"))
+                .when().post(PATH)
+                .then().statusCode(200).body("choices[0].message.content", equalTo("echo: hi"));
+        assertThat(fake.requests()).hasSize(1);
+    }
+
+    @Test
+    void anOpenBreakerStopsCallingAFailingUpstream() {
+        fake.enqueue(json(500, "down"), json(500, "down"));
+        given().contentType(ContentType.JSON).body(simple("flaky-model")).when().post(PATH).then().statusCode(502);
+        given().contentType(ContentType.JSON).body(simple("flaky-model")).when().post(PATH).then().statusCode(502);
+        given().contentType(ContentType.JSON).body(simple("flaky-model"))
+                .when().post(PATH)
+                .then().statusCode(503)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("error.code", equalTo("upstream_circuit_open"));
+        assertThat(fake.requests()).hasSize(2);
     }
 
     @Test
@@ -167,7 +207,8 @@ class PassthroughTest {
 
     @Test
     void slowUpstreamIs504() {
-        fake.enqueue(delayed(Duration.ofSeconds(4), FakeOpenAiServer.completion("too late")));
+        fake.enqueue(delayed(Duration.ofSeconds(4), FakeOpenAiServer.completion("too late")),
+                delayed(Duration.ofSeconds(4), FakeOpenAiServer.completion("too late")));
         given().contentType(ContentType.JSON).body(simple("fake-model"))
                 .when().post(PATH)
                 .then().statusCode(504)

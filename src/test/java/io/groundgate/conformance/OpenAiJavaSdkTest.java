@@ -143,7 +143,7 @@ class OpenAiJavaSdkTest {
                     assertThat(error.getMessage()).contains("no-such-model");
                 });
         fake.enqueue(json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}",
-                Map.of("Retry-After", "1")));
+                Map.of("Retry-After", "30")));
         assertThatThrownBy(() -> client.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("fake-model").addUserMessage("hi").build()))
                 .isInstanceOf(RateLimitException.class)

@@ -112,6 +112,7 @@ class GroundedRouteTest {
     @Test
     void anUpstreamErrorMidLoopIsReportedNotHidden() {
         fake.enqueue(toolCalls(new Call("call_1", "calculator", "{\"expression\":\"1+1\"}")),
+                json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"),
                 json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"));
         given().contentType(ContentType.JSON).body(question("x"))
                 .when().post(PATH)
