@@ -52,6 +52,7 @@ public class KnowledgeGraph {
     private volatile String lastRejectedVersion;
     private volatile Map<String, String> lastErrors = Map.of();
 
+    @jakarta.inject.Inject
     public KnowledgeGraph(KgConfig config, MeterRegistry registry) {
         this(config, new KgMetrics(registry));
     }
