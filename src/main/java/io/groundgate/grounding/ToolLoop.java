@@ -113,6 +113,12 @@ public class ToolLoop {
                     streamed::get);
             usage = usage.plus(usage(response.tokenUsage()));
             AiMessage ai = response.aiMessage();
+            if (ai.hasToolExecutionRequests()) {
+                Set<String> known = new HashSet<>(gatewayNames);
+                known.addAll(clientTools);
+                List<ToolExecutionRequest> repaired = ToolCallRepair.repair(ai.toolExecutionRequests(), known);
+                ai = ai.text() == null ? AiMessage.from(repaired) : AiMessage.from(ai.text(), repaired);
+            }
             messages.add(ai);
             if (!ai.hasToolExecutionRequests()) {
                 return new Result(ai.text() == null ? "" : ai.text(), List.of(), usage, round,

@@ -208,6 +208,30 @@ class GroundedRouteTest {
         assertThat(chunks).noneSatisfy(c -> assertThat(c.has("usage")).isTrue());
     }
 
+    @Test
+    void oddlyStreamedUpstreamToolCallsReachTheClientInOpenAisShape() throws Exception {
+        // repeated ids and names in every delta, then a whole call in one delta: seen from real OpenAI-compatible servers
+        List<String> odd = List.of(
+                FakeOpenAiServer.chunk("fake-model", "{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_r\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{\\\"q\\\":\"}}]}", null),
+                FakeOpenAiServer.chunk("fake-model", "{\"tool_calls\":[{\"index\":0,\"id\":\"call_r\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"\\\"a\\\"}\"}}]}", null),
+                FakeOpenAiServer.chunk("fake-model", "{\"tool_calls\":[{\"index\":1,\"id\":\"call_s\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{\\\"q\\\":\\\"b\\\"}\"}}]}", null),
+                FakeOpenAiServer.chunk("fake-model", "{}", "tool_calls"));
+        fake.enqueue(FakeOpenAiServer.sse(odd, java.time.Duration.ZERO, true));
+        String body = given().contentType(ContentType.JSON)
+                .body("{\"model\":\"grounded/fake-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                        + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"parameters\":{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}}}}]}")
+                .when().post(PATH).then().statusCode(200).extract().asString();
+        List<JsonNode> deltas = new ArrayList<>();
+        dataChunks(body).forEach(c -> c.path("choices").forEach(ch -> ch.at("/delta/tool_calls").forEach(deltas::add)));
+        assertThat(deltas).filteredOn(d -> d.has("id")).extracting(d -> d.path("id").asText()).containsExactly("call_r", "call_s");
+        assertThat(deltas).filteredOn(d -> d.has("id")).extracting(d -> d.at("/function/name").asText()).containsExactly("lookup", "lookup");
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        deltas.forEach(d -> (d.path("index").asInt() == 0 ? first : second).append(d.at("/function/arguments").asText("")));
+        assertThat(first).hasToString("{\"q\":\"a\"}");
+        assertThat(second).hasToString("{\"q\":\"b\"}");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private static String question(String text) {
