@@ -7,6 +7,7 @@ import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
 import io.groundgate.chat.ChunkSink;
 import io.groundgate.routing.RouteKind;
+import io.groundgate.upstream.TokenMeter;
 
 /** The {@code grounded/<model>} route: the upstream model behind the gateway's tool loop. */
 @ApplicationScoped
@@ -15,9 +16,11 @@ public class GroundedEngine implements ChatEngine {
     private static final String ROUTE = "grounded";
 
     private final ToolLoop loop;
+    private final TokenMeter tokens;
 
-    public GroundedEngine(ToolLoop loop) {
+    public GroundedEngine(ToolLoop loop, TokenMeter tokens) {
         this.loop = loop;
+        this.tokens = tokens;
     }
 
     @Override
@@ -29,8 +32,13 @@ public class GroundedEngine implements ChatEngine {
     public ChatCompletion complete(ChatTurn turn) {
         ProvenanceRecorder recorder = new ProvenanceRecorder();
         ToolLoop.Result result = loop.run(turn, null, recorder);
+        count(turn, result);
         return new Completions(turn.request().model()).whole(result.text(), result.clientCalls(), result.finishReason(),
                 result.usage(), recorder.build(ROUTE, null, result.rounds()));
+    }
+
+    private void count(ChatTurn turn, ToolLoop.Result result) {
+        tokens.count(turn.route().id(), ROUTE, result.usage().promptTokens(), result.usage().completionTokens());
     }
 
     @Override
@@ -54,6 +62,7 @@ public class GroundedEngine implements ChatEngine {
                 return sink.cancelled();
             }
         }, recorder);
+        count(turn, result);
         completions.toolCalls(sink, result.clientCalls());
         completions.finish(sink, result.finishReason(), result.usage(), turn.request().includeUsage(),
                 recorder.build(ROUTE, null, result.rounds()));

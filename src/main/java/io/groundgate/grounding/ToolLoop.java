@@ -153,6 +153,19 @@ public class ToolLoop {
 
     private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,
             java.util.concurrent.atomic.AtomicBoolean streamed) {
+        long started = System.nanoTime();
+        try {
+            ChatResponse response = callOnce(upstream, model, request, listener, streamed);
+            resilience.recordLatency(upstream, "ok", System.nanoTime() - started);
+            return response;
+        } catch (GatewayException e) {
+            resilience.recordLatency(upstream, e.code() == null ? e.kind().type() : e.code(), System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private ChatResponse callOnce(Upstream upstream, String model, ChatRequest request, StreamListener listener,
+            java.util.concurrent.atomic.AtomicBoolean streamed) {
         try {
             if (listener == null) {
                 return models.chat(upstream.name(), model).chat(request);

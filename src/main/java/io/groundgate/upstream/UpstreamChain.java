@@ -42,13 +42,17 @@ public class UpstreamChain {
         if (!resilience.permit(upstream)) {
             return next(chain, index, path, body, headers, last != null ? last : UpstreamResilience.breakerOpen(upstream));
         }
+        long started = System.nanoTime();
         return client.post(upstream, path, body, headers).transform(result -> {
             if (result.succeeded()) {
+                resilience.recordLatency(upstream, "ok", System.nanoTime() - started);
                 resilience.succeeded(upstream);
                 return Future.succeededFuture(result.result());
             }
             GatewayException failure = result.cause() instanceof GatewayException g ? g
                     : UpstreamErrors.transport(upstream, result.cause());
+            resilience.recordLatency(upstream, failure.code() == null ? failure.kind().type() : failure.code(),
+                    System.nanoTime() - started);
             resilience.failed(upstream, failure);
             if (!UpstreamResilience.retryable(failure)) {
                 return Future.failedFuture(failure);

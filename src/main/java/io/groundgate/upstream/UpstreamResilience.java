@@ -117,6 +117,16 @@ public class UpstreamResilience {
         return Math.max(jittered, retryAfterMillis(failure).orElse(0L));
     }
 
+    /** Time until the upstream's response headers (or its failure), by outcome: ok, or the error code. */
+    public void recordLatency(Upstream upstream, String outcome, long nanos) {
+        io.micrometer.core.instrument.Timer.builder("groundgate.upstream.duration")
+                .description("Time until an upstream's response headers or failure")
+                .tags("upstream", upstream.name(), "outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     public void countRetry(Upstream upstream) {
         meters.counter("groundgate.upstream.retries", "upstream", upstream.name()).increment();
     }
