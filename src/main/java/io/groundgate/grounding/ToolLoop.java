@@ -109,8 +109,14 @@ public class ToolLoop {
             ChatRequestParameters parameters = RequestParameters.from(turn, model, specs, round == 1);
             ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters).build();
             java.util.concurrent.atomic.AtomicBoolean streamed = new java.util.concurrent.atomic.AtomicBoolean();
-            ChatResponse response = resilience.callBlocking(chain, upstream -> call(upstream, model, request, listener, streamed),
-                    streamed::get);
+            long started = System.nanoTime();
+            ChatResponse response;
+            try {
+                response = resilience.callBlocking(chain, upstream -> call(upstream, model, request, listener, streamed),
+                        streamed::get);
+            } finally {
+                turn.upstreamTime().add(System.nanoTime() - started);
+            }
             usage = usage.plus(usage(response.tokenUsage()));
             AiMessage ai = response.aiMessage();
             if (ai.hasToolExecutionRequests()) {
