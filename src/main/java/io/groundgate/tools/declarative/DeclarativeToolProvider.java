@@ -80,10 +80,20 @@ public class DeclarativeToolProvider implements ToolProvider {
 
     /** Loads the files once and starts watching them. */
     void start() {
+        warmUpCalculator();
         reload("startup");
         if (watch) {
             watcher = new FolderWatcher(roots, pollInterval, debounce, () -> reload("watch"));
             watcher.start();
+        }
+    }
+
+    /** Loads the calculator's unit tables now, so the first tool call is not charged for it against its time budget. */
+    private void warmUpCalculator() {
+        try {
+            calculator.evaluate("1 g/cm^3 * 1 L in kg");
+        } catch (RuntimeException e) {
+            LOG.debugf("Calculator warm-up: %s", e.getMessage());
         }
     }
 
