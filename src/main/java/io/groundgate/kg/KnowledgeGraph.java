@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -52,6 +53,7 @@ public class KnowledgeGraph {
     private volatile String lastRejectedVersion;
     private volatile Map<String, String> lastErrors = Map.of();
 
+    @Inject
     public KnowledgeGraph(KgConfig config, MeterRegistry registry) {
         this(config, new KgMetrics(registry));
     }
@@ -163,6 +165,11 @@ public class KnowledgeGraph {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Whether versions come from local files (false for a remote store without a GSP URL). */
+    boolean usesLocalFiles() {
+        return store == null || store.usesLocalFiles();
     }
 
     GraphLoader loader() {
