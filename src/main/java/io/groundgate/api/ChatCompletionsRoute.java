@@ -98,6 +98,7 @@ public class ChatCompletionsRoute {
             throw Validation.toGatewayException(violations);
         }
         ModelRoute route = router.resolve(request.model());
+        RequestTiming.tagRoute(ctx, route.id(), route.kind().label());
         if (route.kind() == RouteKind.PASSTHROUGH) {
             relay.relay(ctx, route, request, body);
             return;

@@ -22,6 +22,8 @@ public class RequestTiming {
     private static final String STARTED = "groundgate.started";
     private static final String UPSTREAM_NANOS = "groundgate.upstreamNanos";
     private static final String REQUEST_ID = "groundgate.requestId";
+    private static final String MODEL = "groundgate.model";
+    private static final String ROUTE = "groundgate.route";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void register(@Observes Router router) {
@@ -40,6 +42,22 @@ public class RequestTiming {
             }
         });
         ctx.next();
+    }
+
+    /** Records which model and route served the request, for metrics and logs. */
+    public static void tagRoute(RoutingContext ctx, String model, String route) {
+        ctx.put(MODEL, model);
+        ctx.put(ROUTE, route);
+    }
+
+    /** The model id the request named, once the chat route has resolved it; null before or elsewhere. */
+    public static String model(RoutingContext ctx) {
+        return ctx.get(MODEL);
+    }
+
+    /** The route kind label (passthrough, grounded, local), once resolved; null before or elsewhere. */
+    public static String route(RoutingContext ctx) {
+        return ctx.get(ROUTE);
     }
 
     public static String requestId(RoutingContext ctx) {
