@@ -125,7 +125,7 @@ public class GraphEditor {
             byte[] content = mode == Mode.DELETE ? null : newContent(name, existing, mode, body, lang);
             Map<String, byte[]> overrides = new HashMap<>();
             overrides.put(name, content);
-            GraphLoader.Loaded loaded = loader.parse(loader.read(overrides));
+            GraphLoader.Loaded loaded = loader.load(loader.read(overrides));
             if (!loaded.ok()) {
                 throw new EditException(EditException.Reason.INVALID, "The edit was refused: "
                         + new ReloadReport(null, "edit", false, null, false, loaded.problems(), null).problemSummary(),
