@@ -141,8 +141,8 @@ final class SnapshotDeriver {
         });
         Map<String, List<String>> domains = new HashMap<>();
         Map<String, List<String>> ranges = new HashMap<>();
-        select("SELECT DISTINCT ?p ?k ?v WHERE { VALUES ?k { rdfs:domain rdfs:range } ?p ?k ?x "
-                + "{ BIND(?x AS ?v) } UNION { ?x owl:unionOf/rdf:rest*/rdf:first ?v } FILTER(isIRI(?p) && isIRI(?v)) }",
+        select("SELECT DISTINCT ?p ?k ?v WHERE { VALUES ?k { rdfs:domain rdfs:range } { ?p ?k ?v } UNION "
+                + "{ ?p ?k ?x . ?x owl:unionOf/rdf:rest*/rdf:first ?v } FILTER(isIRI(?p) && isIRI(?v)) }",
                 b -> (uri(b, "k").endsWith("domain") ? domains : ranges)
                         .computeIfAbsent(uri(b, "p"), x -> new ArrayList<>()).add(uri(b, "v")));
         Map<String, String> units = new HashMap<>();
