@@ -348,6 +348,19 @@ class ManifestsTest {
                 .allSatisfy(peer -> assertThat(selects(peer.getPodSelector().getMatchLabels(), gatewayLabels)).isTrue()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    void configMapsFitKubernetesSizeLimit(String overlay) {
+        for (ConfigMap map : render(overlay).all("ConfigMap", ConfigMap.class)) {
+            long bytes = map.getData() == null ? 0
+                    : map.getData().entrySet().stream()
+                            .mapToLong(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+            // etcd refuses objects over 1 MiB; keep headroom for metadata (and use kubectl apply --server-side:
+            // client-side apply copies the object into an annotation limited to 256 KiB)
+            assertThat(bytes).as(map.getMetadata().getName()).isLessThan(900 * 1024);
+        }
+    }
+
     @Test
     void theGeneratedConfigMapsMatchTheRepository() throws Exception {
         Assumptions.assumeTrue(kubectlAvailable(), "kubectl is not on the PATH: k8s/config/generate.sh --check not run");
