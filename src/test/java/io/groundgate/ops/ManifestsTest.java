@@ -209,6 +209,8 @@ class ManifestsTest {
                 .map(c -> c.getName()).toList();
         assertThat(sources).contains("groundgate-ontologies");
         assertThat(configMaps).containsAll(sources);
+        String kgPath = env(gateway, "GROUNDGATE_KG_PATHS").orElseThrow();
+        assertThat(env(gateway, "GROUNDGATE_KG_SHAPES_PATHS")).contains(kgPath + "/shapes");
         ontologies.getProjected().getSources().stream().map(VolumeProjection::getConfigMap)
                 .filter(c -> "groundgate-shapes".equals(c.getName()))
                 .flatMap(c -> c.getItems().stream())
