@@ -83,6 +83,26 @@ class ApiKeysTest {
     }
 
     @Test
+    void theChatRouteRefusesAModelOutsideTheAllowList() {
+        given().header("Authorization", bearer(ALPHA())).contentType("application/json")
+                .body("{\"model\":\"fake-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions").then().statusCode(403)
+                .body("error.code", equalTo("model_not_allowed"));
+        // an unknown id is refused the same way: the key must not learn which models exist
+        given().header("Authorization", bearer(ALPHA())).contentType("application/json")
+                .body("{\"model\":\"no-such-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions").then().statusCode(403);
+        given().header("Authorization", bearer(ALPHA())).get("/v1/models/fake-model").then().statusCode(403);
+    }
+
+    @Test
+    void theModelsEndpointListsOnlyAllowedModels() {
+        List<String> ids = given().header("Authorization", bearer(ALPHA())).get("/v1/models")
+                .then().statusCode(200).extract().jsonPath().getList("data.id");
+        assertThat(ids).contains("groundgate-local", "grounded/fake-model").doesNotContain("fake-model", "dead-model");
+    }
+
+    @Test
     void modelsInsideTheAllowListPass() {
         given().header("Authorization", bearer(ALPHA())).queryParam("model", "grounded/gpt-4o")
                 .get(AccessProbeRoute.REQUIRE).then().statusCode(200).body("caller", equalTo("alpha"));
