@@ -35,7 +35,8 @@ import io.micrometer.core.instrument.Timer;
  * start-up tool stops the application, a bad or clashing dynamic tool is left out with a warning (start-up tools win).
  * <p>
  * {@link #execute} validates the arguments against the tool's JSON Schema before running it, times the call, records
- * metrics ({@code groundgate.tool.calls{tool,outcome}}, {@code groundgate.tool.duration{tool}}) and never throws: an
+ * metrics ({@code groundgate.tool.calls{tool,outcome}} with outcome ok, error, invalid_arguments or internal_error;
+ * {@code groundgate.tool.duration{tool}}) and never throws: an
  * unknown tool, invalid arguments or an exception inside the tool all come back as a failed {@link ToolResult}.
  * Tools served by a provider must not also be {@link Tool} beans.
  */
@@ -133,6 +134,7 @@ public class ToolRegistry {
                     null), INVALID_ARGUMENTS);
         }
         ToolResult result;
+        String outcome = null;
         try {
             result = e.tool().execute(args, context == null ? ToolContext.of("internal") : context);
         } catch (VirtualMachineError fatal) {
@@ -140,13 +142,19 @@ public class ToolRegistry {
                 throw fatal;
             }
             result = crashed(e, fatal);
+            outcome = INTERNAL_ERROR;
         } catch (Exception | LinkageError | AssertionError failure) {
             result = crashed(e, failure);
+            outcome = INTERNAL_ERROR;
         }
         if (result == null) {
             result = crashed(e, new IllegalStateException("the tool returned no result"));
+            outcome = INTERNAL_ERROR;
         }
-        return finish(e, args, start, result, result.ok() ? "ok" : "error");
+        if (outcome == null) {
+            outcome = result.ok() ? "ok" : "error";
+        }
+        return finish(e, args, start, result, outcome);
     }
 
     /** The tools as OpenAI's request field {@code tools}: {@code [{"type":"function","function":{…}}]}. */
