@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -67,6 +68,7 @@ public class ToolRegistry {
     private record Entry(Tool tool, ToolSpec spec, JsonSchema schema) {
     }
 
+    @Inject
     public ToolRegistry(@Any Instance<Tool> tools, @Any Instance<ToolProvider> providers, ToolsConfig config,
             MeterRegistry meters) {
         this(tools.stream().toList(), providers.stream().toList(), config.disabled().orElse(Set.of()), meters);
