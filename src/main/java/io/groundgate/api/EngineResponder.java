@@ -44,6 +44,7 @@ final class EngineResponder {
         } else {
             ctx.vertx().<byte[]> executeBlocking(() -> mapper.writeValueAsBytes(engine.complete(turn)), false)
                     .onComplete(result -> {
+                        RequestTiming.addUpstreamNanos(ctx, turn.upstreamTime().nanos());
                         if (result.failed()) {
                             ChatCompletionsRoute.fail(ctx, result.cause());
                         } else if (!ctx.response().closed()) {

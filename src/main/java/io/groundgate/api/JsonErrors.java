@@ -1,6 +1,6 @@
 package io.groundgate.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -13,7 +13,10 @@ public final class JsonErrors {
     }
 
     public static GatewayException toGatewayException(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException) && !mapping.getPath().isEmpty()) {
+        JsonProcessingException syntax = syntaxError(e);
+        if (syntax != null) {
+            e = syntax;
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String param = path(mapping);
             return GatewayException.invalid("Invalid type for '" + param + "': " + firstLine(e.getOriginalMessage()), param);
         }
@@ -22,6 +25,16 @@ public final class JsonErrors {
         return GatewayException.invalid("We could not parse the JSON body of your request" + where + ": "
                 + firstLine(e.getOriginalMessage())
                 + ". The body must be a JSON object; see https://platform.openai.com/docs/api-reference.", null);
+    }
+
+    /** The low-level parse error behind {@code e}, if the JSON itself is malformed rather than of the wrong shape. */
+    private static JsonProcessingException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException read) {
+                return read;
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {
@@ -45,6 +58,8 @@ public final class JsonErrors {
         }
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
+        int marker = line.indexOf(" (start marker at");
+        line = marker < 0 ? line : line.substring(0, marker);
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }

@@ -10,7 +10,8 @@ import io.groundgate.chat.ChatCompletionRequest;
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.routing.ModelRoute;
-import io.groundgate.upstream.UpstreamClient;
+import io.groundgate.upstream.TokenMeter;
+import io.groundgate.upstream.UpstreamChain;
 import io.groundgate.upstream.UpstreamErrors;
 import io.groundgate.upstream.UpstreamExchange;
 import io.groundgate.upstream.UpstreamRegistry;
@@ -28,32 +29,34 @@ import io.vertx.ext.web.RoutingContext;
 public class PassthroughRelay {
 
     private final UpstreamRegistry upstreams;
-    private final UpstreamClient client;
+    private final UpstreamChain chain;
+    private final TokenMeter tokens;
 
-    public PassthroughRelay(UpstreamRegistry upstreams, UpstreamClient client) {
+    public PassthroughRelay(UpstreamRegistry upstreams, UpstreamChain chain, TokenMeter tokens) {
         this.upstreams = upstreams;
-        this.client = client;
+        this.chain = chain;
+        this.tokens = tokens;
     }
 
     void relay(RoutingContext ctx, ModelRoute route, ChatCompletionRequest request, Buffer body) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Accept", request.streaming() ? "text/event-stream" : "application/json")
                 .add(RequestTiming.REQUEST_ID_HEADER, RequestTiming.requestId(ctx));
-        client.post(upstreams.get(route.primaryUpstream()), "/chat/completions", body, headers).onComplete(result -> {
+        chain.post(upstreams.chain(route.upstreams()), "/chat/completions", body, headers).onComplete(result -> {
             if (result.failed()) {
                 ChatCompletionsRoute.fail(ctx, result.cause());
             } else if (ctx.response().closed()) {
                 result.result().cancel();
             } else if (isEventStream(result.result().response())) {
-                stream(ctx, result.result());
+                stream(ctx, result.result(), request.includeUsage() ? route.id() : null);
             } else {
-                whole(ctx, result.result());
+                whole(ctx, result.result(), route.id());
             }
         });
     }
 
     /** A non-streamed answer: small, so read it whole, which lets a failure mid-body still become a clean 502. */
-    private void whole(RoutingContext ctx, UpstreamExchange exchange) {
+    private void whole(RoutingContext ctx, UpstreamExchange exchange, String model) {
         HttpClientResponse upstream = exchange.response();
         ctx.response().closeHandler(v -> exchange.cancel());
         upstream.body().onComplete(body -> {
@@ -65,11 +68,13 @@ public class PassthroughRelay {
             HttpServerResponse out = ctx.response();
             copyHeaders(upstream, out);
             out.setStatusCode(upstream.statusCode()).end(body.result());
+            tokens.countRelayed(model, body.result());
         });
         upstream.resume();
     }
 
-    private void stream(RoutingContext ctx, UpstreamExchange exchange) {
+    /** @param usageModel the model to count the usage chunk for, or null when the client did not ask for usage */
+    private void stream(RoutingContext ctx, UpstreamExchange exchange, String usageModel) {
         HttpClientResponse upstream = exchange.response();
         HttpServerResponse out = ctx.response();
         RequestTiming.addUpstreamNanos(ctx, exchange.headersAtNanos() - exchange.sentAtNanos());
@@ -78,6 +83,9 @@ public class PassthroughRelay {
         out.closeHandler(v -> exchange.cancel());
         upstream.handler(chunk -> {
             out.write(chunk);
+            if (usageModel != null) {
+                tokens.countRelayed(usageModel, chunk);
+            }
             if (out.writeQueueFull()) {
                 upstream.pause();
                 out.drainHandler(v -> upstream.resume());

@@ -11,6 +11,12 @@ import io.groundgate.routing.ModelRoute;
  * @param body the whole request body, for fields passed on untouched
  * @param route where the model id led
  * @param requestId the id echoed in {@code x-request-id} and the logs
+ * @param upstreamTime where the engine adds the time it waits on upstream models
  */
-public record ChatTurn(ChatCompletionRequest request, ObjectNode body, ModelRoute route, String requestId) {
+public record ChatTurn(ChatCompletionRequest request, ObjectNode body, ModelRoute route, String requestId,
+        UpstreamTime upstreamTime) {
+
+    public ChatTurn(ChatCompletionRequest request, ObjectNode body, ModelRoute route, String requestId) {
+        this(request, body, route, requestId, new UpstreamTime());
+    }
 }

@@ -26,10 +26,11 @@ public class ModelRouter {
     }
 
     private static Map<String, ModelRoute> build(UpstreamsConfig config) {
-        // Model id -> upstreams serving it, in the order they are configured (sorted by name for determinism).
+        // Model id -> upstreams serving it, as a fallback chain: by priority, then by name for determinism.
         Map<String, List<String>> servedBy = new LinkedHashMap<>();
         config.all().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
+                .sorted(java.util.Comparator.<Map.Entry<String, UpstreamsConfig.Upstream>> comparingInt(e -> e.getValue().priority())
+                        .thenComparing(Map.Entry::getKey))
                 .forEach(e -> e.getValue().models()
                         .forEach(model -> servedBy.computeIfAbsent(model, m -> new ArrayList<>()).add(e.getKey())));
         Map<String, ModelRoute> routes = new LinkedHashMap<>();

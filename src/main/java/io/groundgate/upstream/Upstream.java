@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param apiKey key sent as a bearer token, if any
  */
 public record Upstream(String name, String baseUrl, Optional<String> apiKey, Duration connectTimeout,
-        Duration firstByteTimeout, Duration totalTimeout, int maxConnections) {
+        Duration firstByteTimeout, Duration totalTimeout, int maxConnections, int priority, int retries,
+        Duration retryBackoff, int breakerFailureThreshold, Duration breakerOpenDuration) {
 
     public URI chatCompletionsUri() {
         return URI.create(baseUrl + "/chat/completions");

@@ -21,7 +21,8 @@ public class UpstreamRegistry {
     public UpstreamRegistry(UpstreamsConfig config) {
         Map<String, Upstream> resolved = new TreeMap<>();
         config.all().forEach((name, c) -> resolved.put(name, new Upstream(name, stripSlash(c.baseUrl()),
-                apiKey(name, c), c.connectTimeout(), c.firstByteTimeout(), c.totalTimeout(), c.maxConnections())));
+                apiKey(name, c), c.connectTimeout(), c.firstByteTimeout(), c.totalTimeout(), c.maxConnections(), c.priority(),
+                c.retries(), c.retryBackoff(), c.breakerFailureThreshold(), c.breakerOpenDuration())));
         this.upstreams = Map.copyOf(resolved);
     }
 
@@ -31,6 +32,11 @@ public class UpstreamRegistry {
             throw new GatewayException(ErrorKind.INTERNAL, "no upstream named '" + name + "' is configured");
         }
         return upstream;
+    }
+
+    /** The upstreams named, in chain order. */
+    public java.util.List<Upstream> chain(java.util.List<String> names) {
+        return names.stream().map(this::get).toList();
     }
 
     public Map<String, Upstream> all() {

@@ -50,6 +50,26 @@ public interface UpstreamsConfig {
         @WithDefault("64")
         int maxConnections();
 
+        /** Order in a model's fallback chain when several upstreams serve it: lower goes first. */
+        @WithDefault("100")
+        int priority();
+
+        /** Retries after a connection failure, a 429 or a 5xx, while nothing has been streamed to the client yet. */
+        @WithDefault("2")
+        int retries();
+
+        /** Base delay before a retry; it doubles per attempt, with full jitter. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Consecutive failures that open this upstream's circuit breaker. */
+        @WithDefault("5")
+        int breakerFailureThreshold();
+
+        /** How long an open breaker refuses calls before it lets one trial call through. */
+        @WithDefault("30s")
+        Duration breakerOpenDuration();
+
         /**
          * Models of this upstream that cannot call functions: their grounded route gives the model the relevant facts as
          * context instead of tools.

@@ -1,0 +1,70 @@
+package io.groundgate.grounding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.groundgate.chat.ChatCompletion;
+import io.groundgate.chat.ChatEngine;
+import io.groundgate.chat.ChatTurn;
+import io.groundgate.chat.ChunkSink;
+import io.groundgate.routing.RouteKind;
+import io.groundgate.upstream.TokenMeter;
+
+/** The {@code grounded/<model>} route: the upstream model behind the gateway's tool loop. */
+@ApplicationScoped
+public class GroundedEngine implements ChatEngine {
+
+    private static final String ROUTE = "grounded";
+
+    private final ToolLoop loop;
+    private final TokenMeter tokens;
+
+    public GroundedEngine(ToolLoop loop, TokenMeter tokens) {
+        this.loop = loop;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public RouteKind kind() {
+        return RouteKind.GROUNDED;
+    }
+
+    @Override
+    public ChatCompletion complete(ChatTurn turn) {
+        ProvenanceRecorder recorder = new ProvenanceRecorder();
+        ToolLoop.Result result = loop.run(turn, null, recorder);
+        count(turn, result);
+        return new Completions(turn.request().model()).whole(result.text(), result.clientCalls(), result.finishReason(),
+                result.usage(), recorder.build(ROUTE, null, result.rounds()));
+    }
+
+    private void count(ChatTurn turn, ToolLoop.Result result) {
+        tokens.count(turn.route().id(), ROUTE, result.usage().promptTokens(), result.usage().completionTokens());
+    }
+
+    @Override
+    public void stream(ChatTurn turn, ChunkSink sink) {
+        Completions completions = new Completions(turn.request().model());
+        ProvenanceRecorder recorder = new ProvenanceRecorder();
+        completions.role(sink); // bytes right away, so the client does not time out while tools run
+        ToolLoop.Result result = loop.run(turn, new ToolLoop.StreamListener() {
+            @Override
+            public void text(String delta) {
+                completions.text(sink, delta);
+            }
+
+            @Override
+            public void beat() {
+                sink.keepAlive();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return sink.cancelled();
+            }
+        }, recorder);
+        count(turn, result);
+        completions.toolCalls(sink, result.clientCalls());
+        completions.finish(sink, result.finishReason(), result.usage(), turn.request().includeUsage(),
+                recorder.build(ROUTE, null, result.rounds()));
+    }
+}

@@ -1,0 +1,48 @@
+package io.groundgate.grounding;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the grounded route runs its tool loop. */
+@ConfigMapping(prefix = "groundgate.grounding")
+public interface GroundingConfig {
+
+    /** Most upstream rounds per request; past it the gateway answers honestly with what it has. */
+    @WithDefault("6")
+    int maxRounds();
+
+    /** Most gateway tool calls the model may make in one response; extra calls are answered with an error result. */
+    @WithDefault("8")
+    int maxToolCallsPerRound();
+
+    /** Time allowed to each gateway tool call. */
+    @WithDefault("10s")
+    Duration toolTimeout();
+
+    /** Gateway tool calls run at once for one response. */
+    @WithDefault("4")
+    int parallelTools();
+
+    /** How often a streaming client gets a keep-alive comment while tools run. */
+    @WithDefault("5s")
+    Duration keepAliveInterval();
+
+    /** Instructions for the upstream model; the knowledge graph's schema summary is appended when enabled. */
+    @WithDefault("You are connected to GroundGate, which gives you exact tools. Never do arithmetic in your head: use the "
+            + "calculator tool for every computation, including unit conversions. Never state a fact about the entities in "
+            + "the knowledge graph from memory: look it up with the knowledge-graph tools (kg_search to find an entity, "
+            + "kg_describe for its facts, sparql_query for lists, counts, comparisons and superlatives). Cite the values "
+            + "you use with their units. If the tools cannot answer part of the question, say so plainly instead of "
+            + "guessing.")
+    String systemPrompt();
+
+    /** Whether the system prompt includes the knowledge graph's schema summary (classes, properties, units). */
+    @WithDefault("true")
+    boolean includeSchema();
+
+    /** Overrides the system prompt entirely, read from a file (e.g. a mounted ConfigMap). */
+    Optional<String> systemPromptFile();
+}

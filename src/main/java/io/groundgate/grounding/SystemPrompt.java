@@ -1,0 +1,41 @@
+package io.groundgate.grounding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.groundgate.kg.KnowledgeGraph;
+
+/** The system message the grounded route puts before the client's conversation. */
+@ApplicationScoped
+public class SystemPrompt {
+
+    private final GroundingConfig config;
+    private final KnowledgeGraph graph;
+
+    public SystemPrompt(GroundingConfig config, KnowledgeGraph graph) {
+        this.config = config;
+        this.graph = graph;
+    }
+
+    /** The instructions, followed by the served graph's schema summary (built once per graph version). */
+    public String text() {
+        String schema = config.includeSchema() ? graph.snapshot().schema().text() : "";
+        return schema == null || schema.isBlank() ? instructions()
+                : instructions() + "\n\nThe knowledge graph (query it with the tools; these are its classes and properties):\n"
+                        + schema;
+    }
+
+    private String instructions() {
+        return config.systemPromptFile().map(file -> {
+            try {
+                return Files.readString(Path.of(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("groundgate.grounding.system-prompt-file: cannot read " + file, e);
+            }
+        }).orElse(config.systemPrompt());
+    }
+}

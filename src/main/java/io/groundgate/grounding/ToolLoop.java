@@ -1,0 +1,224 @@
+package io.groundgate.grounding;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.TokenUsage;
+
+import io.groundgate.chat.ChatTurn;
+import io.groundgate.chat.GatewayException;
+import io.groundgate.chat.ToolDefinition;
+import io.groundgate.chat.Usage;
+import io.groundgate.tools.ToolRegistry;
+import io.groundgate.upstream.LangChainFailures;
+import io.groundgate.upstream.LangChainModels;
+import io.groundgate.upstream.Upstream;
+import io.groundgate.upstream.UpstreamRegistry;
+import io.groundgate.upstream.UpstreamResilience;
+
+/**
+ * The server-side tool loop: call the model with the gateway's tools and the client's; run the gateway tools it asks
+ * for and call again; stop at a final answer, at a call of a client tool (handed back to the client), or at the round
+ * budget (with an honest message).
+ */
+@ApplicationScoped
+public class ToolLoop {
+
+    /** Receives a streamed round's text as it arrives. */
+    public interface StreamListener extends GatewayToolRunner.Heartbeat {
+        void text(String delta);
+
+        boolean cancelled();
+    }
+
+    /**
+     * How the loop ended.
+     *
+     * @param text the final assistant text (may be empty when handing back tool calls)
+     * @param clientCalls calls of the client's own tools, to return with {@code finish_reason: tool_calls}
+     */
+    public record Result(String text, List<ToolExecutionRequest> clientCalls, Usage usage, int rounds, String finishReason) {
+    }
+
+    private final GroundingConfig config;
+    private final ToolRegistry tools;
+    private final GatewayToolRunner runner;
+    private final LangChainModels models;
+    private final UpstreamRegistry upstreams;
+    private final SystemPrompt systemPrompt;
+    private final UpstreamResilience resilience;
+
+    public ToolLoop(GroundingConfig config, ToolRegistry tools, GatewayToolRunner runner, LangChainModels models,
+            UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience) {
+        this.resilience = resilience;
+        this.config = config;
+        this.tools = tools;
+        this.runner = runner;
+        this.models = models;
+        this.upstreams = upstreams;
+        this.systemPrompt = systemPrompt;
+    }
+
+    public Result run(ChatTurn turn, StreamListener listener, ProvenanceRecorder recorder) {
+        List<Upstream> chain = upstreams.chain(turn.route().upstreams());
+        String model = turn.route().upstreamModel();
+        Set<String> clientTools = new HashSet<>();
+        List<ToolSpecification> specs = new ArrayList<>();
+        tools.all().forEach(tool -> specs.add(ToolSpecifications.of(tool.spec())));
+        Set<String> gatewayNames = new HashSet<>(specs.stream().map(ToolSpecification::name).toList());
+        List<ToolDefinition> offered = turn.request().toolsOrEmpty();
+        for (int i = 0; i < offered.size(); i++) {
+            String name = offered.get(i).function().name();
+            if (gatewayNames.contains(name)) {
+                throw GatewayException.invalid("The tool name '" + name + "' is reserved by the gateway's own tool; "
+                        + "rename your tool on the grounded route.", "tools[" + i + "].function.name");
+            }
+            clientTools.add(name);
+            specs.add(ToolSpecifications.of(offered.get(i)));
+        }
+
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(systemPrompt.text()));
+        messages.addAll(ConversationMapper.toLangChain(turn.request().messages()));
+
+        Usage usage = Usage.ZERO;
+        for (int round = 1; round <= config.maxRounds(); round++) {
+            if (listener != null && listener.cancelled()) {
+                throw new GatewayException(io.groundgate.chat.ErrorKind.INVALID_REQUEST, 499,
+                        "The client closed the request.", null, "client_closed", java.util.Map.of());
+            }
+            ChatRequestParameters parameters = RequestParameters.from(turn, model, specs, round == 1);
+            ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters).build();
+            java.util.concurrent.atomic.AtomicBoolean streamed = new java.util.concurrent.atomic.AtomicBoolean();
+            long started = System.nanoTime();
+            ChatResponse response;
+            try {
+                response = resilience.callBlocking(chain, upstream -> call(upstream, model, request, listener, streamed),
+                        streamed::get);
+            } finally {
+                turn.upstreamTime().add(System.nanoTime() - started);
+            }
+            usage = usage.plus(usage(response.tokenUsage()));
+            AiMessage ai = response.aiMessage();
+            if (ai.hasToolExecutionRequests()) {
+                Set<String> known = new HashSet<>(gatewayNames);
+                known.addAll(clientTools);
+                List<ToolExecutionRequest> repaired = ToolCallRepair.repair(ai.toolExecutionRequests(), known);
+                ai = ai.text() == null ? AiMessage.from(repaired) : AiMessage.from(ai.text(), repaired);
+            }
+            messages.add(ai);
+            if (!ai.hasToolExecutionRequests()) {
+                return new Result(ai.text() == null ? "" : ai.text(), List.of(), usage, round,
+                        "length".equals(String.valueOf(response.finishReason()).toLowerCase()) ? "length" : "stop");
+            }
+            List<ToolExecutionRequest> forClient = ai.toolExecutionRequests().stream()
+                    .filter(r -> clientTools.contains(r.name())).toList();
+            if (!forClient.isEmpty()) {
+                if (forClient.size() < ai.toolExecutionRequests().size()) {
+                    recorder.unresolved("The model called gateway tools in the same response as client tools; only the "
+                            + "client tool calls were returned.");
+                }
+                return new Result(ai.text() == null ? "" : ai.text(), forClient, usage, round, "tool_calls");
+            }
+            List<GatewayToolRunner.Call> calls = ai.toolExecutionRequests().stream()
+                    .map(r -> new GatewayToolRunner.Call(r.id(), r.name(), r.arguments())).toList();
+            GatewayToolRunner.Heartbeat heartbeat = listener == null ? () -> { } : listener;
+            heartbeat.beat();
+            for (GatewayToolRunner.Outcome outcome : runner.run(round, calls, turn.requestId(), recorder, heartbeat)) {
+                messages.add(ToolExecutionResultMessage.from(outcome.call().id(), outcome.call().name(), outcome.text()));
+            }
+        }
+        String unfinished = "I could not finish grounding this answer: the model was still calling tools after "
+                + config.maxRounds() + " rounds (groundgate.grounding.max-rounds). The tool results gathered so far are "
+                + "listed in the response's grounding steps.";
+        recorder.unresolved("round limit of " + config.maxRounds() + " reached before a final answer");
+        if (listener != null) {
+            listener.text(unfinished);
+        }
+        return new Result(unfinished, List.of(), usage, config.maxRounds(), "stop");
+    }
+
+    private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,
+            java.util.concurrent.atomic.AtomicBoolean streamed) {
+        long started = System.nanoTime();
+        try {
+            ChatResponse response = callOnce(upstream, model, request, listener, streamed);
+            resilience.recordLatency(upstream, "ok", System.nanoTime() - started);
+            return response;
+        } catch (GatewayException e) {
+            resilience.recordLatency(upstream, e.code() == null ? e.kind().type() : e.code(), System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private ChatResponse callOnce(Upstream upstream, String model, ChatRequest request, StreamListener listener,
+            java.util.concurrent.atomic.AtomicBoolean streamed) {
+        try {
+            if (listener == null) {
+                return models.chat(upstream.name(), model).chat(request);
+            }
+            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            models.streaming(upstream.name(), model).chat(request, new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                    if (listener.cancelled()) {
+                        context.streamingHandle().cancel();
+                        done.completeExceptionally(new java.util.concurrent.CancellationException("client closed"));
+                    } else if (partial.text() != null && !partial.text().isEmpty()) {
+                        streamed.set(true);
+                        listener.text(partial.text());
+                    }
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    done.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            return done.get(upstream.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw LangChainFailures.map(upstream, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LangChainFailures.map(upstream, e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw LangChainFailures.map(upstream, new java.util.concurrent.TimeoutException("total timeout"));
+        } catch (RuntimeException e) {
+            throw LangChainFailures.map(upstream, e);
+        }
+    }
+
+    private static Usage usage(TokenUsage tokens) {
+        if (tokens == null) {
+            return Usage.ZERO;
+        }
+        long in = tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
+        long out = tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
+        long total = tokens.totalTokenCount() == null ? in + out : tokens.totalTokenCount();
+        return new Usage(in, out, total);
+    }
+}

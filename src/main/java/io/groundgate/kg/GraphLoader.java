@@ -1,0 +1,232 @@
+package io.groundgate.kg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Reads, parses and validates the graph's files: every version passes through here, whether it comes from the folders,
+ * from a watch event or from an edit.
+ */
+final class GraphLoader {
+
+    /** A file's bytes and their hash. */
+    record FileContent(SourceFile file, byte[] bytes, String hash) {
+    }
+
+    /** Everything read from the folders, with the version it would make. */
+    record Inputs(List<FileContent> data, List<FileContent> shapes, String version, List<LoadProblem> problems) {
+    }
+
+    /** One parsed file. */
+    record ParsedFile(SourceFile file, String hash, Graph graph) {
+    }
+
+    /** A parsed and validated version, or the problems that rejected it. */
+    record Loaded(List<ParsedFile> files, Graph union, Graph entailed, Map<String, String> prefixes, String version,
+            List<LoadProblem> problems) {
+
+        boolean ok() {
+            return problems.isEmpty();
+        }
+
+        long triples() {
+            return union.size();
+        }
+    }
+
+    private final List<Path> roots;
+    private final List<Path> shapesRoots;
+    private final boolean entailment;
+
+    GraphLoader(List<Path> roots, List<Path> shapesRoots, boolean entailment) {
+        this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.shapesRoots = shapesRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.entailment = entailment;
+    }
+
+    List<Path> roots() {
+        return roots;
+    }
+
+    List<Path> shapesRoots() {
+        return shapesRoots;
+    }
+
+    List<SourceFile> dataFiles() {
+        List<SourceFile> files = new ArrayList<>();
+        for (Path root : roots) {
+            files.addAll(RdfFiles.scan(root, shapesRoots, true));
+        }
+        return files;
+    }
+
+    List<SourceFile> shapeFiles() {
+        List<SourceFile> files = new ArrayList<>();
+        for (Path root : shapesRoots) {
+            files.addAll(RdfFiles.scan(root, List.of(), false));
+        }
+        return files;
+    }
+
+    /** The data file serving a graph, given by file name or graph IRI. */
+    Optional<SourceFile> find(String graph) {
+        return dataFiles().stream().filter(f -> f.name().equals(graph) || f.graph().equals(graph)).findFirst();
+    }
+
+    /**
+     * A cheap fingerprint of the folders (paths, link targets, sizes, modification times) to detect changes without
+     * reading files; a ConfigMap's {@code ..data} swap changes the link targets.
+     */
+    String fingerprint() {
+        StringBuilder s = new StringBuilder();
+        List<SourceFile> all = new ArrayList<>(dataFiles());
+        all.addAll(shapeFiles());
+        for (SourceFile f : all) {
+            s.append(f.path()).append('|');
+            try {
+                s.append(f.path().toRealPath()).append('|').append(Files.size(f.path())).append('|')
+                        .append(Files.getLastModifiedTime(f.path()).toMillis());
+                s.append('|').append(Files.getLastModifiedTime(f.path(), LinkOption.NOFOLLOW_LINKS).toMillis());
+            } catch (IOException e) {
+                s.append("unreadable");
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    /** Reads the current files. */
+    Inputs read() {
+        return read(Map.of());
+    }
+
+    /**
+     * Reads the files, with some replaced: {@code overrides} maps a file name to new content, or to null to leave the
+     * file out. A name that does not exist yet is added to the first folder.
+     */
+    Inputs read(Map<String, byte[]> overrides) {
+        List<LoadProblem> problems = new ArrayList<>();
+        Map<String, FileContent> data = new LinkedHashMap<>();
+        for (SourceFile f : dataFiles()) {
+            if (data.containsKey(f.name())) {
+                problems.add(LoadProblem.of(f.name(), "Two folders hold a file with this name; graph names must be unique."));
+                continue;
+            }
+            if (overrides.containsKey(f.name())) {
+                byte[] content = overrides.get(f.name());
+                if (content != null) {
+                    data.put(f.name(), content(f, content));
+                }
+                continue;
+            }
+            readInto(f, data, problems);
+        }
+        overrides.forEach((name, content) -> {
+            if (content != null && !data.containsKey(name) && !roots.isEmpty()) {
+                Path path = roots.get(0).resolve(name);
+                SourceFile f = new SourceFile(path, name, SourceFile.graphIri(name),
+                        RdfFiles.langOf(name).flatMap(l -> l).orElse(null));
+                data.put(name, content(f, content));
+            }
+        });
+        Map<String, FileContent> shapes = new LinkedHashMap<>();
+        for (SourceFile f : shapeFiles()) {
+            readInto(f, shapes, problems);
+        }
+        return new Inputs(List.copyOf(data.values()), List.copyOf(shapes.values()),
+                version(data.values(), shapes.values()), problems);
+    }
+
+    private static void readInto(SourceFile f, Map<String, FileContent> into, List<LoadProblem> problems) {
+        try {
+            into.put(f.name(), content(f, Files.readAllBytes(f.path())));
+        } catch (IOException e) {
+            problems.add(LoadProblem.of(f.name(), "Could not read the file: " + e.getMessage()));
+        }
+    }
+
+    private static FileContent content(SourceFile f, byte[] bytes) {
+        return new FileContent(f, bytes, hash(bytes));
+    }
+
+    private String version(Iterable<FileContent> data, Iterable<FileContent> shapes) {
+        StringBuilder s = new StringBuilder("entailment=").append(entailment).append('\n');
+        data.forEach(f -> s.append("data:").append(f.file().name()).append(':').append(f.hash()).append('\n'));
+        shapes.forEach(f -> s.append("shapes:").append(f.file().name()).append(':').append(f.hash()).append('\n'));
+        return hash(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses every file and the shapes, adds the entailments, and validates the union against the shapes. */
+    Loaded parse(Inputs inputs) {
+        List<LoadProblem> problems = new ArrayList<>(inputs.problems());
+        List<ParsedFile> files = new ArrayList<>();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        for (FileContent f : inputs.data()) {
+            RdfFiles.Parsed parsed = RdfFiles.parse(f.file().name(), f.file().lang(), f.bytes());
+            if (parsed.problem() != null) {
+                problems.add(parsed.problem());
+            } else {
+                files.add(new ParsedFile(f.file(), f.hash(), parsed.graph()));
+                parsed.prefixes().forEach(prefixes::putIfAbsent);
+            }
+        }
+        Graph shapesGraph = GraphFactory.createDefaultGraph();
+        for (FileContent f : inputs.shapes()) {
+            RdfFiles.Parsed parsed = RdfFiles.parse("shapes/" + f.file().name(), f.file().lang(), f.bytes());
+            if (parsed.problem() != null) {
+                problems.add(parsed.problem());
+            } else {
+                parsed.graph().find().forEach(shapesGraph::add);
+            }
+        }
+        Prefixes.STANDARD.forEach(prefixes::putIfAbsent);
+        prefixes.remove("");
+        Graph union = GraphFactory.createDefaultGraph();
+        Graph entailed = GraphFactory.createDefaultGraph();
+        if (!problems.isEmpty()) {
+            return new Loaded(files, union, entailed, prefixes, inputs.version(), problems);
+        }
+        for (ParsedFile f : files) {
+            f.graph().find().forEach(union::add);
+        }
+        if (entailment) {
+            entailed = RdfsLite.entailments(union);
+            entailed.find().forEach(union::add);
+        }
+        if (!shapesGraph.isEmpty()) {
+            try {
+                Shapes shapes = Shapes.parse(shapesGraph);
+                Map<String, Graph> byFile = new LinkedHashMap<>();
+                files.forEach(f -> byFile.put(f.file().name(), f.graph()));
+                problems.addAll(ShaclCheck.validate(shapes, union, byFile));
+            } catch (RuntimeException e) {
+                problems.add(LoadProblem.of("shapes", "The SHACL shapes are invalid: " + e.getMessage()));
+            }
+        }
+        return new Loaded(files, union, entailed, prefixes, inputs.version(), problems);
+    }
+
+    static String hash(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

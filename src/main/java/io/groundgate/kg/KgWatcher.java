@@ -1,0 +1,173 @@
+package io.groundgate.kg;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Notices changes in the graph's folders: a WatchService for prompt events, and a periodic poll of a cheap fingerprint
+ * (paths, link targets, sizes, times) for file systems that miss events. Kubernetes ConfigMap mounts swap a
+ * {@code ..data} symbolic link instead of editing files; both paths notice that. Changes are debounced.
+ */
+final class KgWatcher {
+
+    private static final Logger LOG = Logger.getLogger(KgWatcher.class);
+
+    private final GraphLoader loader;
+    private final Duration pollInterval;
+    private final Duration debounce;
+    private final Runnable onChange;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "groundgate-kg-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Path> registered = new HashSet<>();
+    private WatchService watchService;
+    private Thread eventThread;
+    private volatile String fingerprint;
+    private ScheduledFuture<?> pending;
+    private volatile boolean running;
+
+    KgWatcher(GraphLoader loader, Duration pollInterval, Duration debounce, Runnable onChange) {
+        this.loader = loader;
+        this.pollInterval = pollInterval;
+        this.debounce = debounce;
+        this.onChange = onChange;
+    }
+
+    void start() {
+        running = true;
+        fingerprint = loader.fingerprint();
+        try {
+            watchService = FileSystems.getDefault().newWatchService();
+            registerAll();
+            eventThread = new Thread(this::events, "groundgate-kg-events");
+            eventThread.setDaemon(true);
+            eventThread.start();
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warnf("No file events (%s); polling every %s", e.getMessage(), pollInterval);
+        }
+        long every = Math.max(50, pollInterval.toMillis());
+        timer.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        running = false;
+        timer.shutdownNow();
+        if (eventThread != null) {
+            eventThread.interrupt();
+        }
+        if (watchService != null) {
+            try {
+                watchService.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+
+    private void events() {
+        while (running) {
+            WatchKey key;
+            try {
+                key = watchService.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+                return;
+            }
+            if (key == null) {
+                continue;
+            }
+            key.pollEvents();
+            if (!key.reset()) {
+                synchronized (registered) {
+                    registered.remove((Path) key.watchable());
+                }
+            }
+            changed();
+        }
+    }
+
+    private void poll() {
+        try {
+            String now = loader.fingerprint();
+            if (!now.equals(fingerprint)) {
+                changed();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Poll failed: %s", e.getMessage());
+        }
+    }
+
+    /** Schedules a reload once the folders have been quiet for the debounce time. */
+    private synchronized void changed() {
+        if (!running) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = timer.schedule(() -> {
+            fingerprint = loader.fingerprint();
+            registerAll();
+            onChange.run();
+        }, debounce.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void registerAll() {
+        if (watchService == null) {
+            return;
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (Path root : concat(loader.roots(), loader.shapesRoots())) {
+            Path dir = Files.isDirectory(root) ? root : root.getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir, 8)) {
+                walk.filter(Files::isDirectory).filter(d -> d.equals(dir) || !d.getFileName().toString().startsWith("."))
+                        .forEach(dirs::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                dirs.add(dir);
+            }
+        }
+        synchronized (registered) {
+            for (Path d : dirs) {
+                if (registered.contains(d)) {
+                    continue;
+                }
+                try {
+                    d.register(watchService, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+                    registered.add(d);
+                } catch (IOException | java.nio.file.ClosedWatchServiceException e) {
+                    LOG.debugf("Cannot watch %s: %s", d, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

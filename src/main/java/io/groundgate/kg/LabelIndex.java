@@ -1,0 +1,292 @@
+package io.groundgate.kg;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Finds entities by name, built once per graph version from {@code rdfs:label}, {@code skos:prefLabel},
+ * {@code skos:altLabel} and the local names of declared classes and properties. Matching folds case, accents and
+ * punctuation ("zurich" finds "Zürich"); it is exact, by prefix, or fuzzy (trigram candidates ranked by edit distance).
+ * Immutable and thread-safe.
+ */
+public final class LabelIndex {
+
+    /** Where a label comes from; earlier kinds are preferred as display labels. */
+    public enum Source {
+        PREF_LABEL, LABEL, ALT_LABEL, LOCAL_NAME
+    }
+
+    /** One label of one entity, as read from the data. */
+    public record Entry(String iri, String text, String lang, Source source) {
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final LabelIndex EMPTY = build(List.of(), Map.of(), List.of("en"));
+
+    private final List<Entry> entries;
+    private final TreeMap<String, int[]> byKey;
+    private final String[] keys;
+    private final Map<String, int[]> trigrams;
+    private final Map<String, Entry> preferred;
+    private final Map<String, List<String>> types;
+    private final List<String> languages;
+
+    private LabelIndex(List<Entry> entries, TreeMap<String, int[]> byKey, Map<String, int[]> trigrams,
+            Map<String, Entry> preferred, Map<String, List<String>> types, List<String> languages) {
+        this.entries = entries;
+        this.byKey = byKey;
+        this.keys = byKey.keySet().toArray(String[]::new);
+        this.trigrams = trigrams;
+        this.preferred = preferred;
+        this.types = types;
+        this.languages = languages;
+    }
+
+    public static LabelIndex empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Builds an index.
+     *
+     * @param entries the labels
+     * @param types rdf:type IRIs per entity
+     * @param languages preferred language tags, best first
+     */
+    public static LabelIndex build(Collection<Entry> entries, Map<String, List<String>> types, List<String> languages) {
+        List<Entry> list = List.copyOf(new LinkedHashSet<>(entries));
+        List<String> langs = languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
+        TreeMap<String, List<Integer>> keyed = new TreeMap<>();
+        Map<String, Entry> preferred = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            Entry e = list.get(i);
+            String key = normalize(e.text());
+            if (!key.isEmpty()) {
+                keyed.computeIfAbsent(key, k -> new ArrayList<>(1)).add(i);
+            }
+            preferred.merge(e.iri(), e, (a, b) -> rank(b, langs) < rank(a, langs) ? b : a);
+        }
+        TreeMap<String, int[]> byKey = new TreeMap<>();
+        keyed.forEach((k, v) -> byKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, List<Integer>> grams = new HashMap<>();
+        int keyId = 0;
+        for (String key : byKey.keySet()) {
+            for (String g : trigramsOf(key)) {
+                List<Integer> posting = grams.computeIfAbsent(g, x -> new ArrayList<>());
+                if (posting.isEmpty() || posting.get(posting.size() - 1) != keyId) {
+                    posting.add(keyId);
+                }
+            }
+            keyId++;
+        }
+        Map<String, int[]> trigramIndex = new HashMap<>(grams.size() * 2);
+        grams.forEach((g, v) -> trigramIndex.put(g, v.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, List<String>> typeCopy = new HashMap<>();
+        types.forEach((k, v) -> typeCopy.put(k, List.copyOf(v)));
+        return new LabelIndex(list, byKey, trigramIndex, preferred, typeCopy, langs);
+    }
+
+    /** Folds case, accents and punctuation: "Zürich-City" becomes "zurich city". */
+    public static String normalize(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String stripped = MARKS.matcher(decomposed).replaceAll("").replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
+                .replace("œ", "oe").replace("ł", "l").replace("đ", "d");
+        return NON_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** The best hits for a name: exact matches, then prefix matches, then fuzzy ones; one hit per entity, best first. */
+    public List<LabelHit> find(String text, int limit) {
+        Map<String, LabelHit> best = new LinkedHashMap<>();
+        collect(best, exact(text));
+        if (best.size() < limit) {
+            collect(best, prefix(text, limit));
+        }
+        if (best.size() < limit) {
+            collect(best, fuzzy(text, limit));
+        }
+        return best.values().stream().sorted(Comparator.comparingDouble(LabelHit::score).reversed()).limit(limit)
+                .toList();
+    }
+
+    /** Entities with a label equal to the text (after folding case, accents and punctuation). */
+    public List<LabelHit> exact(String text) {
+        int[] ids = byKey.get(normalize(text));
+        if (ids == null) {
+            return List.of();
+        }
+        Map<String, LabelHit> best = new LinkedHashMap<>();
+        for (int id : ids) {
+            Entry e = entries.get(id);
+            keep(best, hit(e, LabelHit.Match.EXACT, 1.0));
+        }
+        return sorted(best.values(), Integer.MAX_VALUE);
+    }
+
+    /** Entities with a label that starts with the text; shorter labels score higher. */
+    public List<LabelHit> prefix(String text, int limit) {
+        String key = normalize(text);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        Map<String, LabelHit> best = new LinkedHashMap<>();
+        int scanned = 0;
+        for (Map.Entry<String, int[]> m : byKey.tailMap(key, true).entrySet()) {
+            if (!m.getKey().startsWith(key) || scanned++ > 2_000) {
+                break;
+            }
+            double score = 0.6 + 0.3 * key.length() / m.getKey().length();
+            for (int id : m.getValue()) {
+                keep(best, hit(entries.get(id), LabelHit.Match.PREFIX, score));
+            }
+        }
+        return sorted(best.values(), limit);
+    }
+
+    /** Entities with a label within a small edit distance of the text (about one edit per four characters). */
+    public List<LabelHit> fuzzy(String text, int limit) {
+        String key = normalize(text);
+        if (key.length() < 3) {
+            return List.of();
+        }
+        Set<String> grams = trigramsOf(key);
+        Map<Integer, Integer> shared = new HashMap<>();
+        for (String g : grams) {
+            int[] posting = trigrams.get(g);
+            if (posting != null && posting.length < 50_000) {
+                for (int k : posting) {
+                    shared.merge(k, 1, Integer::sum);
+                }
+            }
+        }
+        int minShared = Math.max(1, grams.size() / 3);
+        int maxDistance = Math.max(1, Math.min(3, key.length() / 4));
+        Map<String, LabelHit> best = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Integer> c : shared.entrySet()) {
+            if (c.getValue() < minShared) {
+                continue;
+            }
+            String candidate = keys[c.getKey()];
+            if (Math.abs(candidate.length() - key.length()) > maxDistance) {
+                continue;
+            }
+            int distance = distance(key, candidate, maxDistance);
+            if (distance <= maxDistance && distance > 0) {
+                double score = 0.85 * (1.0 - (double) distance / Math.max(key.length(), candidate.length()));
+                for (int id : byKey.get(candidate)) {
+                    keep(best, hit(entries.get(id), LabelHit.Match.FUZZY, score));
+                }
+            }
+        }
+        return sorted(best.values(), limit);
+    }
+
+    /** The preferred label of an entity: English or untagged first, prefLabel before label before altLabel. */
+    public Optional<String> labelOf(String iri) {
+        Entry e = preferred.get(iri);
+        return e == null ? Optional.empty() : Optional.of(e.text());
+    }
+
+    /** All labels of an entity from the given source, e.g. its alternative labels. */
+    public List<String> labelsOf(String iri, Source source) {
+        return entries.stream().filter(e -> e.iri().equals(iri) && e.source() == source).map(Entry::text).distinct()
+                .toList();
+    }
+
+    /** The rdf:type IRIs of a labelled entity. */
+    public List<String> typesOf(String iri) {
+        return types.getOrDefault(iri, List.of());
+    }
+
+    /** How many labels are indexed. */
+    public int size() {
+        return entries.size();
+    }
+
+    private LabelHit hit(Entry e, LabelHit.Match match, double score) {
+        double weight = languageWeight(e.lang(), languages) * (e.source() == Source.ALT_LABEL ? 0.98
+                : e.source() == Source.LOCAL_NAME ? 0.95 : 1.0);
+        String label = labelOf(e.iri()).orElse(e.text());
+        return new LabelHit(e.iri(), label, e.text(), e.lang(), match, Math.round(score * weight * 1000) / 1000.0,
+                typesOf(e.iri()));
+    }
+
+    private static void keep(Map<String, LabelHit> best, LabelHit hit) {
+        best.merge(hit.iri(), hit, (a, b) -> b.score() > a.score() ? b : a);
+    }
+
+    private static void collect(Map<String, LabelHit> best, List<LabelHit> hits) {
+        hits.forEach(h -> best.putIfAbsent(h.iri(), h));
+    }
+
+    private static List<LabelHit> sorted(Collection<LabelHit> hits, int limit) {
+        return hits.stream()
+                .sorted(Comparator.comparingDouble(LabelHit::score).reversed().thenComparing(LabelHit::label))
+                .limit(limit).toList();
+    }
+
+    private static double languageWeight(String lang, List<String> languages) {
+        if (lang == null || lang.isEmpty()) {
+            return 1.0;
+        }
+        String l = lang.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < languages.size(); i++) {
+            String want = languages.get(i);
+            if (l.equals(want) || l.startsWith(want + "-")) {
+                return 1.0 - 0.02 * i;
+            }
+        }
+        return 0.9;
+    }
+
+    private static int rank(Entry e, List<String> languages) {
+        int lang = (int) Math.round((1.0 - languageWeight(e.lang(), languages)) * 100);
+        return lang * 10 + e.source().ordinal();
+    }
+
+    private static Set<String> trigramsOf(String key) {
+        String padded = "  " + key + " ";
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i + 3 <= padded.length(); i++) {
+            grams.add(padded.substring(i, i + 3));
+        }
+        return grams;
+    }
+
+    /** Levenshtein distance, giving up (returning max + 1) once it exceeds {@code max}. */
+    static int distance(String a, String b, int max) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,162 @@
+package io.groundgate.upstream;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.groundgate.chat.ErrorKind;
+import io.groundgate.chat.GatewayException;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What the gateway does when an upstream fails: which failures are worth another try, how long to wait, and each
+ * upstream's circuit breaker. Shared by the passthrough relay and the grounded route.
+ */
+@ApplicationScoped
+public class UpstreamResilience {
+
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    public UpstreamResilience(UpstreamRegistry upstreams, MeterRegistry meters) {
+        this.meters = meters;
+        upstreams.all().values().forEach(u -> {
+            CircuitBreaker breaker = new CircuitBreaker(u.breakerFailureThreshold(), u.breakerOpenDuration());
+            breakers.put(u.name(), breaker);
+            meters.gauge("groundgate.upstream.breaker.open", io.micrometer.core.instrument.Tags.of("upstream", u.name()),
+                    breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1);
+        });
+    }
+
+    /** Whether a call to {@code upstream} may go out now. */
+    public boolean permit(Upstream upstream) {
+        return breaker(upstream).tryAcquire();
+    }
+
+    public void succeeded(Upstream upstream) {
+        breaker(upstream).onSuccess();
+    }
+
+    /** Records a failure; client errors (4xx but 408/429) say nothing about the upstream's health. */
+    public void failed(Upstream upstream, GatewayException failure) {
+        if (retryable(failure)) {
+            breaker(upstream).onFailure();
+        } else {
+            breaker(upstream).onSuccess();
+        }
+    }
+
+    /** Connection failures, timeouts, 408, 429 and 5xx may succeed on another try or another upstream. */
+    public static boolean retryable(GatewayException failure) {
+        int status = failure.status();
+        return failure.kind() == ErrorKind.UPSTREAM || failure.kind() == ErrorKind.TIMEOUT || status == 408
+                || status == 429 || status >= 500;
+    }
+
+    /** Whether to try the same upstream again: not when it asked for a long pause (better to fall back or tell the client). */
+    public static boolean retrySame(GatewayException failure) {
+        return retryable(failure) && !(failure.status() == 429 && retryAfterMillis(failure).isEmpty()
+                && failure.headers().containsKey("Retry-After"));
+    }
+
+    /**
+     * Runs a blocking call along a fallback chain with this policy: retries with backoff, breakers, then the next
+     * upstream. Used by the grounded route, whose LangChain4j calls block on a worker thread. Once {@code committed}
+     * says the client has seen part of the answer, a failure is final.
+     */
+    public <T> T callBlocking(java.util.List<Upstream> chain, java.util.function.Function<Upstream, T> call,
+            java.util.function.BooleanSupplier committed) {
+        GatewayException last = null;
+        for (int i = 0; i < chain.size(); i++) {
+            Upstream upstream = chain.get(i);
+            for (int attempt = 1; attempt <= upstream.retries() + 1; attempt++) {
+                if (!permit(upstream)) {
+                    last = last == null ? breakerOpen(upstream) : last;
+                    break;
+                }
+                try {
+                    T result = call.apply(upstream);
+                    succeeded(upstream);
+                    return result;
+                } catch (GatewayException e) {
+                    failed(upstream, e);
+                    last = e;
+                    if (!retryable(e) || committed.getAsBoolean()) {
+                        throw e;
+                    }
+                    if (!retrySame(e) || attempt > upstream.retries()) {
+                        break;
+                    }
+                    countRetry(upstream);
+                    sleep(backoffMillis(upstream, attempt, e));
+                }
+            }
+            if (i + 1 < chain.size()) {
+                countFallback(upstream);
+            }
+        }
+        throw last;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(ErrorKind.UNAVAILABLE, "The request was interrupted.");
+        }
+    }
+
+    /** Milliseconds to wait before retry number {@code attempt} (1-based): exponential, full jitter, Retry-After honoured. */
+    public long backoffMillis(Upstream upstream, int attempt, GatewayException failure) {
+        long cap = upstream.retryBackoff().toMillis() << Math.min(attempt - 1, 10);
+        long jittered = ThreadLocalRandom.current().nextLong(Math.max(1, cap) + 1);
+        return Math.max(jittered, retryAfterMillis(failure).orElse(0L));
+    }
+
+    /** Time until the upstream's response headers (or its failure), by outcome: ok, or the error code. */
+    public void recordLatency(Upstream upstream, String outcome, long nanos) {
+        io.micrometer.core.instrument.Timer.builder("groundgate.upstream.duration")
+                .description("Time until an upstream's response headers or failure")
+                .tags("upstream", upstream.name(), "outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void countRetry(Upstream upstream) {
+        meters.counter("groundgate.upstream.retries", "upstream", upstream.name()).increment();
+    }
+
+    public void countFallback(Upstream from) {
+        meters.counter("groundgate.upstream.fallbacks", "from", from.name()).increment();
+    }
+
+    public static GatewayException breakerOpen(Upstream upstream) {
+        return new GatewayException(ErrorKind.UNAVAILABLE, 503, "The upstream '" + upstream.name()
+                + "' is failing and its circuit breaker is open; try again shortly.", null, "upstream_circuit_open",
+                Map.of("Retry-After", String.valueOf(Math.max(1, upstream.breakerOpenDuration().toSeconds()))));
+    }
+
+    private static Optional<Long> retryAfterMillis(GatewayException failure) {
+        String value = failure.headers().get("Retry-After");
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            // honour short waits only: a long Retry-After is better passed on to the client
+            long seconds = Long.parseLong(value.trim());
+            return seconds <= 5 ? Optional.of(seconds * 1000) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private CircuitBreaker breaker(Upstream upstream) {
+        return breakers.computeIfAbsent(upstream.name(),
+                n -> new CircuitBreaker(upstream.breakerFailureThreshold(), upstream.breakerOpenDuration()));
+    }
+}

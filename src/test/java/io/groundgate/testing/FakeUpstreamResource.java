@@ -1,0 +1,53 @@
+package io.groundgate.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts one {@link FakeOpenAiServer} on a free loopback port and points the upstream {@code fake} at it, serving the
+ * models {@code fake-model}, {@code fake-tools} and {@code both-model}. {@code dead} points at a closed port and comes
+ * first in {@code both-model}'s fallback chain; {@code flaky} is the fake again with a breaker that opens after two
+ * failures.
+ */
+public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
+
+    private static FakeOpenAiServer server;
+
+    public static synchronized FakeOpenAiServer server() {
+        if (server == null) {
+            server = new FakeOpenAiServer().start();
+        }
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        FakeOpenAiServer fake = server();
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("groundgate.upstreams.fake.base-url", fake.baseUrl());
+        config.put("groundgate.upstreams.fake.api-key", "sk-upstream-secret");
+        config.put("groundgate.upstreams.fake.models", "fake-model,fake-tools,both-model");
+        config.put("groundgate.upstreams.fake.first-byte-timeout", "2s");
+        config.put("groundgate.upstreams.fake.retries", "1");
+        config.put("groundgate.upstreams.fake.retry-backoff", "20ms");
+        // first in the fallback chain of both-model, and always down
+        config.put("groundgate.upstreams.dead.base-url", "http://127.0.0.1:" + ClosedPort.find() + "/v1");
+        config.put("groundgate.upstreams.dead.models", "dead-model,both-model");
+        config.put("groundgate.upstreams.dead.priority", "1");
+        config.put("groundgate.upstreams.dead.connect-timeout", "1s");
+        config.put("groundgate.upstreams.dead.retry-backoff", "20ms");
+        // the same fake server, with a hair-trigger breaker, for the breaker test only
+        config.put("groundgate.upstreams.flaky.base-url", fake.baseUrl());
+        config.put("groundgate.upstreams.flaky.models", "flaky-model");
+        config.put("groundgate.upstreams.flaky.retries", "0");
+        config.put("groundgate.upstreams.flaky.breaker-failure-threshold", "2");
+        config.put("groundgate.upstreams.flaky.breaker-open-duration", "10m");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the server is shared by every test class of the run; the JVM exit closes it
+    }
+}
