@@ -128,6 +128,13 @@ final class Eval {
      */
     Value simplify(BigDecimal number, CompoundUnit merged, boolean exact, int column) {
         CompoundUnit unified = unify(merged);
+        if (!unified.isNone() && !unified.clean()) {
+            // mph·h: spell out named compounds (mph = mi/h) so that their parts can cancel
+            CompoundUnit expanded = unify(expand(unified));
+            if (expanded.isNone() || expanded.clean()) {
+                unified = expanded;
+            }
+        }
         Value v = linear(value(number, merged, exact), unified, column);
         if (unified.isNone()) {
             return v;
@@ -141,6 +148,20 @@ final class Eval {
         UnitDef atomic = Units.atomicFor(unified);
         CompoundUnit target = atomic != null ? CompoundUnit.of(atomic, 1) : Units.preferred(unified.dimension());
         return linear(v, target, column);
+    }
+
+    private static CompoundUnit expand(CompoundUnit unit) {
+        CompoundUnit out = CompoundUnit.NONE;
+        for (CompoundUnit.Term t : unit.terms()) {
+            if (t.unit().expansion().isEmpty()) {
+                out = out.times(CompoundUnit.of(t.unit(), t.exponent()));
+            } else {
+                for (UnitDef.Part p : t.unit().expansion()) {
+                    out = out.times(CompoundUnit.of(Units.symbol(p.symbol()), p.exponent() * t.exponent()));
+                }
+            }
+        }
+        return out;
     }
 
     private static CompoundUnit unify(CompoundUnit unit) {
