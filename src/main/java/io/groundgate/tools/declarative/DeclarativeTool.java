@@ -35,6 +35,7 @@ import io.groundgate.tools.calculator.CalcValue;
 import io.groundgate.tools.calculator.Calculator;
 import io.groundgate.tools.kg.KgToolErrors;
 import io.groundgate.tools.kg.Terms;
+import io.groundgate.tools.schema.JsonSchema;
 
 /** A tool defined by a file: bind the arguments, run the query, shape the result, optionally calculate. */
 final class DeclarativeTool implements Tool {
@@ -49,6 +50,7 @@ final class DeclarativeTool implements Tool {
     private final Calculator calculator;
     private final FactExtractor facts;
     private final ToolSpec spec;
+    private final JsonSchema schema;
 
     DeclarativeTool(ToolDefinition definition, KnowledgeGraph kg, Calculator calculator) {
         this.definition = definition;
@@ -56,6 +58,7 @@ final class DeclarativeTool implements Tool {
         this.calculator = calculator;
         this.facts = new FactExtractor(definition.query());
         this.spec = new ToolSpec(definition.name(), definition.description(), definition.parameters());
+        this.schema = JsonSchema.compile(definition.parameters());
     }
 
     ToolDefinition definition() {
@@ -76,7 +79,7 @@ final class DeclarativeTool implements Tool {
         List<Provenance.Fact> used = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         try {
-            ArgumentCheck.check(definition.parameters(), args);
+            ArgumentCheck.check(schema, args);
             args = ArgumentCheck.withDefaults(definition.parameters(), args);
             SlotBinder.Bound bound = SlotBinder.bind(definition.slots(), args, snapshot);
             if (!bound.notes().isEmpty()) {

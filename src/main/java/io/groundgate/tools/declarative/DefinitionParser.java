@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.groundgate.kg.SparqlException;
 import io.groundgate.kg.SparqlGuard;
 import io.groundgate.tools.kg.Terms;
+import io.groundgate.tools.schema.JsonSchema;
 
 /**
  * Reads and validates one tool file: YAML or JSON syntax, the fields, a well-formed argument schema, a SPARQL query that
@@ -163,6 +164,11 @@ final class DefinitionParser {
                         + "a tool takes exactly the arguments it declares.");
             }
             schema.put("additionalProperties", false);
+            try {
+                JsonSchema.compile(schema);
+            } catch (IllegalArgumentException x) {
+                throw fail("/parameters", "The parameters schema is malformed: " + x.getMessage() + ".");
+            }
             return schema;
         }
 
