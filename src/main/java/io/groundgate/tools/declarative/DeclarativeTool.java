@@ -34,6 +34,7 @@ import io.groundgate.tools.calculator.CalcException;
 import io.groundgate.tools.calculator.CalcValue;
 import io.groundgate.tools.calculator.Calculator;
 import io.groundgate.tools.kg.KgToolErrors;
+import io.groundgate.tools.kg.QueryFacts;
 import io.groundgate.tools.kg.Terms;
 import io.groundgate.tools.schema.JsonSchema;
 
@@ -48,7 +49,7 @@ final class DeclarativeTool implements Tool {
     private final ToolDefinition definition;
     private final KnowledgeGraph kg;
     private final Calculator calculator;
-    private final FactExtractor facts;
+    private final QueryFacts facts;
     private final ToolSpec spec;
     private final JsonSchema schema;
 
@@ -56,7 +57,7 @@ final class DeclarativeTool implements Tool {
         this.definition = definition;
         this.kg = kg;
         this.calculator = calculator;
-        this.facts = new FactExtractor(definition.query());
+        this.facts = new QueryFacts(definition.query());
         this.spec = new ToolSpec(definition.name(), definition.description(), definition.parameters());
         this.schema = JsonSchema.compile(definition.parameters());
     }
@@ -89,7 +90,7 @@ final class DeclarativeTool implements Tool {
             SparqlResult result = snapshot.query(definition.query(), bound.bindings(),
                     QueryLimits.of(budget, definition.result().limit()));
             Set<String> datasetSources = new LinkedHashSet<>();
-            for (Triple t : facts.facts(bound.bindings(), result.rows(), MAX_FACTS)) {
+            for (Triple t : facts.facts(snapshot, bound.bindings(), result.rows(), MAX_FACTS)) {
                 used.add(new Provenance.Fact(Terms.text(t.getSubject()), Terms.text(t.getPredicate()),
                         Terms.text(t.getObject())));
                 datasetSources.addAll(snapshot.sources(t));

@@ -1,6 +1,8 @@
 package io.groundgate.tools.kg;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -24,6 +27,7 @@ import io.groundgate.kg.QueryLimits;
 import io.groundgate.kg.SparqlException;
 import io.groundgate.kg.SparqlGuard;
 import io.groundgate.kg.SparqlResult;
+import io.groundgate.tools.Provenance;
 import io.groundgate.tools.Tool;
 import io.groundgate.tools.ToolContext;
 import io.groundgate.tools.ToolError;
@@ -39,6 +43,7 @@ public class SparqlQueryTool implements Tool {
 
     public static final String NAME = "sparql_query";
     static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_FACTS = 50;
 
     private final KnowledgeGraph kg;
     private final int maxRows;
@@ -88,8 +93,16 @@ public class SparqlQueryTool implements Tool {
             }
             Duration budget = context == null ? null : context.timeBudget();
             SparqlResult result = snapshot.query(query, Map.of(), QueryLimits.of(budget, limit));
-            return ToolResult.success(json(result), call.provenance(text, result.graphVersion(), List.of(),
-                    List.of()));
+            List<Provenance.Fact> facts = new ArrayList<>();
+            Set<String> sources = new LinkedHashSet<>();
+            // the facts a SELECT rests on: its simple triple patterns instantiated with the rows, checked to exist
+            for (Triple t : new QueryFacts(query).facts(snapshot, Map.of(), result.rows(), MAX_FACTS)) {
+                List<String> cited = snapshot.sources(t);
+                facts.add(KgDescribeTool.fact(t));
+                sources.addAll(cited);
+            }
+            return ToolResult.success(json(result), call.provenance(text, result.graphVersion(), facts,
+                    List.copyOf(sources)));
         } catch (Args.Invalid e) {
             return ToolResult.failure(KgToolErrors.invalid(e), call.provenance(text, snapshot.version(), List.of(),
                     List.of()));

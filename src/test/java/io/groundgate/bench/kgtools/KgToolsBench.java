@@ -65,7 +65,7 @@ public class KgToolsBench {
     /** kg_search for an exact label, a prefix, an accent-folded name, a typo, and with a class filter. */
     @State(Scope.Benchmark)
     public static class Search {
-        @Param({ "gold", "Germ", "cote d'ivoire", "Switzrland", "steel|gg:Material" })
+        @Param({ "gold", "Germ", "cote d'ivoire", "Switzrland", "stainless|gg:Material" })
         public String query;
 
         KnowledgeGraph kg;

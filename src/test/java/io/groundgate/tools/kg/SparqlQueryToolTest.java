@@ -51,6 +51,29 @@ class SparqlQueryToolTest {
     }
 
     @Test
+    void provenanceHoldsTheFactsTheRowsRestOnAndTheirSources() {
+        ToolResult r = run(GG + "SELECT ?e ?d WHERE { ?e gg:symbol \"Au\" ; gg:density ?d }");
+        var density = DemoGraph.value("SELECT ?v WHERE { <" + DemoGraph.RES + "element/Au> gg:density ?v }");
+        assertThat(r.provenance().facts()).anySatisfy(f -> {
+            assertThat(f.subject()).isEqualTo(DemoGraph.RES + "element/Au");
+            assertThat(f.predicate()).isEqualTo(DemoGraph.GG + "density");
+            assertThat(f.object()).contains(density.getLiteralLexicalForm());
+        });
+        assertThat(r.provenance().sources()).containsAll(DemoGraph.values(
+                "SELECT ?v WHERE { <https://w3id.org/groundgate/dataset/elements> <http://purl.org/dc/terms/source> ?v }")
+                .stream().map(n -> n.getURI()).toList());
+    }
+
+    @Test
+    void aPatternUnderMinusIsNotPassedOffAsAFact() {
+        ToolResult r = run(GG + "SELECT ?c WHERE { ?c a gg:Country MINUS { ?c gg:landBorder <" + DemoGraph.RES
+                + "country/DEU> } }", 5, ToolContext.of("test"));
+        assertThat(r.result().path("rows")).hasSize(5);
+        assertThat(r.provenance().facts()).isNotEmpty()
+                .noneSatisfy(f -> assertThat(f.predicate()).isEqualTo(DemoGraph.GG + "landBorder"));
+    }
+
+    @Test
     void labelsComeBackWithTheirLanguageAndIrisAsUris() {
         ToolResult r = run(GG + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                 + "SELECT ?c ?l WHERE { ?c gg:isoAlpha3 \"DEU\" ; rdfs:label ?l }");

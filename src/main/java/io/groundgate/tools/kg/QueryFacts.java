@@ -1,4 +1,4 @@
-package io.groundgate.tools.declarative;
+package io.groundgate.tools.kg;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,15 +16,24 @@ import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
 
+import io.groundgate.kg.GraphSnapshot;
+import io.groundgate.kg.QueryLimits;
+import io.groundgate.kg.SparqlGuard;
+
 /**
  * The facts an answer rests on: each simple triple pattern of the query, instantiated with the bound arguments and a
  * result row, when that leaves no variable open. Patterns behind aggregates or property paths yield none.
  */
-final class FactExtractor {
+public final class QueryFacts {
+
+    private static final Query EXISTS = SparqlGuard.parse("ASK { ?s ?p ?o }");
+    private static final Var S = Var.alloc("s");
+    private static final Var P = Var.alloc("p");
+    private static final Var O = Var.alloc("o");
 
     private final List<Triple> patterns;
 
-    FactExtractor(Query query) {
+    public QueryFacts(Query query) {
         List<Triple> list = new ArrayList<>();
         if (query.getQueryPattern() != null) {
             ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
@@ -41,7 +50,22 @@ final class FactExtractor {
         this.patterns = List.copyOf(list);
     }
 
-    Set<Triple> facts(Map<Var, Node> bindings, List<Binding> rows, int max) {
+    /**
+     * The instantiated triples that the graph holds (a pattern under MINUS or in a branch that did not match would
+     * otherwise pass for a fact), at most {@code max}, in query and row order.
+     */
+    public List<Triple> facts(GraphSnapshot snapshot, Map<Var, Node> bindings, List<Binding> rows, int max) {
+        List<Triple> held = new ArrayList<>();
+        for (Triple t : candidates(bindings, rows, max)) {
+            if (snapshot.query(EXISTS, Map.of(S, t.getSubject(), P, t.getPredicate(), O, t.getObject()),
+                    QueryLimits.SERVER_MAX).ask()) {
+                held.add(t);
+            }
+        }
+        return held;
+    }
+
+    Set<Triple> candidates(Map<Var, Node> bindings, List<Binding> rows, int max) {
         Set<Triple> facts = new LinkedHashSet<>();
         for (Binding row : rows) {
             for (Triple t : patterns) {
