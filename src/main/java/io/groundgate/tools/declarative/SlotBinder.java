@@ -43,8 +43,7 @@ final class SlotBinder {
     private static final Query BY_VALUE = SparqlGuard.parse(
             "SELECT DISTINCT ?e WHERE { ?e ?p ?v FILTER(isIRI(?e) && LCASE(STR(?v)) = LCASE(?text)) } LIMIT 20");
     private static final Query KNOWN = SparqlGuard.parse("ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }");
-    private static final Query HAS_TYPE = SparqlGuard.parse(
-            "ASK { ?e a ?c }");
+    private static final Query HAS_TYPE = SparqlGuard.parse("ASK { ?e a ?c }");
 
     private SlotBinder() {
     }

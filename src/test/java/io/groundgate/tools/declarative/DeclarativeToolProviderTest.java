@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,17 @@ class DeclarativeToolProviderTest {
                 .getLiteralLexicalForm();
         assertThat(symbolOf("symbol_a", "iron")).isEqualTo(expected);
         assertThat(provider.loadedOnce()).isTrue();
+    }
+
+    @Test
+    void readinessWaitsForTheFirstLoadEvenWhenFilesAreRefused() throws Exception {
+        write("a.yaml", "name: [broken");
+        provider = Declarative.provider(dir, false);
+        DeclarativeToolsReadiness readiness = new DeclarativeToolsReadiness(provider);
+        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        provider.start();
+        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(readiness.call().getData().orElseThrow()).containsEntry("problems", 1L);
     }
 
     @Test
