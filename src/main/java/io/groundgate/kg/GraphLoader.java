@@ -37,8 +37,14 @@ final class GraphLoader {
     }
 
     /** A parsed and validated version, or the problems that rejected it. */
-    record Loaded(List<ParsedFile> files, Graph union, Graph entailed, Map<String, String> prefixes, String version,
-            List<LoadProblem> problems) {
+    record Loaded(List<ParsedFile> files, Graph union, Graph entailed, Graph shapes, Map<String, String> prefixes,
+            String version, List<LoadProblem> problems) {
+
+        Loaded withProblems(List<LoadProblem> more) {
+            List<LoadProblem> all = new ArrayList<>(problems);
+            all.addAll(more);
+            return new Loaded(files, union, entailed, shapes, prefixes, version, all);
+        }
 
         boolean ok() {
             return problems.isEmpty();
@@ -172,6 +178,12 @@ final class GraphLoader {
     }
 
     /** Parses every file and the shapes, adds the entailments, and validates the union against the shapes. */
+    Loaded load(Inputs inputs) {
+        Loaded loaded = parse(inputs);
+        return loaded.ok() ? loaded.withProblems(validate(loaded)) : loaded;
+    }
+
+    /** Parses every file and the shapes and adds the entailments; syntax problems only, no SHACL yet. */
     Loaded parse(Inputs inputs) {
         List<LoadProblem> problems = new ArrayList<>(inputs.problems());
         List<ParsedFile> files = new ArrayList<>();
@@ -199,7 +211,7 @@ final class GraphLoader {
         Graph union = GraphFactory.createDefaultGraph();
         Graph entailed = GraphFactory.createDefaultGraph();
         if (!problems.isEmpty()) {
-            return new Loaded(files, union, entailed, prefixes, inputs.version(), problems);
+            return new Loaded(files, union, entailed, shapesGraph, prefixes, inputs.version(), problems);
         }
         for (ParsedFile f : files) {
             f.graph().find().forEach(union::add);
@@ -208,17 +220,22 @@ final class GraphLoader {
             entailed = RdfsLite.entailments(union);
             entailed.find().forEach(union::add);
         }
-        if (!shapesGraph.isEmpty()) {
-            try {
-                Shapes shapes = Shapes.parse(shapesGraph);
-                Map<String, Graph> byFile = new LinkedHashMap<>();
-                files.forEach(f -> byFile.put(f.file().name(), f.graph()));
-                problems.addAll(ShaclCheck.validate(shapes, union, byFile));
-            } catch (RuntimeException e) {
-                problems.add(LoadProblem.of("shapes", "The SHACL shapes are invalid: " + e.getMessage()));
-            }
+        return new Loaded(files, union, entailed, shapesGraph, prefixes, inputs.version(), problems);
+    }
+
+    /** SHACL-validates a parsed version (the union with its entailments) against its shapes. */
+    List<LoadProblem> validate(Loaded loaded) {
+        if (loaded.shapes().isEmpty()) {
+            return List.of();
         }
-        return new Loaded(files, union, entailed, prefixes, inputs.version(), problems);
+        try {
+            Shapes shapes = Shapes.parse(loaded.shapes());
+            Map<String, Graph> byFile = new LinkedHashMap<>();
+            loaded.files().forEach(f -> byFile.put(f.file().name(), f.graph()));
+            return ShaclCheck.validate(shapes, loaded.union(), byFile);
+        } catch (RuntimeException e) {
+            return List.of(LoadProblem.of("shapes", "The SHACL shapes are invalid: " + e.getMessage()));
+        }
     }
 
     static String hash(byte[] bytes) {

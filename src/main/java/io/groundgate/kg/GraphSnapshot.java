@@ -48,6 +48,7 @@ public final class GraphSnapshot {
             .create("SELECT ?p ?o ?g WHERE { ?s ?p ?o OPTIONAL { GRAPH ?g { ?s ?p ?o } } }");
     private static final Query INCOMING = QueryFactory
             .create("SELECT ?s ?p ?g WHERE { ?s ?p ?o OPTIONAL { GRAPH ?g { ?s ?p ?o } } }");
+    private static final Query COPY_GRAPH = QueryFactory.create("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
     private static final Query GRAPHS_OF = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
 
     private final String version;
@@ -195,6 +196,18 @@ public final class GraphSnapshot {
             }
         }
         return List.copyOf(sources);
+    }
+
+    /** A copy of one named graph, without a row cap (for the admin Graph Store API). */
+    Graph copyOfGraph(String graphIri) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        graph.getPrefixMapping().setNsPrefixes(prefixes);
+        stream(COPY_GRAPH, BindingFactory.binding(Var.alloc("g"), NodeFactory.createURI(graphIri)), maxTimeout.multipliedBy(6),
+                b -> {
+                    graph.add(Triple.create(b.get(S), b.get(P), b.get(O)));
+                    return true;
+                });
+        return graph;
     }
 
     private interface FactMaker {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -45,6 +47,11 @@ public class KnowledgeGraph {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService validator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "groundgate-kg-validate");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile GraphStore store;
     private volatile KgWatcher watcher;
     private volatile boolean ready;
@@ -52,7 +59,7 @@ public class KnowledgeGraph {
     private volatile String lastRejectedVersion;
     private volatile Map<String, String> lastErrors = Map.of();
 
-    @jakarta.inject.Inject
+    @Inject
     public KnowledgeGraph(KgConfig config, MeterRegistry registry) {
         this(config, new KgMetrics(registry));
     }
@@ -69,8 +76,11 @@ public class KnowledgeGraph {
         start();
     }
 
-    /** Disables SERVICE, opens the store, loads the first version and starts watching. */
-    void start() {
+    /**
+     * Disables SERVICE, opens the store, loads the first version and starts watching. Called at application start;
+     * public for use outside CDI (benchmarks, tools).
+     */
+    public void start() {
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
         disableGlobalService();
         store = switch (config.store()) {
@@ -93,12 +103,14 @@ public class KnowledgeGraph {
         ARQ.globalServiceAllowed = false;
     }
 
+    /** Stops watching and reloading and closes the store. */
     @PreDestroy
-    void stop() {
+    public void stop() {
         if (watcher != null) {
             watcher.stop();
         }
         reloads.shutdownNow();
+        validator.shutdownNow();
         if (store != null) {
             store.close();
         }
@@ -166,6 +178,11 @@ public class KnowledgeGraph {
         }
     }
 
+    /** Whether versions come from local files (false for a remote store without a GSP URL). */
+    boolean usesLocalFiles() {
+        return store == null || store.usesLocalFiles();
+    }
+
     GraphLoader loader() {
         return loader;
     }
@@ -214,6 +231,9 @@ public class KnowledgeGraph {
                     }
                 }
                 loaded = loader.parse(inputs);
+                if (loaded.ok()) {
+                    return validateAndPublish(loaded, at, trigger, start, before);
+                }
             }
             if (!loaded.ok()) {
                 lastRejectedVersion = loaded.version();
@@ -224,11 +244,8 @@ public class KnowledgeGraph {
                 return record(report, false);
             }
             SparqlBackend backend = store.publish(loaded);
-            publish(loaded.version(), backend, graphInfos(loaded, before), loaded.prefixes(), false);
-            metrics.triples(loaded.triples());
-            LOG.infof("Serving knowledge graph version %s: %d graphs, %d triples (%s, %d ms)", loaded.version(),
-                    loaded.files().size(), loaded.triples(), trigger, since(start).toMillis());
-            return record(new ReloadReport(at, trigger, true, loaded.version(), true, List.of(), since(start)), true);
+            GraphSnapshot next = prepare(loaded.version(), backend, graphInfos(loaded, before), loaded.prefixes(), false);
+            return served(next, loaded, at, trigger, start);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Knowledge graph reload (%s) failed", trigger);
             return record(new ReloadReport(at, trigger, false, before.version(), false,
@@ -236,16 +253,60 @@ public class KnowledgeGraph {
         }
     }
 
+    /**
+     * Validates a parsed version with SHACL and publishes it if it conforms. In memory, where building a snapshot has
+     * no side effects, the label index and schema are built while SHACL runs on another core.
+     */
+    private ReloadReport validateAndPublish(GraphLoader.Loaded loaded, Instant at, String trigger, long start,
+            GraphSnapshot before) {
+        CompletableFuture<List<LoadProblem>> shacl = CompletableFuture.supplyAsync(() -> loader.validate(loaded),
+                validator);
+        GraphSnapshot speculative = null;
+        if (store instanceof MemoryStore) {
+            speculative = prepare(loaded.version(), store.publish(loaded), graphInfos(loaded, before), loaded.prefixes(),
+                    false);
+        }
+        List<LoadProblem> problems = shacl.join();
+        if (!problems.isEmpty()) {
+            lastRejectedVersion = loaded.version();
+            ReloadReport report = new ReloadReport(at, trigger, false, before.version(), false, problems, since(start));
+            LOG.warnf("Rejected knowledge graph version %s (%s): %s; still serving %s", loaded.version(), trigger,
+                    report.problemSummary(), before.version());
+            return record(report, false);
+        }
+        GraphSnapshot next = speculative != null ? speculative
+                : prepare(loaded.version(), store.publish(loaded), graphInfos(loaded, before), loaded.prefixes(), false);
+        return served(next, loaded, at, trigger, start);
+    }
+
+    private ReloadReport served(GraphSnapshot next, GraphLoader.Loaded loaded, Instant at, String trigger, long start) {
+        current.set(next);
+        ready = true;
+        metrics.triples(loaded.triples());
+        LOG.infof("Serving knowledge graph version %s: %d graphs, %d triples (%s, %d ms)", loaded.version(),
+                loaded.files().size(), loaded.triples(), trigger, since(start).toMillis());
+        return record(new ReloadReport(at, trigger, true, loaded.version(), true, List.of(), since(start)), true);
+    }
+
     private void publish(String version, SparqlBackend backend, List<GraphInfo> graphs, Map<String, String> prefixes,
             boolean graphsFromStore) {
-        GraphSnapshot next = new GraphSnapshot(version, Instant.now(), backend, config.queryTimeout(), config.maxRows(),
-                metrics, graphs, prefixes);
-        SnapshotDeriver.derive(next, config.languages(), graphsFromStore);
+        GraphSnapshot next = prepare(version, backend, graphs, prefixes, graphsFromStore);
         if (graphsFromStore) {
             metrics.triples(next.graphs().stream().mapToLong(GraphInfo::triples).sum());
         }
         current.set(next);
         ready = true;
+    }
+
+    /** A snapshot with its label index and schema built, not yet served. */
+    private GraphSnapshot prepare(String version, SparqlBackend backend, List<GraphInfo> graphs,
+            Map<String, String> prefixes, boolean graphsFromStore) {
+        GraphSnapshot next = new GraphSnapshot(version, Instant.now(), backend, config.queryTimeout(), config.maxRows(),
+                metrics, graphs, prefixes);
+        long start = System.nanoTime();
+        SnapshotDeriver.derive(next, config.languages(), graphsFromStore);
+        LOG.debugf("Built label index and schema of %s in %d ms", version, since(start).toMillis());
+        return next;
     }
 
     private ReloadReport record(ReloadReport report, boolean changed) {

@@ -141,7 +141,8 @@ final class SnapshotDeriver {
         });
         Map<String, List<String>> domains = new HashMap<>();
         Map<String, List<String>> ranges = new HashMap<>();
-        select("SELECT ?p ?k ?v WHERE { VALUES ?k { rdfs:domain rdfs:range } ?p ?k ?v FILTER(isIRI(?p) && isIRI(?v)) }",
+        select("SELECT DISTINCT ?p ?k ?v WHERE { VALUES ?k { rdfs:domain rdfs:range } { ?p ?k ?v } UNION "
+                + "{ ?p ?k ?x . ?x owl:unionOf/rdf:rest*/rdf:first ?v } FILTER(isIRI(?p) && isIRI(?v)) }",
                 b -> (uri(b, "k").endsWith("domain") ? domains : ranges)
                         .computeIfAbsent(uri(b, "p"), x -> new ArrayList<>()).add(uri(b, "v")));
         Map<String, String> units = new HashMap<>();
@@ -150,8 +151,8 @@ final class SnapshotDeriver {
                     Node u = b.get(Var.alloc("u"));
                     String text = u.isLiteral() ? u.getLiteralLexicalForm()
                             : u.isURI() ? labels.labelOf(u.getURI()).orElse(Prefixes.localName(u.getURI())) : null;
-                    if (text != null) {
-                        units.putIfAbsent(uri(b, "p"), text);
+                    if (text != null && (u.isLiteral() || !units.containsKey(uri(b, "p")))) {
+                        units.put(uri(b, "p"), text); // the gg:unit string wins over a qudt unit's label
                     }
                 });
         Set<String> propertyIris = new LinkedHashSet<>();

@@ -1,0 +1,242 @@
+package io.groundgate.kg;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Edits of one named graph (a subset of the SPARQL Graph Store Protocol): replace, merge or delete. Every edit is
+ * validated like a reload of the whole resulting dataset (parse and SHACL), refused whole when invalid, written to the
+ * file atomically, and served at once.
+ */
+@ApplicationScoped
+public class GraphEditor {
+
+    /** What an edit does. */
+    public enum Mode {
+        /** PUT: the graph becomes the body. */
+        REPLACE,
+        /** POST: the body's triples are added. */
+        MERGE,
+        /** DELETE: the file is removed. */
+        DELETE
+    }
+
+    /**
+     * The outcome of an accepted edit.
+     *
+     * @param file the file written or removed
+     * @param graph its graph IRI
+     * @param created whether the file is new
+     * @param reload the reload that published the edit
+     */
+    public record Outcome(String file, String graph, boolean created, ReloadReport reload) {
+    }
+
+    /** Why an edit was refused. */
+    public static final class EditException extends RuntimeException {
+
+        /** The reasons. */
+        public enum Reason {
+            /** No such graph. */
+            NOT_FOUND,
+            /** The graph name cannot be a file of the graph. */
+            BAD_NAME,
+            /** The body or the resulting dataset does not parse or validate. */
+            INVALID,
+            /** The files cannot be written (read-only mount, or a remote store without files). */
+            READ_ONLY
+        }
+
+        private final Reason reason;
+        private final List<LoadProblem> problems;
+
+        EditException(Reason reason, String message, List<LoadProblem> problems) {
+            super(message, null, false, false);
+            this.reason = reason;
+            this.problems = List.copyOf(problems);
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        public List<LoadProblem> problems() {
+            return problems;
+        }
+    }
+
+    private final KnowledgeGraph kg;
+
+    public GraphEditor(KnowledgeGraph kg) {
+        this.kg = kg;
+    }
+
+    /** The served content of a graph named by file name or graph IRI, if there is such a graph. */
+    public Optional<Graph> read(String graph) {
+        String name = nameOf(graph);
+        GraphSnapshot snapshot = kg.snapshot();
+        return snapshot.graphs().stream().filter(g -> name.equals(g.file()) || graph.equals(g.graph())).findFirst()
+                .map(g -> snapshot.copyOfGraph(g.graph()));
+    }
+
+    /**
+     * Applies an edit.
+     *
+     * @param graph a file name ({@code elements.ttl}) or graph IRI ({@code urn:groundgate:graph:elements.ttl})
+     * @param mode what to do
+     * @param body the RDF content (ignored for DELETE)
+     * @param lang the body's syntax (ignored for DELETE)
+     * @throws EditException when refused
+     */
+    public Outcome edit(String graph, Mode mode, byte[] body, Lang lang) {
+        String name = nameOf(graph);
+        checkName(name);
+        return kg.serialized(() -> {
+            GraphLoader loader = kg.loader();
+            Optional<SourceFile> existing = loader.find(name);
+            if (mode == Mode.DELETE && existing.isEmpty()) {
+                throw new EditException(EditException.Reason.NOT_FOUND, "No graph '" + graph + "'.", List.of());
+            }
+            Path target = existing.map(SourceFile::path).orElseGet(() -> loader.roots().isEmpty() ? null
+                    : loader.roots().get(0).resolve(name));
+            if (target == null || !Files.isDirectory(loader.roots().get(0)) && existing.isEmpty()) {
+                throw new EditException(EditException.Reason.READ_ONLY, "There is no folder to write new graphs to.",
+                        List.of());
+            }
+            byte[] content = mode == Mode.DELETE ? null : newContent(name, existing, mode, body, lang);
+            Map<String, byte[]> overrides = new HashMap<>();
+            overrides.put(name, content);
+            GraphLoader.Loaded loaded = loader.load(loader.read(overrides));
+            if (!loaded.ok()) {
+                throw new EditException(EditException.Reason.INVALID, "The edit was refused: "
+                        + new ReloadReport(null, "edit", false, null, false, loaded.problems(), null).problemSummary(),
+                        loaded.problems());
+            }
+            write(target, content);
+            ReloadReport report = kg.doReload("edit", loaded);
+            return new Outcome(name, SourceFile.graphIri(name), existing.isEmpty(), report);
+        });
+    }
+
+    private byte[] newContent(String name, Optional<SourceFile> existing, Mode mode, byte[] body, Lang lang) {
+        RdfFiles.Parsed parsed = RdfFiles.parse(name, lang, body);
+        if (parsed.problem() != null) {
+            LoadProblem p = parsed.problem();
+            LoadProblem inBody = new LoadProblem(name + " (request body)", p.line(), p.column(), p.message(), null, null);
+            throw new EditException(EditException.Reason.INVALID, "The body does not parse: " + inBody.describe(),
+                    List.of(inBody));
+        }
+        Lang targetLang = RdfFiles.langOf(name).flatMap(l -> l).orElse(null);
+        byte[] current = null;
+        if (existing.isPresent()) {
+            try {
+                current = Files.readAllBytes(existing.get().path());
+            } catch (IOException e) {
+                throw new EditException(EditException.Reason.READ_ONLY, "Cannot read " + name + ": " + e.getMessage(),
+                        List.of());
+            }
+        }
+        if (targetLang == null) {
+            targetLang = current != null ? RdfFiles.sniff(current) : Lang.TURTLE;
+        }
+        if (mode == Mode.REPLACE) {
+            return lang.equals(targetLang) ? body : serialize(parsed.graph(), parsed.prefixes(), targetLang);
+        }
+        Graph merged = GraphFactory.createDefaultGraph();
+        Map<String, String> prefixes = new HashMap<>();
+        if (current != null) {
+            RdfFiles.Parsed old = RdfFiles.parse(name, targetLang, current);
+            if (old.graph() != null) {
+                old.graph().find().forEach(merged::add);
+                prefixes.putAll(old.prefixes());
+            }
+        }
+        parsed.graph().find().forEach(merged::add);
+        parsed.prefixes().forEach(prefixes::putIfAbsent);
+        return serialize(merged, prefixes, targetLang);
+    }
+
+    private static byte[] serialize(Graph graph, Map<String, String> prefixes, Lang lang) {
+        graph.getPrefixMapping().setNsPrefixes(prefixes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (lang.equals(Lang.TURTLE)) {
+            RDFWriter.source(graph).format(RDFFormat.TURTLE_PRETTY).output(out);
+        } else {
+            RDFWriter.source(graph).lang(lang).output(out);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(Path target, byte[] content) {
+        try {
+            if (content == null) {
+                Files.deleteIfExists(target);
+                return;
+            }
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, content);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (AccessDeniedException e) {
+            throw new EditException(EditException.Reason.READ_ONLY, "The graph folder is read-only: " + e.getFile(),
+                    List.of());
+        } catch (FileSystemException e) {
+            throw new EditException(EditException.Reason.READ_ONLY, "Cannot write " + target.getFileName() + ": "
+                    + e.getReason(), List.of());
+        } catch (IOException e) {
+            throw new EditException(EditException.Reason.READ_ONLY, "Cannot write " + target.getFileName() + ": "
+                    + e.getMessage(), List.of());
+        }
+    }
+
+    static String nameOf(String graph) {
+        if (graph == null) {
+            return "";
+        }
+        String g = graph.strip();
+        if (g.startsWith(SourceFile.GRAPH_PREFIX)) {
+            g = URLDecoder.decode(g.substring(SourceFile.GRAPH_PREFIX.length()).replace("+", "%2B"),
+                    StandardCharsets.UTF_8);
+        }
+        return g;
+    }
+
+    private void checkName(String name) {
+        boolean bad = name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0");
+        for (String segment : name.split("/")) {
+            bad |= segment.isEmpty() || segment.startsWith(".") || segment.equals("shapes");
+        }
+        if (bad || RdfFiles.langOf(name).isEmpty()) {
+            throw new EditException(EditException.Reason.BAD_NAME, "'" + name + "' is not a graph file name: use a"
+                    + " relative file name with an RDF extension (.ttl, .nt, .rdf, .owl, .jsonld, .trig), or the graph"
+                    + " IRI urn:groundgate:graph:<file name>.", List.of());
+        }
+        if (!kg.usesLocalFiles()) {
+            throw new EditException(EditException.Reason.READ_ONLY,
+                    "The graph is served by a remote endpoint without local files; edit it there.", List.of());
+        }
+    }
+}

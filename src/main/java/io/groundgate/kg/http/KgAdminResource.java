@@ -1,0 +1,147 @@
+package io.groundgate.kg.http;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.groundgate.chat.ErrorKind;
+import io.groundgate.chat.GatewayException;
+import io.groundgate.kg.GraphEditor;
+import io.groundgate.kg.GraphInfo;
+import io.groundgate.kg.GraphSnapshot;
+import io.groundgate.kg.KgConfig;
+import io.groundgate.kg.KnowledgeGraph;
+import io.groundgate.kg.SparqlResult;
+
+/**
+ * Knowledge-graph administration: {@code GET /admin/kg} (status), {@code POST /admin/kg/reload}, and a subset of the
+ * SPARQL Graph Store Protocol on {@code /admin/graphs?graph=<file name or graph IRI>} (GET, PUT replaces, POST merges,
+ * DELETE removes). {@code io.groundgate.security.AdminGuard} protects these paths.
+ */
+@Path("/admin")
+public class KgAdminResource {
+
+    private final KnowledgeGraph kg;
+    private final GraphEditor editor;
+    private final KgConfig config;
+
+    public KgAdminResource(KnowledgeGraph kg, GraphEditor editor, KgConfig config) {
+        this.kg = kg;
+        this.editor = editor;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/kg")
+    @Produces(MediaType.APPLICATION_JSON)
+    public KgStatus status() {
+        GraphSnapshot snapshot = kg.snapshot();
+        return new KgStatus(snapshot.version(), snapshot.loadedAt(), kg.ready(),
+                snapshot.graphs().stream().mapToLong(GraphInfo::triples).sum(),
+                config.store().name().toLowerCase(), kg.graphs().stream().map(KgStatus.Graph::of).toList(),
+                KgStatus.Reload.of(kg.lastReload()));
+    }
+
+    @POST
+    @Path("/kg/reload")
+    @Produces(MediaType.APPLICATION_JSON)
+    public KgStatus.Reload reload() {
+        return KgStatus.Reload.of(kg.reload());
+    }
+
+    @GET
+    @Path("/graphs")
+    public Response get(@QueryParam("graph") String graph, @HeaderParam("Accept") String accept) {
+        requireGraph(graph);
+        SparqlFormats.Format format = SparqlFormats.negotiate(accept, SparqlFormats.GRAPHS);
+        if (format == null) {
+            throw KgErrors.notAcceptable("None of the accepted media types (" + accept + ") can be produced for a graph.");
+        }
+        Graph content = editor.read(graph).orElseThrow(() -> new GatewayException(ErrorKind.NOT_FOUND,
+                "No graph '" + graph + "'.", "graph", "graph_not_found"));
+        SparqlResult asResult = new SparqlResult(SparqlResult.Form.CONSTRUCT, null, null, false, content, false,
+                kg.snapshot().version(), java.time.Duration.ZERO);
+        return Response.ok(SparqlFormats.write(asResult, format)).header("Content-Type", SparqlFormats.contentType(format))
+                .header("X-GroundGate-Graph-Version", asResult.graphVersion()).build();
+    }
+
+    @PUT
+    @Path("/graphs")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response put(@QueryParam("graph") String graph, @HeaderParam("Content-Type") String contentType,
+            byte[] body) {
+        return edit(graph, GraphEditor.Mode.REPLACE, contentType, body);
+    }
+
+    @POST
+    @Path("/graphs")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response post(@QueryParam("graph") String graph, @HeaderParam("Content-Type") String contentType,
+            byte[] body) {
+        return edit(graph, GraphEditor.Mode.MERGE, contentType, body);
+    }
+
+    @DELETE
+    @Path("/graphs")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delete(@QueryParam("graph") String graph) {
+        return edit(graph, GraphEditor.Mode.DELETE, null, null);
+    }
+
+    /** The JSON answer to an accepted edit. */
+    record EditResult(String file, String graph, boolean created, String version,
+            @JsonProperty("reload") KgStatus.Reload reload) {
+    }
+
+    private Response edit(String graph, GraphEditor.Mode mode, String contentType, byte[] body) {
+        requireGraph(graph);
+        Lang lang = null;
+        if (mode != GraphEditor.Mode.DELETE) {
+            lang = langOf(contentType);
+            if (body == null || body.length == 0) {
+                throw KgErrors.invalid("The request body is empty; send the graph's RDF.", null, "empty_body");
+            }
+        }
+        try {
+            GraphEditor.Outcome outcome = editor.edit(graph, mode, body, lang);
+            EditResult result = new EditResult(outcome.file(), outcome.graph(), outcome.created(),
+                    outcome.reload().version(), KgStatus.Reload.of(outcome.reload()));
+            return Response.status(outcome.created() ? 201 : 200).entity(result).build();
+        } catch (GraphEditor.EditException e) {
+            throw KgErrors.of(e);
+        }
+    }
+
+    private static void requireGraph(String graph) {
+        if (graph == null || graph.isBlank()) {
+            throw KgErrors.invalid("Name the graph: ?graph=<file name or graph IRI>.", "graph", "missing_graph");
+        }
+    }
+
+    private static Lang langOf(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";")[0].strip();
+        Lang lang = type.isEmpty() ? null : RDFLanguages.contentTypeToLang(type);
+        if (lang == null || !(RDFLanguages.isTriples(lang) || RDFLanguages.isQuads(lang))) {
+            throw new GatewayException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Unsupported Content-Type '" + contentType
+                    + "': send text/turtle, application/n-triples, application/rdf+xml or application/ld+json.",
+                    null, "unsupported_media_type");
+        }
+        return lang;
+    }
+}

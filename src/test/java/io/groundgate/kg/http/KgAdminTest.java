@@ -1,0 +1,124 @@
+package io.groundgate.kg.http;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@TestProfile(KgFixtureProfile.class)
+class KgAdminTest {
+
+    static final String EX = "https://example.org/widgets#";
+    static final String PREFIXES = "@prefix ex: <" + EX + "> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n";
+
+    private static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + KgFixtureResource.ADMIN_KEY);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String version() {
+        return admin().get("/admin/kg").then().statusCode(200).extract().path("version");
+    }
+
+    private static boolean ask(String query) {
+        return given().accept("application/sparql-results+json").queryParam("query", query).get("/sparql").then()
+                .statusCode(200).extract().path("boolean");
+    }
+
+    @Test
+    void statusListsTheServedVersionAndGraphs() {
+        admin().get("/admin/kg").then().statusCode(200).body("ready", equalTo(true))
+                .body("version", notNullValue()).body("store", equalTo("memory"))
+                .body("graphs.file", hasItem("widgets.ttl"))
+                .body("graphs.find { it.file == 'widgets.ttl' }.graph", equalTo("urn:groundgate:graph:widgets.ttl"))
+                .body("graphs.find { it.file == 'widgets.ttl' }.version_hash", notNullValue())
+                .body("graphs.find { it.file == 'widgets.ttl' }.loaded_at", notNullValue())
+                .body("last_reload.success", equalTo(true));
+    }
+
+    @Test
+    void adminCallsWithoutTheKeyAreUnauthorised() {
+        given().get("/admin/kg").then().statusCode(401).body("error.type", equalTo("authentication_error"));
+        given().contentType("text/turtle").body(bytes(PREFIXES + "ex:x rdfs:label \"X\" .")).queryParam("graph", "x.ttl")
+                .put("/admin/graphs").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").queryParam("graph", "widgets.ttl").delete("/admin/graphs")
+                .then().statusCode(401);
+        assertThat(Files.exists(KgFixtureResource.folder.resolve("widgets.ttl"))).isTrue();
+    }
+
+    @Test
+    void putCreatesPostMergesGetReadsAndDeleteRemovesAGraph() throws Exception {
+        String before = version();
+        admin().contentType("text/turtle").body(bytes(PREFIXES + "ex:knob a ex:Widget ; rdfs:label \"Knob Zeta\"@en ."))
+                .queryParam("graph", "edit-knob.ttl").put("/admin/graphs").then().statusCode(201)
+                .body("graph", equalTo("urn:groundgate:graph:edit-knob.ttl")).body("created", equalTo(true))
+                .body("version", not(equalTo(before)));
+        assertThat(Files.readString(KgFixtureResource.folder.resolve("edit-knob.ttl"))).contains("Knob Zeta");
+        assertThat(ask("ASK { <" + EX + "knob> a <" + EX + "Widget> }")).isTrue();
+
+        admin().contentType("application/n-triples")
+                .body(bytes("<" + EX + "knob> <" + EX + "mass> \"0.25\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n"))
+                .queryParam("graph", "urn:groundgate:graph:edit-knob.ttl").post("/admin/graphs").then().statusCode(200)
+                .body("created", equalTo(false));
+        admin().accept("application/n-triples").queryParam("graph", "edit-knob.ttl").get("/admin/graphs").then()
+                .statusCode(200).body(containsString("Knob Zeta")).body(containsString("0.25"));
+
+        admin().queryParam("graph", "edit-knob.ttl").delete("/admin/graphs").then().statusCode(200);
+        assertThat(Files.exists(KgFixtureResource.folder.resolve("edit-knob.ttl"))).isFalse();
+        assertThat(ask("ASK { <" + EX + "knob> ?p ?o }")).isFalse();
+        admin().queryParam("graph", "edit-knob.ttl").delete("/admin/graphs").then().statusCode(404)
+                .body("error.code", equalTo("graph_not_found"));
+        admin().queryParam("graph", "edit-knob.ttl").get("/admin/graphs").then().statusCode(404);
+    }
+
+    @Test
+    void brokenBodyIsRefusedWithLineAndColumnAndNothingChanges() throws Exception {
+        String before = version();
+        String original = Files.readString(KgFixtureResource.folder.resolve("more.nt"));
+        admin().contentType("text/turtle").body(bytes(PREFIXES + "ex:cog rdfs:label \"ok\" .\nex:cog nope:x 1 .\n"))
+                .queryParam("graph", "more.nt").put("/admin/graphs").then().statusCode(400)
+                .body("error.type", equalTo("invalid_request_error")).body("error.code", equalTo("invalid_graph"))
+                .body("error.message", containsString("more.nt (request body):4:8"));
+        assertThat(Files.readString(KgFixtureResource.folder.resolve("more.nt"))).isEqualTo(original);
+        assertThat(version()).isEqualTo(before);
+    }
+
+    @Test
+    void shaclViolationIsRefusedWithTheReport() throws Exception {
+        String before = version();
+        admin().contentType("text/turtle").body(bytes(PREFIXES + "ex:bad a ex:Widget ; rdfs:label \"Bad\" ; ex:mass -1.0 ."))
+                .queryParam("graph", "edit-bad.ttl").put("/admin/graphs").then().statusCode(400)
+                .body("error.message", containsString("SHACL violation at " + EX + "bad"))
+                .body("error.message", containsString("edit-bad.ttl"));
+        assertThat(Files.exists(KgFixtureResource.folder.resolve("edit-bad.ttl"))).isFalse();
+        assertThat(version()).isEqualTo(before);
+    }
+
+    @Test
+    void badNamesAndMediaTypesAreClientErrors() {
+        admin().contentType("text/turtle").body(bytes(PREFIXES)).queryParam("graph", "../escape.ttl")
+                .put("/admin/graphs").then().statusCode(400).body("error.code", equalTo("invalid_graph_name"));
+        admin().contentType("text/turtle").body(bytes(PREFIXES)).queryParam("graph", "notes.txt").put("/admin/graphs")
+                .then().statusCode(400);
+        admin().contentType("application/pdf").body(bytes("%PDF")).queryParam("graph", "x.ttl").put("/admin/graphs")
+                .then().statusCode(415).body("error.type", equalTo("invalid_request_error"));
+        admin().contentType("text/turtle").body(bytes(PREFIXES)).put("/admin/graphs").then().statusCode(400)
+                .body("error.param", equalTo("graph"));
+    }
+}

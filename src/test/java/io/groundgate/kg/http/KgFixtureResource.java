@@ -1,0 +1,71 @@
+package io.groundgate.kg.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Copies the {@code kg/basic} fixture to a temporary folder and points the gateway at it, with an admin key. */
+public class KgFixtureResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ADMIN_KEY = "kg-test-admin-key";
+    static volatile Path folder;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            folder = Files.createTempDirectory("gg-kg-http");
+            copy("basic", folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("groundgate.kg.paths", folder.toString(),
+                "groundgate.kg.shapes-paths", folder.resolve("shapes").toString(),
+                "groundgate.kg.query-timeout", "1s",
+                "groundgate.kg.poll-interval", "200ms",
+                "groundgate.security.admin-key", ADMIN_KEY);
+    }
+
+    @Override
+    public void stop() {
+        delete(folder);
+    }
+
+    static void copy(String fixture, Path target) {
+        try {
+            Path source = Path.of(KgFixtureResource.class.getResource("/kg/" + fixture).toURI());
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path to = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
