@@ -314,6 +314,12 @@ async function main() {
     results.push(...rows);
     summaries[model] = summaryOf(rows);
   }
+  for (const model of opts.models) {
+    const failed = results.filter((r) => r.model === model && r.error);
+    if (failed.length === questions.length) {
+      process.stderr.write(`WARNING: every request to ${model} failed, e.g. ${failed[0].error}\n`);
+    }
+  }
   const first = summaries[opts.models[0]].overall;
   const passed = opts.threshold === undefined || first.accuracy >= opts.threshold;
   const report = {
