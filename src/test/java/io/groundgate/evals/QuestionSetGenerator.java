@@ -305,11 +305,11 @@ public final class QuestionSetGenerator {
 
     static List<Map<String, String>> params(int count, long seed, Function<Random, Map<String, String>> make) {
         Random random = new Random(seed);
-        List<Map<String, String>> out = new ArrayList<>();
+        Set<Map<String, String>> out = new LinkedHashSet<>(); // no two questions with the same numbers
         for (int i = 0; i < count; i++) {
             out.add(make.apply(random));
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     public static void main(String[] args) throws IOException {
