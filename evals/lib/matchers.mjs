@@ -84,19 +84,29 @@ const UNITS = {
   '%': { dim: 'percent', factor: 1, spell: ['%', 'percent', 'per cent', 'pct'] },
 };
 
+/** Spelling variants folded together: "g·cm⁻³" and "g cm^-3" both read "g cm-3", "km²" reads "km2". */
+function fold(text, caseSensitive) {
+  const t = String(text).replace(/·/g, ' ').replace(/[⁻−]/g, '-').replace(/³/g, '3').replace(/²/g, '2').replace(/\^/g, '').replace(/º/g, '°');
+  return caseSensitive ? t : t.toLowerCase();
+}
+
 const SPELLINGS = Object.entries(UNITS)
-  .flatMap(([unit, def]) => def.spell.map((s) => ({ unit, s, cs: (def.caseSensitive ?? []).includes(s) })))
+  .flatMap(([unit, def]) => def.spell.map((s) => {
+    const cs = (def.caseSensitive ?? []).includes(s);
+    return { unit, s: fold(s, cs), cs };
+  }))
   .sort((a, b) => b.s.length - a.s.length);
 
 /** The canonical unit a text starts with (after spaces), or null. "g/cm³ at 20 °C" -> "g/cm^3". */
 export function unitAt(text) {
-  const t = String(text ?? '').replace(/^[\s\u00A0\u202F]+/, '');
+  const raw = String(text ?? '').replace(/^[\s\u00A0\u202F]+/, '');
+  const exact = fold(raw, true);
+  const lower = exact.toLowerCase();
   for (const { unit, s, cs } of SPELLINGS) {
-    const head = t.slice(0, s.length);
-    if (cs ? head === s : head.toLowerCase() === s.toLowerCase()) {
-      const next = t[s.length] ?? '';
-      // the spelling must end there: "g" must not match "gold", "m" not "metal"; but "km²" and "kg." are fine
-      if (!/[\p{L}\p{N}]/u.test(next) || /[²³]/.test(s.at(-1))) return unit;
+    const t = cs ? exact : lower;
+    if (t.startsWith(s)) {
+      // the spelling must end there: "g" must not match "gold", "m" not "metal"; "kg." and "km2," are fine
+      if (!/[\p{L}\p{N}]/u.test(t[s.length] ?? '')) return unit;
     }
   }
   return null;
@@ -211,7 +221,7 @@ export function matchYesNo(answer, gold) {
 const SEPARATOR = /^\s*(,|;|\/|&|,?\s*(and|or|vs\.?|versus|nor))?\s*$/i;
 
 /** Lower case without accents, punctuation kept (separators matter when reading a choice). */
-function fold(text) {
+function foldText(text) {
   return String(text ?? '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -220,10 +230,10 @@ function fold(text) {
  * ("Of iron, lead and gold, ...", "Between X and Y") is skipped; the first remaining mention is the pick.
  */
 export function readChoice(answer, options) {
-  const text = fold(plain(answer));
+  const text = foldText(plain(answer));
   const mentions = [];
   options.forEach((option, index) => {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(fold(option))}(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldText(option))}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
   });
   // a longer option containing a shorter one ("Guinea-Bissau" vs "Guinea"): keep the longer mention

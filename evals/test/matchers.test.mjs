@@ -16,10 +16,13 @@ test('numbers: thousands separators, decimals, scientific notation, unicode minu
 });
 
 test('units: equivalent spellings and conversions', () => {
-  for (const s of ['g/cm^3', 'g/cm³', 'g cm-3', 'g·cm⁻³', 'grams per cubic centimetre', 'g/cc']) {
+  for (const s of ['g/cm^3', 'g/cm³', 'g/cm3', 'g cm-3', 'g cm^-3', 'g·cm⁻³', 'g·cm^-3', 'grams per cubic centimetre', 'g/cc', 'G/CM3']) {
     assert.equal(unitAt(` ${s} at 20 °C`), 'g/cm^3', s);
   }
   assert.equal(unitAt(' km² of land'), 'km^2');
+  assert.equal(unitAt(' km2.'), 'km^2');
+  assert.equal(unitAt(' k'), null, 'kelvin is a capital K');
+  assert.equal(unitAt(' °C'), '°C');
   assert.equal(unitAt(' kelvin'), 'K');
   assert.equal(unitAt(' gold'), null);
   assert.equal(unitAt(' kinds'), null);
