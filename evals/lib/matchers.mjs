@@ -232,9 +232,13 @@ function foldText(text) {
 export function readChoice(answer, options) {
   const text = foldText(plain(answer));
   const mentions = [];
-  options.forEach((option, index) => {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldText(option))}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
+  // an option is a label or a list of its spellings (label first: ["Aluminium", "Aluminum"])
+  const spellings = options.map((o) => (Array.isArray(o) ? o : [o]));
+  spellings.forEach((names, index) => {
+    for (const name of names) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldText(name))}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
+    }
   });
   // a longer option containing a shorter one ("Guinea-Bissau" vs "Guinea"): keep the longer mention
   const kept = mentions
@@ -248,9 +252,9 @@ export function readChoice(answer, options) {
     else runs.push([m]);
   }
   const picks = runs.filter((run) => run.length === 1).flat();
-  if (picks.length) return options[picks[0].index];
+  if (picks.length) return spellings[picks[0].index][0];
   const distinct = [...new Set(kept.map((m) => m.index))];
-  return distinct.length === 1 ? options[distinct[0]] : null;
+  return distinct.length === 1 ? spellings[distinct[0]][0] : null;
 }
 
 export function matchChoice(answer, gold) {

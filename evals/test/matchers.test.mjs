@@ -81,6 +81,8 @@ test('choice: the option the answer picks, skipping a restatement of the options
   assert.equal(readChoice('Copper is denser than iron.', ['Iron', 'Copper']), 'Copper');
   assert.equal(readChoice('Guinea-Bissau is smaller than Guinea.', ['Guinea', 'Guinea-Bissau']), 'Guinea-Bissau');
   assert.equal(readChoice('I am not sure.', options), null);
+  assert.equal(readChoice('Aluminum is lighter than iron.', [['Aluminium', 'Aluminum'], 'Iron']), 'Aluminium', 'an altLabel picks its option');
+  assert.equal(score('Aluminum', { type: 'entities', all: [['Aluminium', 'Aluminum']] }).correct, true);
 });
 
 test('unanswerable: abstaining is right, stating a value is wrong', () => {

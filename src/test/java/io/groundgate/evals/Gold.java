@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <ul>
  * <li>{@code number}: SELECT with one value of {@code ?answer} &rarr; {@code value}</li>
- * <li>{@code entities}: SELECT, the distinct values of {@code ?answer} &rarr; {@code all} or {@code any}</li>
+ * <li>{@code entities}: SELECT, the distinct values of {@code ?answer} &rarr; {@code all} or {@code any}; an optional
+ * {@code ?alias} (an altLabel) turns an item into a list of alternatives</li>
  * <li>{@code text}: SELECT, the distinct values of {@code ?answer} &rarr; {@code contains}</li>
- * <li>{@code choice}: SELECT with one value of {@code ?answer}, one of {@code options} &rarr; {@code value}</li>
+ * <li>{@code choice}: SELECT with one value of {@code ?answer}, one of {@code options} (an option may be a list: the
+ * label and its altLabels) &rarr; {@code value}</li>
  * <li>{@code yes_no}: ASK &rarr; {@code value}</li>
  * <li>{@code unanswerable}: ASK that must be false (the fact, entity or property is not in the knowledge base)</li>
  * <li>{@code all}: SELECT, part <i>i</i> from {@code ?answer<i>i+1</i>} by the rules above</li>
@@ -58,8 +60,26 @@ final class Gold {
             }
         } else {
             fill(gold, values(rows, "answer"));
+            if (gold.path("type").asText().equals("entities")) {
+                addAliases(gold, rows);
+            }
         }
         return gold;
+    }
+
+    /** An entity with alternative labels (?alias, e.g. "Aluminum" for "Aluminium") becomes [label, alias, ...]. */
+    private static void addAliases(ObjectNode gold, List<Map<String, String>> rows) {
+        ArrayNode list = (ArrayNode) gold.path(gold.has("all") ? "all" : "any");
+        for (int i = 0; i < list.size(); i++) {
+            String label = list.get(i).asText();
+            TreeSet<String> aliases = new TreeSet<>();
+            rows.stream().filter(r -> label.equals(r.get("answer")) && r.get("alias") != null).forEach(r -> aliases.add(r.get("alias")));
+            if (!aliases.isEmpty()) {
+                ArrayNode alternatives = JSON.createArrayNode().add(label);
+                aliases.forEach(alternatives::add);
+                list.set(i, alternatives);
+            }
+        }
     }
 
     private static TreeSet<String> values(List<Map<String, String>> rows, String var) {
@@ -82,7 +102,7 @@ final class Gold {
                 String value = single(values);
                 boolean known = false;
                 for (JsonNode o : gold.path("options")) {
-                    known |= o.asText().equals(value);
+                    known |= (o.isArray() ? o.get(0) : o).asText().equals(value);
                 }
                 if (!known) {
                     throw new IllegalStateException(value + " is not one of the options " + gold.path("options"));

@@ -67,8 +67,9 @@ final class Templates {
     }
 
     private static Supplier<List<Map<String, String>>> withValue(Kb kb, String cls, String var, String prop, String extra) {
-        return () -> kb.select("SELECT ?x (STR(?l) AS ?" + var + ") ?v WHERE { ?x a gg:" + cls + " ; rdfs:label ?l ; gg:" + prop
-                + " ?v . " + extra + " } ORDER BY ?x");
+        return () -> kb.select("SELECT ?x (STR(?l) AS ?" + var + ") ?v (GROUP_CONCAT(DISTINCT STR(?a); SEPARATOR=\"|\") AS ?aliases) "
+                + "WHERE { ?x a gg:" + cls + " ; rdfs:label ?l ; gg:" + prop + " ?v . " + extra
+                + " OPTIONAL { ?x skos:altLabel ?a FILTER(LANG(?a) = \"en\") } } GROUP BY ?x ?l ?v ORDER BY ?x");
     }
 
     // ---- lookup --------------------------------------------------------------------------------------------------------
@@ -136,7 +137,8 @@ final class Templates {
                 p("What element does the symbol \"{sym}\" stand for?", PARAPHRASE),
                 p("~which chemical element is {sym}?", PARAPHRASE)),
                 elements, r -> r.get("sym").length() < 2 ? null
-                        : new Item("SELECT (STR(?l) AS ?answer) WHERE { " + r.get("x") + " rdfs:label ?l }", entities(true)), "e");
+                        : new Item("SELECT (STR(?l) AS ?answer) (STR(?a) AS ?alias) WHERE { " + r.get("x")
+                                + " rdfs:label ?l OPTIONAL { " + r.get("x") + " skos:altLabel ?a } }", entities(true)), "e");
         g.add("element-density", "lookup", 2, List.of(
                 p("What is the density of {e}?"),
                 p("How dense is {e} in g/cm³?", PARAPHRASE),
@@ -313,14 +315,24 @@ final class Templates {
 
     private static Item pick(Map<String, String> r, String prop, String order, String var, int n) {
         StringBuilder values = new StringBuilder();
-        String[] options = new String[n];
+        com.fasterxml.jackson.databind.node.ObjectNode gold = choice();
+        com.fasterxml.jackson.databind.node.ArrayNode options = (com.fasterxml.jackson.databind.node.ArrayNode) gold.get("options");
         for (int i = 0; i < n; i++) {
             String k = String.valueOf((char) ('a' + i));
             values.append(r.get(k + "_x")).append(' ');
-            options[i] = r.get(k + "_" + var);
+            String aliases = r.getOrDefault(k + "_aliases", "");
+            if (aliases.isEmpty()) {
+                options.add(r.get(k + "_" + var));
+            } else {
+                // the label first, then its English altLabels ("Aluminium", "Aluminum"), so either spelling picks it
+                com.fasterxml.jackson.databind.node.ArrayNode option = options.addArray().add(r.get(k + "_" + var));
+                for (String a : aliases.split("\\|")) {
+                    option.add(a);
+                }
+            }
         }
         return new Item("SELECT (STR(?l) AS ?answer) WHERE { VALUES ?x { " + values + "} ?x gg:" + prop
-                + " ?v ; rdfs:label ?l } ORDER BY " + order + "(?v) LIMIT 1", choice(options));
+                + " ?v ; rdfs:label ?l } ORDER BY " + order + "(?v) LIMIT 1", gold);
     }
 
     private static boolean spread(Map<String, String> r, int n) {
@@ -390,9 +402,10 @@ final class Templates {
     // ---- superlative -----------------------------------------------------------------------------------------------------
 
     private static Item scopePick(Kb kb, String scopePattern, String prop, String order) {
-        List<Map<String, String>> members = kb.select("SELECT ?x (STR(?l) AS ?n) ?v WHERE { " + scopePattern
-                + " ?x rdfs:label ?l . OPTIONAL { ?x gg:" + prop + " ?v " + (prop.equals("population") ? "; gg:populationYear 2015 " : "")
-                + "} } ORDER BY ?x");
+        List<Map<String, String>> members = kb.select("SELECT ?x (STR(?l) AS ?n) ?v (GROUP_CONCAT(DISTINCT STR(?a); SEPARATOR=\"|\") AS ?aliases) "
+                + "WHERE { " + scopePattern + " ?x rdfs:label ?l . OPTIONAL { ?x gg:" + prop + " ?v "
+                + (prop.equals("population") ? "; gg:populationYear 2015 " : "")
+                + "} OPTIONAL { ?x skos:altLabel ?a FILTER(LANG(?a) = \"en\") } } GROUP BY ?x ?l ?v ORDER BY ?x");
         if (members.size() < 3 || members.stream().anyMatch(m -> m.get("v") == null)) {
             return null; // the superlative is only asked where every member of the scope has the value
         }
@@ -402,9 +415,21 @@ final class Templates {
         if (Math.abs(top - next) < 0.03 * Math.abs(top)) {
             return null;
         }
-        String[] options = members.stream().map(m -> m.get("n")).toArray(String[]::new);
+        com.fasterxml.jackson.databind.node.ObjectNode gold = choice();
+        com.fasterxml.jackson.databind.node.ArrayNode options = (com.fasterxml.jackson.databind.node.ArrayNode) gold.get("options");
+        for (Map<String, String> m : members) {
+            String aliases = m.getOrDefault("aliases", "");
+            if (aliases.isEmpty()) {
+                options.add(m.get("n"));
+            } else {
+                com.fasterxml.jackson.databind.node.ArrayNode option = options.addArray().add(m.get("n"));
+                for (String a : aliases.split("\\|")) {
+                    option.add(a);
+                }
+            }
+        }
         return new Item("SELECT (STR(?l) AS ?answer) WHERE { " + scopePattern + " ?x gg:" + prop
-                + " ?v ; rdfs:label ?l } ORDER BY " + order + "(?v) LIMIT 1", choice(options));
+                + " ?v ; rdfs:label ?l } ORDER BY " + order + "(?v) LIMIT 1", gold);
     }
 
     private static void superlatives(QuestionSetGenerator g, Kb kb) {
