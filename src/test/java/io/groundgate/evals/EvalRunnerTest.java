@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -137,7 +138,7 @@ class EvalRunnerTest {
     }
 
     private static Map<String, JsonNode> summaries(JsonNode report) {
-        Map<String, JsonNode> byModel = new java.util.HashMap<>();
+        Map<String, JsonNode> byModel = new HashMap<>();
         report.path("models").forEach(m -> byModel.put(m.path("model").asText(), m.path("summary")));
         return byModel;
     }

@@ -3,6 +3,7 @@ package io.groundgate.evals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The committed question sets are sound: big enough, both splits with every category, unique ids, and every gold answer
@@ -124,8 +126,8 @@ class QuestionSetTest {
     void aChangedGoldIsCaught() {
         JsonNode q = splits.get("dev").stream().filter(x -> x.path("gold").path("type").asText().equals("number")).findFirst()
                 .orElseThrow();
-        com.fasterxml.jackson.databind.node.ObjectNode tampered = q.path("gold").deepCopy();
-        tampered.put("value", new java.math.BigDecimal(tampered.path("value").asText()).add(java.math.BigDecimal.ONE).toPlainString());
+        ObjectNode tampered = q.path("gold").deepCopy();
+        tampered.put("value", new BigDecimal(tampered.path("value").asText()).add(java.math.BigDecimal.ONE).toPlainString());
         JsonNode derived = Gold.derive(Gold.template(tampered), q.path("sparql").asText(), kb);
         assertThat(Gold.same(tampered, derived)).isFalse();
         assertThat(Gold.same(q.path("gold"), derived)).isTrue();

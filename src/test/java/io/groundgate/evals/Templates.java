@@ -19,7 +19,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.groundgate.evals.QuestionSetGenerator.Item;
 import io.groundgate.evals.QuestionSetGenerator.P;
@@ -315,8 +321,8 @@ final class Templates {
 
     private static Item pick(Map<String, String> r, String prop, String order, String var, int n) {
         StringBuilder values = new StringBuilder();
-        com.fasterxml.jackson.databind.node.ObjectNode gold = choice();
-        com.fasterxml.jackson.databind.node.ArrayNode options = (com.fasterxml.jackson.databind.node.ArrayNode) gold.get("options");
+        ObjectNode gold = choice();
+        ArrayNode options = (ArrayNode) gold.get("options");
         for (int i = 0; i < n; i++) {
             String k = String.valueOf((char) ('a' + i));
             values.append(r.get(k + "_x")).append(' ');
@@ -325,8 +331,8 @@ final class Templates {
                 options.add(r.get(k + "_" + var));
             } else {
                 // the label first, then its English altLabels ("Aluminium", "Aluminum"), so either spelling picks it
-                com.fasterxml.jackson.databind.node.ArrayNode option = options.addArray().add(r.get(k + "_" + var));
-                for (String a : aliases.split("\\|")) {
+                ArrayNode option = options.addArray().add(r.get(k + "_" + var));
+                for (String a : new TreeSet<>(List.of(aliases.split("\\|")))) { // GROUP_CONCAT order is not defined
                     option.add(a);
                 }
             }
@@ -415,15 +421,15 @@ final class Templates {
         if (Math.abs(top - next) < 0.03 * Math.abs(top)) {
             return null;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode gold = choice();
-        com.fasterxml.jackson.databind.node.ArrayNode options = (com.fasterxml.jackson.databind.node.ArrayNode) gold.get("options");
+        ObjectNode gold = choice();
+        ArrayNode options = (ArrayNode) gold.get("options");
         for (Map<String, String> m : members) {
             String aliases = m.getOrDefault("aliases", "");
             if (aliases.isEmpty()) {
                 options.add(m.get("n"));
             } else {
-                com.fasterxml.jackson.databind.node.ArrayNode option = options.addArray().add(m.get("n"));
-                for (String a : aliases.split("\\|")) {
+                ArrayNode option = options.addArray().add(m.get("n"));
+                for (String a : new TreeSet<>(List.of(aliases.split("\\|")))) { // GROUP_CONCAT order is not defined
                     option.add(a);
                 }
             }
@@ -557,14 +563,14 @@ final class Templates {
         return new Item("SELECT ((" + sparqlExpression + ") AS ?answer) WHERE {}", gold.node, exact, Map.of());
     }
 
-    private record ObjectNodeHolder(com.fasterxml.jackson.databind.node.ObjectNode node) {
+    private record ObjectNodeHolder(ObjectNode node) {
     }
 
     private static ObjectNodeHolder rel(String unit, double tol) {
         return new ObjectNodeHolder(number(unit, tol));
     }
 
-    private static String pickOf(java.util.Random r, String... values) {
+    private static String pickOf(Random r, String... values) {
         return values[r.nextInt(values.length)];
     }
 
@@ -835,7 +841,7 @@ final class Templates {
                 p("What is the capital of {c}?"),
                 p("Which city is the capital of {c}?", PARAPHRASE)),
                 () -> kb.select("SELECT ?x (STR(?l) AS ?c) WHERE { ?x a gg:Country ; rdfs:label ?l FILTER NOT EXISTS { ?x gg:capital ?cc } "
-                        + "} ORDER BY ?x").stream().flatMap(r -> java.util.stream.Stream.of(r, r)).toList(),
+                        + "} ORDER BY ?x").stream().flatMap(r -> Stream.of(r, r)).toList(),
                 r -> new Item("ASK { " + r.get("x") + " gg:capital ?c }", unanswerable()), null);
         g.add("population-left-out", "unanswerable", 3, List.of(
                 p("What was the population of {c} in 2015?"),
@@ -870,7 +876,7 @@ final class Templates {
                 p("What currency is used in {c}?"),
                 p("What is the official currency of {c}?", PARAPHRASE)),
                 () -> kb.select("SELECT ?x (STR(?l) AS ?c) WHERE { ?x a gg:Country ; rdfs:label ?l FILTER NOT EXISTS { ?x gg:currency ?p } "
-                        + "} ORDER BY ?x").stream().flatMap(r -> java.util.stream.Stream.of(r, r)).toList(),
+                        + "} ORDER BY ?x").stream().flatMap(r -> Stream.of(r, r)).toList(),
                 r -> new Item("ASK { " + r.get("x") + " gg:currency ?p }", unanswerable()), null);
     }
 }
