@@ -44,14 +44,25 @@ public class KgSearchTool implements Tool {
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             SELECT DISTINCT ?g ?p WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } GRAPH ?g { ?s ?p ?o } }
             """);
+    /** Labels containing the text as a word part ("steel" in "Stainless steel 304"), when the index finds nothing. */
+    private static final Query CONTAINING = SparqlGuard.parse("""
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT DISTINCT ?s ?l WHERE {
+              VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } ?s ?p ?l
+              FILTER(isIRI(?s) && CONTAINS(LCASE(STR(?l)), ?text))
+            } ORDER BY STRLEN(STR(?l)) ?l
+            """);
+    private static final double CONTAINS_SCORE = 0.5;
     private static final Var G = Var.alloc("g");
     private static final Var P = Var.alloc("p");
 
     private final KnowledgeGraph kg;
     private final ToolSpec spec = new ToolSpec(NAME, """
             Find entities in the knowledge graph by name. Matches labels and alternative labels (synonyms, \
-            abbreviations, native names) ignoring case and accents, by exact match, prefix or small typos. Returns \
-            IRIs with labels, types and a score (1 = exact). Use it first to get the IRI of a thing the user mentions, \
+            abbreviations, native names) ignoring case and accents, by exact match, prefix or small typos, and \
+            when none of those match, labels that contain the text. Returns IRIs with labels, types and a score \
+            (1 = exact). Use it first to get the IRI of a thing the user mentions, \
             then kg_describe or sparql_query with that IRI.""", ObjectSchema.object()
             .string("query", "The name to look for, e.g. 'gold', 'Zurich', 'stainless steel 304'.", 200)
             .string("type", "Only return entities of this class: a class IRI, prefixed name (gg:Country) or class "
@@ -90,6 +101,10 @@ public class KgSearchTool implements Tool {
             lookup = "label search (exact, prefix, fuzzy; case and accents folded) for \"" + query + "\""
                     + (typeIri == null ? "" : " among instances of <" + typeIri + ">") + ", limit " + limit;
             List<LabelHit> hits = find(snapshot, query, typeIri, limit);
+            if (hits.isEmpty() && query.strip().length() >= 3) {
+                lookup += "; then labels containing \"" + query.strip() + "\"";
+                hits = containing(snapshot, query, typeIri, limit);
+            }
             List<Provenance.Fact> facts = new ArrayList<>();
             Set<String> graphs = new LinkedHashSet<>();
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
@@ -124,6 +139,25 @@ public class KgSearchTool implements Tool {
                 .filter(h -> h.types().contains(typeIri)).limit(limit).toList();
     }
 
+    /** Entities with a label that contains the text (case-insensitive), shortest labels first. */
+    private static List<LabelHit> containing(GraphSnapshot snapshot, String query, String typeIri, int limit) {
+        Map<String, LabelHit> hits = new java.util.LinkedHashMap<>();
+        Map<Var, Node> text = Map.of(Var.alloc("text"), NodeFactory.createLiteralString(
+                query.strip().toLowerCase(java.util.Locale.ROOT)));
+        for (Binding b : snapshot.query(CONTAINING, text, QueryLimits.of(null, 500)).rows()) {
+            String iri = b.get(Var.alloc("s")).getURI();
+            List<String> types = snapshot.labels().typesOf(iri);
+            if (hits.size() >= limit || hits.containsKey(iri) || typeIri != null && !types.contains(typeIri)) {
+                continue;
+            }
+            Node l = b.get(Var.alloc("l"));
+            // the index has no "contains" kind: such a hit is marked FUZZY with a fixed, lower score
+            hits.put(iri, new LabelHit(iri, snapshot.labels().labelOf(iri).orElse(l.getLiteralLexicalForm()),
+                    l.getLiteralLexicalForm(), l.getLiteralLanguage(), LabelHit.Match.FUZZY, CONTAINS_SCORE, types));
+        }
+        return List.copyOf(hits.values());
+    }
+
     private static ObjectNode json(LabelHit hit, GraphSnapshot snapshot) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("iri", hit.iri());
@@ -131,7 +165,8 @@ public class KgSearchTool implements Tool {
         if (!hit.matched().equals(hit.label())) {
             o.put("matched", hit.matched());
         }
-        o.put("match", hit.match().name().toLowerCase());
+        o.put("match", hit.score() == CONTAINS_SCORE && hit.match() == LabelHit.Match.FUZZY ? "contains"
+                : hit.match().name().toLowerCase());
         o.put("score", hit.score());
         ArrayNode types = o.putArray("types");
         for (String t : hit.types()) {

@@ -85,6 +85,18 @@ class KgSearchToolTest {
     }
 
     @Test
+    void aWordInsideALabelIsFoundWhenNothingStartsWithIt() throws Exception {
+        var expected = DemoGraph.values("SELECT DISTINCT ?v WHERE { ?v a/rdfs:subClassOf* gg:Material ; rdfs:label ?l "
+                + "FILTER(CONTAINS(LCASE(STR(?l)), \"steel\")) }").stream().map(Node::getURI).toList();
+        ToolResult r = search("{\"query\":\"steel\",\"type\":\"material\",\"limit\":50}");
+        assertThat(expected).isNotEmpty();
+        assertThat(r.result().path("hits")).extracting(h -> h.path("iri").asText())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(r.result().at("/hits/0/match").asText()).isEqualTo("contains");
+        assertThat(r.provenance().query()).contains("containing");
+    }
+
+    @Test
     void theTypeFilterKeepsOnlyInstancesOfTheClass() throws Exception {
         ToolResult r = search("{\"query\":\"Germ\",\"type\":\"gg:ChemicalElement\"}");
         assertThat(r.error()).isNull();
