@@ -27,6 +27,21 @@ public record Provenance(String tool, JsonNode arguments, String query,
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
+    /** Provenance of a call to {@code tool} with {@code arguments}, nothing computed yet. */
+    public static Provenance of(String tool, JsonNode arguments) {
+        return new Provenance(tool, arguments, null, null, List.of(), List.of(), 0);
+    }
+
+    /** A copy with the query (SPARQL text, normalised expression) that was actually run. */
+    public Provenance withQuery(String newQuery) {
+        return new Provenance(tool, arguments, newQuery, graphVersion, facts, sources, durationMs);
+    }
+
+    /** A copy with the measured duration. */
+    public Provenance withDuration(double newDurationMs) {
+        return new Provenance(tool, arguments, query, graphVersion, facts, sources, newDurationMs);
+    }
+
     /** A triple the result rests on; {@code object} is an IRI or a literal in Turtle form. */
     public record Fact(String subject, String predicate, String object) {
     }

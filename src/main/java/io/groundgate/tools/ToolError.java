@@ -17,4 +17,8 @@ public record ToolError(String code, String message, String where) {
     public static ToolError of(String code, String message) {
         return new ToolError(code, message, null);
     }
+
+    public static ToolError at(String code, String message, String where) {
+        return new ToolError(code, message, where);
+    }
 }

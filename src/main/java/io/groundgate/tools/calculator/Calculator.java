@@ -1,0 +1,71 @@
+package io.groundgate.tools.calculator;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/**
+ * A safe, bounded calculator over exact decimals with units. Thread-safe; one instance serves everyone.
+ *
+ * <pre>
+ * Calculator calc = new Calculator(CalculatorLimits.defaults());
+ * calc.evaluate("19.3 g/cm^3 * 2 L in kg");   // 38.6 kg, exact
+ * calc.evaluate("0.1 + 0.2");                 // 0.3, exact
+ * calc.evaluate("15% of 80");                 // 12
+ * </pre>
+ *
+ * Every failure is a {@link CalcException} with a stable code; nothing else escapes for any input.
+ */
+public final class Calculator {
+
+    private final CalculatorLimits limits;
+    private final MathContext output;
+
+    public Calculator(CalculatorLimits limits) {
+        this.limits = limits;
+        this.output = new MathContext(limits.precision(), RoundingMode.HALF_EVEN);
+    }
+
+    public CalculatorLimits limits() {
+        return limits;
+    }
+
+    /** Evaluates within the configured time budget. */
+    public CalcValue evaluate(String expression) {
+        return evaluate(expression, limits.timeBudget());
+    }
+
+    /** Evaluates within the smaller of {@code budget} and the configured time budget. */
+    public CalcValue evaluate(String expression, Duration budget) {
+        long start = System.nanoTime();
+        if (expression == null || expression.isBlank()) {
+            throw CalcException.parse(1, "the expression is empty; expected a number, a name or '('");
+        }
+        if (expression.length() > limits.maxLength()) {
+            throw CalcException.limit("the expression has " + expression.length() + " characters; at most "
+                    + limits.maxLength() + " are accepted");
+        }
+        Node root = Parser.parse(Lexer.tokenize(expression, limits), limits);
+        long budgetNanos = Math.min(limits.timeBudget().toNanos(), Math.max(0, budget.toNanos()));
+        Value v = root.eval(new Eval(limits, start, budgetNanos));
+        BigDecimal number = v.exact() ? v.number() : v.number().round(output);
+        number = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+        String unit = v.plain() ? null : v.unit().symbol();
+        String formatted = Decimals.format(number);
+        StringBuilder normalised = new StringBuilder();
+        root.print(normalised);
+        return new CalcValue(number, unit, unit == null ? formatted : formatted + " " + unit, v.exact(),
+                normalised.toString());
+    }
+
+    /** Parses and prints the expression as the calculator understands it, without evaluating it. */
+    public String normalise(String expression) {
+        if (expression == null || expression.length() > limits.maxLength()) {
+            return expression;
+        }
+        StringBuilder out = new StringBuilder();
+        Parser.parse(Lexer.tokenize(expression, limits), limits).print(out);
+        return out.toString();
+    }
+}
