@@ -1,6 +1,8 @@
 package io.groundgate.grounding.local;
 
-import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
@@ -16,8 +18,8 @@ class PlannerProbeTest {
     LocalPlanner planner;
 
     @Test
-    void probe() {
-        for (String q : List.of(System.getProperty("probe", "What is the density of gold?").split("\\|"))) {
+    void probe() throws IOException {
+        for (String q : Files.readString(Path.of("/tmp/probe_q.txt")).strip().split("\\|")) {
             ProvenanceRecorder r = new ProvenanceRecorder();
             long t = System.nanoTime();
             var a = planner.answer(q, r);

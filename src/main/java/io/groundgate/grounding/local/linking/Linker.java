@@ -87,7 +87,15 @@ public class Linker {
             BigDecimal number = t.number() && !t.key().endsWith("%") ? parse(t.key())
                     : t.key().equals("a") || t.key().equals("an") || t.key().equals("one") ? BigDecimal.ONE : null;
             Words.Token unit = tokens.get(i + 1);
-            if (number != null && !unit.number() && unit.text().length() > 0 && isUnit(unit.text())) {
+            int power = unit.key().equals("square") ? 2 : unit.key().equals("cubic") ? 3 : 1;
+            if (number != null && power > 1 && i + 2 < tokens.size() && isUnit(tokens.get(i + 2).text())) {
+                // "3 cubic metres" is 3 metres^3 to the calculator
+                found.add(new Quantity(number, tokens.get(i + 2).text() + "^" + power, i + 2));
+                used[i] = true;
+                used[i + 1] = true;
+                used[i + 2] = true;
+                i += 2;
+            } else if (number != null && !unit.number() && isUnit(unit.text())) {
                 found.add(new Quantity(number, unit.text(), i + 1));
                 used[i] = true;
                 used[i + 1] = true;
@@ -175,7 +183,10 @@ public class Linker {
         return refs;
     }
 
-    /** A one-word property label with one typo ("denisty"), when exactly one property is that close. */
+    /**
+     * A one-word property label with one typo ("denisty"), when exactly one property is that close. Only letters swapped
+     * or replaced count: an added or dropped letter turns too many real words into labels ("president", "resident").
+     */
     private Mention fuzzyProperty(Words.Token t, int i, Vocabulary vocabulary) {
         String word = Words.singular(t.key());
         if (word.length() < 6) {
@@ -183,7 +194,7 @@ public class Linker {
         }
         Set<String> found = new LinkedHashSet<>();
         for (String key : vocabulary.singleWordPropertyKeys()) {
-            if (Math.abs(key.length() - word.length()) <= 1 && editDistanceAtMostOne(word, key)) {
+            if (key.length() == word.length() && editDistanceAtMostOne(word, key)) {
                 found.addAll(vocabulary.propertiesNamed(key));
             }
         }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * @param number the amount
  * @param unit the unit as written, which the calculator understands
- * @param tokenIndex index of the unit's token
+ * @param tokenIndex index of the unit's (last) token
  */
 public record Quantity(BigDecimal number, String unit, int tokenIndex) {
 

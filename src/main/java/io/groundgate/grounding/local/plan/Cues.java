@@ -31,9 +31,9 @@ public final class Cues {
             }
         }
         for (Quantity quantity : q.quantities()) {
-            consumed[quantity.tokenIndex()] = true;
-            if (quantity.tokenIndex() > 0) {
-                consumed[quantity.tokenIndex() - 1] = true;
+            for (int i = Math.max(0, quantity.tokenIndex() - (quantity.unit().contains("^") ? 2 : 1));
+                    i <= quantity.tokenIndex(); i++) {
+                consumed[i] = true;
             }
         }
     }

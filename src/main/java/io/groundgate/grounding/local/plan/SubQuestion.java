@@ -280,7 +280,8 @@ final class SubQuestion {
         List<String> subjects = new ArrayList<>(members.stream().map(GraphFacts.Ranked::iri).toList());
         subjects.add(e.iri());
         String what = cls != null ? plural(cls) : "entries";
-        return Part.answered(Numbers.format(BigDecimal.valueOf(n)) + " " + what + " have " + relation(filter.get())
+        return Part.answered(Numbers.format(BigDecimal.valueOf(n)) + " " + what
+                + (filter.get().objectIsSubject() ? " are " : " have ") + relation(filter.get())
                 + (n > 0 && n <= config.maxListed() ? ": " + names(members) : "") + ".", graph.sourcesOf(subjects));
     }
 
@@ -335,9 +336,10 @@ final class SubQuestion {
         return Optional.empty();
     }
 
-    /** A relation as a neutral phrase: {@code "shares a land border with" = Germany}. */
+    /** A relation as a neutral phrase: {@code "shares a land border with" = Germany}, or {@code India's "official language"}. */
     private String relation(GraphFacts.Filter f) {
-        return "\"" + vocabulary.label(f.property()) + "\" = " + graph.label(f.object());
+        return f.objectIsSubject() ? "a value of " + graph.label(f.object()) + "'s \"" + vocabulary.label(f.property()) + "\""
+                : "\"" + vocabulary.label(f.property()) + "\" = " + graph.label(f.object());
     }
 
     private List<String> sampleMembers(String cls, GraphFacts.Filter filter) {
@@ -526,7 +528,8 @@ final class SubQuestion {
                 : String.join(", ", said.subList(0, said.size() - 1)) + " and " + said.get(said.size() - 1);
         String year = referenceYear(e.iri(), p).map(y -> " (" + y + ")").orElse("");
         Optional<String> converted = values.size() == 1 ? converted(e, p, values.get(0)) : Optional.empty();
-        return "The " + vocabulary.label(p) + " of " + e.label() + " " + (said.size() == 1 ? "is " : "are ")
+        return "The " + vocabulary.label(p) + " of " + e.label() + " " + (said.size() == 1 ? "is " : "has " + said.size()
+                + " values: ")
                 + converted.map(c -> c + " (" + joined + ")").orElse(joined) + year + ".";
     }
 
