@@ -15,6 +15,7 @@ import io.groundgate.grounding.local.plan.Answer;
 import io.groundgate.grounding.local.plan.Arithmetic;
 import io.groundgate.grounding.local.plan.GraphFacts;
 import io.groundgate.grounding.local.plan.Part;
+import io.groundgate.grounding.local.plan.Phrasing;
 import io.groundgate.grounding.local.plan.Planning;
 import io.groundgate.grounding.local.plan.QuestionSplitter;
 import io.groundgate.kg.GraphSnapshot;
@@ -68,7 +69,7 @@ public class LocalPlanner {
                         + " questions are answered per message.", "\"" + question + "\" (too many questions)"));
                 continue;
             }
-            LinkedQuestion linked = linker.link(question, snapshot, vocabulary);
+            LinkedQuestion linked = linker.link(Phrasing.normalise(question), snapshot, vocabulary);
             facts.recordLinking(linked);
             try {
                 parts.add(Planning.answer(linked, facts, arithmetic, vocabulary, matcher, config));

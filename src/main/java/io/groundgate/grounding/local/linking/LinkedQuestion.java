@@ -11,9 +11,11 @@ import java.util.List;
  * @param quantities amounts with units
  * @param free words not linked to anything and not function words (evidence for a property by meaning)
  * @param problems mentions that could not be linked safely (ambiguous or weak), in words
+ * @param askedUnit the unit the answer is asked in ("… in km^2", "how many kelvin …"), or null
+ * @param askedUnitTokens the tokens that asked for it
  */
 public record LinkedQuestion(String text, List<Words.Token> tokens, List<Mention> mentions, List<Quantity> quantities,
-        List<Words.Token> free, List<String> problems) {
+        List<Words.Token> free, List<String> problems, String askedUnit, List<Integer> askedUnitTokens) {
 
     public LinkedQuestion {
         tokens = List.copyOf(tokens);
@@ -21,6 +23,7 @@ public record LinkedQuestion(String text, List<Words.Token> tokens, List<Mention
         quantities = List.copyOf(quantities);
         free = List.copyOf(free);
         problems = List.copyOf(problems);
+        askedUnitTokens = List.copyOf(askedUnitTokens);
     }
 
     public List<Mention> entityMentions() {

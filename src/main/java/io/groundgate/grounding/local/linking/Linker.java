@@ -40,6 +40,8 @@ public class Linker {
         List<Words.Token> tokens = Words.tokenize(text);
         boolean[] used = new boolean[tokens.size()];
         List<Quantity> quantities = quantities(tokens, used);
+        List<Integer> unitTokens = askedUnit(tokens, used);
+        String askedUnit = unitTokens.isEmpty() ? null : tokens.get(unitTokens.get(unitTokens.size() - 1)).text();
         List<Mention> mentions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         LabelIndex index = snapshot.labels();
@@ -76,7 +78,7 @@ public class Linker {
                 free.add(tokens.get(i));
             }
         }
-        return new LinkedQuestion(text, tokens, mentions, quantities, free, problems);
+        return new LinkedQuestion(text, tokens, mentions, quantities, free, problems, askedUnit, unitTokens);
     }
 
     /** A number (or "a"/"an") followed by a word the calculator knows as a unit. */
@@ -105,8 +107,22 @@ public class Linker {
         return found;
     }
 
+    /** "… in km^2" (the last such pair) or "how many kelvin …": the unit the answer should be given in. */
+    private List<Integer> askedUnit(List<Words.Token> tokens, boolean[] used) {
+        for (int i = tokens.size() - 2; i >= 0; i--) {
+            String k = tokens.get(i).key();
+            if ((k.equals("in") || k.equals("many")) && !used[i + 1] && isUnit(tokens.get(i + 1).text())) {
+                used[i] = true;
+                used[i + 1] = true;
+                return List.of(i, i + 1);
+            }
+        }
+        return List.of();
+    }
+
     private boolean isUnit(String word) {
-        if (!word.chars().allMatch(Character::isLetter)) {
+        if (!word.chars().allMatch(c -> Character.isLetter(c) || c == '^' || c == '/' || Character.isDigit(c))
+                || !Character.isLetter(word.charAt(0))) {
             return false;
         }
         try {

@@ -53,7 +53,10 @@ public final class Words {
                 boolean decimal = (d == '.' || d == ',') && i > start && Character.isDigit(text.charAt(i - 1))
                         && i + 1 < n && Character.isDigit(text.charAt(i + 1));
                 boolean apostrophe = d == '\'' && i + 1 < n && Character.isLetter(text.charAt(i + 1));
-                if (Character.isLetterOrDigit(d) || decimal || d == '%' || apostrophe) {
+                boolean power = d == '^' && i + 1 < n && Character.isDigit(text.charAt(i + 1)); // "km^2"
+                boolean ratio = d == '/' && i + 1 < n && Character.isLetter(text.charAt(i + 1))
+                        && Character.isLetter(text.charAt(i - 1)); // "g/cm^3", "km/h"
+                if (Character.isLetterOrDigit(d) || decimal || d == '%' || apostrophe || power || ratio) {
                     i++;
                 } else {
                     break;

@@ -30,6 +30,7 @@ public final class Cues {
                 consumed[i] = true;
             }
         }
+        q.askedUnitTokens().forEach(i -> consumed[i] = true);
         for (Quantity quantity : q.quantities()) {
             for (int i = Math.max(0, quantity.tokenIndex() - (quantity.unit().contains("^") ? 2 : 1));
                     i <= quantity.tokenIndex(); i++) {
@@ -78,8 +79,14 @@ public final class Cues {
 
     /** The word that makes this a comparison ("denser", "larger … than"), if any. */
     public Optional<Words.Token> comparative() {
-        boolean contrast = q.has("than") || q.has("or") || q.has("compare") || q.has("vs") || q.has("versus");
-        if (!contrast) {
+        return comparative(true);
+    }
+
+    /** A comparative word; with {@code requireContrast}, only when "than", "or", "compare" … say two things are weighed. */
+    public Optional<Words.Token> comparative(boolean requireContrast) {
+        boolean contrast = q.has("than") || q.has("or") || q.has("compare") || q.has("vs") || q.has("versus")
+                || q.has("between") || q.has("among");
+        if (requireContrast && !contrast) {
             return Optional.empty();
         }
         for (int i = 0; i < q.tokens().size(); i++) {
@@ -90,6 +97,37 @@ public final class Cues {
             }
         }
         return Optional.empty();
+    }
+
+    /** The arithmetic an aggregate question asks for over several entities' values, if any. */
+    public Optional<Aggregate> aggregate() {
+        for (int i = 0; i < q.tokens().size(); i++) {
+            if (consumed[i]) {
+                continue;
+            }
+            String k = q.tokens().get(i).key();
+            switch (k) {
+                case "difference", "differ", "differs", "apart", "subtract", "minus":
+                    return Optional.of(Aggregate.DIFFERENCE);
+                case "combined", "together", "sum", "total":
+                    return Optional.of(Aggregate.SUM);
+                case "ratio", "times":
+                    return Optional.of(Aggregate.RATIO);
+                case "much":
+                    if (i > 0 && q.tokens().get(i - 1).key().equals("how") && comparative(false).isPresent()) {
+                        return Optional.of(Aggregate.DIFFERENCE);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Arithmetic over the values of several entities. */
+    public enum Aggregate {
+        DIFFERENCE, SUM, RATIO
     }
 
     /** Whether the question asks for the smaller end ("lowest", "less", "lighter"). */

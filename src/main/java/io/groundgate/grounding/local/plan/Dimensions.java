@@ -1,6 +1,5 @@
 package io.groundgate.grounding.local.plan;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,13 +22,10 @@ final class Dimensions {
     }
 
     static Optional<String> target(LinkedQuestion q, Arithmetic arithmetic) {
-        List<Words.Token> t = q.tokens();
-        for (int i = t.size() - 2; i >= 0; i--) {
-            if (t.get(i).key().equals("in") && isUnit(t.get(i + 1).text(), arithmetic)) {
-                return Optional.of(t.get(i + 1).text());
-            }
+        if (q.askedUnit() != null) {
+            return Optional.of(q.askedUnit());
         }
-        for (Words.Token token : t) {
+        for (Words.Token token : q.tokens()) {
             String unit = QUANTITY_WORDS.get(token.key());
             if (unit != null) {
                 return Optional.of(unit);

@@ -80,6 +80,34 @@ public final class GraphFacts {
         return out;
     }
 
+    /** One step from an entity to a neighbour that has the wanted property. */
+    public record Hop(String neighbour, String link, boolean forward) {
+    }
+
+    /**
+     * The entities one object-property step away from {@code subject} (either direction, not through {@code wanted})
+     * that have a value for {@code wanted}: "the currency of [the country whose capital is] Wellington".
+     */
+    public List<Hop> hops(String subject, String wanted, int limit) {
+        String q = "SELECT DISTINCT ?y ?link ?fwd WHERE { { " + iri(subject) + " ?link ?y BIND(true AS ?fwd) } UNION { ?y ?link "
+                + iri(subject) + " BIND(false AS ?fwd) } FILTER(isIRI(?y) && ?link != " + iri(wanted) + " && ?link != <"
+                + RDF_TYPE + "> && !STRSTARTS(STR(?link), \"" + DCTERMS + "\")) FILTER EXISTS { ?y " + iri(wanted)
+                + " ?v } } ORDER BY ?y LIMIT " + limit;
+        List<Hop> out = new ArrayList<>();
+        run(q, null, rows -> facts(rows, b -> b.get(Var.alloc("y")).getURI(), b -> b.get(Var.alloc("link")).getURI(), "y"))
+                .forEach(b -> out.add(new Hop(b.get(Var.alloc("y")).getURI(), b.get(Var.alloc("link")).getURI(),
+                        Boolean.parseBoolean(b.get(Var.alloc("fwd")).getLiteralLexicalForm()))));
+        return out;
+    }
+
+    /** The properties of the things a filter selects ("the neighbours of X"). */
+    public Set<String> propertiesOfMembers(Filter filter) {
+        String q = "SELECT DISTINCT ?p WHERE { " + filterPattern(filter) + "?s ?p ?o } LIMIT 500";
+        Set<String> out = new LinkedHashSet<>();
+        run(q, null, rows -> List.of()).forEach(b -> out.add(b.get(Var.alloc("p")).getURI()));
+        return out;
+    }
+
     /** The numeric values of an entity, property by property. */
     public Map<String, List<FactValue>> numericValues(String subject) {
         String q = "SELECT ?p ?v WHERE { " + iri(subject) + " ?p ?v FILTER(isNumeric(?v)) }";

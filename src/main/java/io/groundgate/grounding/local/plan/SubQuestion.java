@@ -74,6 +74,12 @@ final class SubQuestion {
             if (typed.size() == 1) {
                 return Optional.of(typed.get(0));
             }
+            List<Mention.EntityRef> inDomain = refs.stream().filter(r -> properties.stream()
+                    .map(vocabulary::property).filter(p -> p != null)
+                    .anyMatch(p -> p.domains().stream().anyMatch(r.types()::contains))).toList();
+            if (inDomain.size() == 1) {
+                return Optional.of(inDomain.get(0));
+            }
             if (refs.get(1).score() >= refs.get(0).score()) {
                 problems.add("\"" + m.text() + "\" names several things (" + refs.get(0).label() + ", "
                         + refs.get(1).label() + ")");
@@ -100,6 +106,16 @@ final class SubQuestion {
                 return amount.get();
             }
         }
+        if (entities.size() >= 2) {
+            Optional<Cues.Aggregate> aggregate = cues.aggregate();
+            if (aggregate.isPresent()) {
+                return aggregate(aggregate.get());
+            }
+            Optional<Words.Token> cue = comparative.or(() -> cues.comparative(false)).or(() -> superlative);
+            if (cue.isPresent() || q.has("than")) {
+                return comparison(cue);
+            }
+        }
         if (cues.count() && !isDatatypeLookup()) {
             return count();
         }
@@ -108,9 +124,6 @@ final class SubQuestion {
             if (best.isPresent()) {
                 return best.get();
             }
-        }
-        if (entities.size() >= 2 && (comparative.isPresent() || q.has("than"))) {
-            return comparison(comparative);
         }
         if (cues.list() && !classes.isEmpty() || cues.list() && entities.size() == 1 && properties.isEmpty()
                 && !entities.get(0).types().isEmpty() && isGroupingEntity(entities.get(0))) {
@@ -132,23 +145,13 @@ final class SubQuestion {
         if (!entities.isEmpty() || q.tokens().stream().noneMatch(Words.Token::number)) {
             return Optional.empty();
         }
-        String expression = expressionOf(q.text());
-        if (expression.isBlank()) {
-            return Optional.empty();
+        for (String expression : ArithmeticPhrases.candidates(q.text())) {
+            if (!expression.isBlank() && arithmetic.probe(expression).isPresent()) {
+                return arithmetic.evaluate(expression, List.of(), List.of())
+                        .map(v -> Part.answered(expression + " = " + say(v) + ".", List.of()));
+            }
         }
-        if (arithmetic.probe(expression).isEmpty()) {
-            return Optional.empty();
-        }
-        return arithmetic.evaluate(expression, List.of(), List.of())
-                .map(v -> Part.answered(expression + " = " + say(v) + ".", List.of()));
-    }
-
-    /** The question without its question words: "What is 15% of 80?" → "15% of 80". */
-    private static String expressionOf(String text) {
-        String e = text.strip().replaceAll("[?!.]+$", "");
-        e = e.replaceFirst("(?i)^(what|how much)\\s+(is|are|does|do)\\s+", "")
-                .replaceFirst("(?i)^(what's|whats|calculate|compute|evaluate)\\s+", "").strip();
-        return e.replaceFirst("(?i)\\s+equal$", "");
+        return Optional.empty();
     }
 
     private static String say(CalcValue v) {
@@ -263,14 +266,20 @@ final class SubQuestion {
     private Part count() {
         String cls = classes.isEmpty() ? null : classes.get(0);
         if (entities.isEmpty()) {
-            if (cls == null) {
-                return Part.notFound("\"" + cues.unlinkedWords() + "\"");
+            String unlinked = cues.unlinkedWords();
+            if (cls == null || !unlinked.isEmpty() || !properties.isEmpty()) {
+                // never answer "how many X …" with all X when part of the question went unlinked
+                return Part.notFound(unlinked.isEmpty() ? "what the " + (cls == null ? "entries" : plural(cls))
+                        + " must be linked to" : "\"" + unlinked + "\"");
             }
             long n = graph.count(cls, null);
             return Part.answered("There are " + Numbers.format(BigDecimal.valueOf(n)) + " " + plural(cls)
                     + " in the knowledge graph.", graph.sourcesOf(sampleMembers(cls, null)));
         }
         Mention.EntityRef e = entities.get(0);
+        if (entities.size() > 1) {
+            return Part.notFound("one entity to count for in \"" + q.text() + "\"");
+        }
         Optional<GraphFacts.Filter> filter = filterFor(cls, e);
         if (filter.isEmpty()) {
             return Part.notFound("how " + (cls == null ? "anything" : plural(cls)) + " relate to " + e.label());
@@ -366,7 +375,7 @@ final class SubQuestion {
         if (cls == null && filter == null) {
             return Optional.empty();
         }
-        Set<String> allowed = cls != null ? graph.propertiesOfClass(cls) : Set.of();
+        Set<String> allowed = cls != null ? graph.propertiesOfClass(cls) : graph.propertiesOfMembers(filter);
         Optional<String> property = quality(allowed, Optional.of(cue), true);
         if (property.isEmpty()) {
             return Optional.of(Part.notFound("a numeric property meaning \"" + cue.text() + "\""
@@ -462,8 +471,56 @@ final class SubQuestion {
 
     private boolean isYesNo() {
         String first = q.tokens().isEmpty() ? "" : q.tokens().get(0).key();
-        return (first.equals("is") || first.equals("are") || first.equals("does") || first.equals("do"))
-                && entities.size() == 2;
+        return switch (first) {
+            case "is", "are", "was", "were", "does", "do", "did", "has", "have", "had" -> entities.size() == 2;
+            default -> false;
+        };
+    }
+
+    /** The difference, sum or ratio of one property over the named entities, by the calculator with units. */
+    private Part aggregate(Cues.Aggregate op) {
+        Set<String> allowed = new LinkedHashSet<>(graph.propertiesOf(entities.get(0).iri()));
+        for (int i = 1; i < entities.size(); i++) {
+            allowed.retainAll(graph.propertiesOf(entities.get(i).iri()));
+        }
+        Optional<String> property = quality(allowed, cues.comparative(false), true);
+        if (property.isEmpty()) {
+            return Part.notFound("a numeric property that " + labels(entities) + " all have for \"" + q.text() + "\"");
+        }
+        String p = property.get();
+        String unit = unitOf(p);
+        List<String> terms = new ArrayList<>();
+        List<Provenance.Fact> facts = new ArrayList<>();
+        StringBuilder detail = new StringBuilder();
+        for (Mention.EntityRef e : entities) {
+            List<FactValue> v = graph.values(e.iri(), p);
+            if (v.size() != 1 || !v.get(0).numeric()) {
+                return Part.notFound("a single numeric " + vocabulary.label(p) + " for " + e.label());
+            }
+            terms.add("(" + v.get(0).number().toPlainString() + (unit == null ? "" : " " + unit) + ")");
+            facts.add(new Provenance.Fact(e.iri(), p, v.get(0).node().toString()));
+            detail.append(detail.isEmpty() ? "" : ", ").append(e.label()).append(' ').append(say(p, v.get(0)));
+        }
+        if (op != Cues.Aggregate.SUM && terms.size() != 2) {
+            return Part.notFound("which two values to " + (op == Cues.Aggregate.RATIO ? "divide" : "subtract"));
+        }
+        String expression = switch (op) {
+            case SUM -> String.join(" + ", terms);
+            case DIFFERENCE -> terms.get(0) + " - " + terms.get(1);
+            case RATIO -> terms.get(0) + " / " + terms.get(1);
+        };
+        List<String> sources = graph.sourcesOf(entities.stream().map(Mention.EntityRef::iri).toList());
+        Optional<CalcValue> result = arithmetic.evaluate(expression, facts, sources);
+        if (result.isEmpty()) {
+            return Part.notFound("a way to combine the " + vocabulary.label(p) + " values");
+        }
+        CalcValue r = op == Cues.Aggregate.DIFFERENCE ? abs(result.get()) : result.get();
+        String what = switch (op) {
+            case SUM -> "The combined " + vocabulary.label(p) + " of " + labels(entities) + " is ";
+            case DIFFERENCE -> "The difference in " + vocabulary.label(p) + " between " + labels(entities) + " is ";
+            case RATIO -> "The ratio of the " + vocabulary.label(p) + " of " + labels(entities) + " is ";
+        };
+        return Part.answered(what + say(r) + " (" + detail + ").", sources);
     }
 
     // ---- lookups and derived ratios ----------------------------------------------------------------------------
@@ -484,7 +541,21 @@ final class SubQuestion {
                     continue;
                 }
             }
+            Optional<Part> chained = chain(e, named);
+            if (chained.isPresent()) {
+                sentences.add(chained.get().text());
+                sources.addAll(chained.get().sources());
+                continue;
+            }
             List<String> chosen = named;
+            if (chosen.isEmpty() && !notApplicable.isEmpty()) {
+                Optional<Part> hop = hop(e, notApplicable);
+                if (hop.isPresent()) {
+                    sentences.add(hop.get().text());
+                    sources.addAll(hop.get().sources());
+                    continue;
+                }
+            }
             if (chosen.isEmpty()) {
                 if (!properties.isEmpty()) {
                     String what = "the " + vocabulary.label(properties.get(0)) + " of " + e.label();
@@ -518,6 +589,55 @@ final class SubQuestion {
         return new Part(String.join(" ", sentences), List.copyOf(sources), unresolved);
     }
 
+    /**
+     * A property the entity lacks, read from the one neighbour that has it: "the currency of the country whose capital
+     * is Wellington" reads the currency of what links to Wellington. Several neighbours: ambiguous, so no answer.
+     */
+    private Optional<Part> hop(Mention.EntityRef e, List<String> wanted) {
+        for (String p : wanted) {
+            List<GraphFacts.Hop> hops = graph.hops(e.iri(), p, 3);
+            if (hops.size() == 1) {
+                GraphFacts.Hop h = hops.get(0);
+                Mention.EntityRef via = new Mention.EntityRef(h.neighbour(), graph.label(h.neighbour()), List.of(), 1);
+                List<FactValue> values = graph.values(h.neighbour(), p);
+                if (!values.isEmpty()) {
+                    String how = h.forward() ? graph.label(h.neighbour()) + " is the " + vocabulary.label(h.link()) + " of "
+                            + e.label() : e.label() + " is the " + vocabulary.label(h.link()) + " of " + via.label();
+                    return Optional.of(Part.answered(sentence(via, p, values).replaceFirst("\\.$", "") + " (" + how + ").",
+                            graph.sourcesOf(List.of(e.iri(), via.iri()))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Two properties named in a row, "the capital of the country bordering Brunei": the first read from the single
+     * value of the second (an object property of the entity).
+     */
+    private Optional<Part> chain(Mention.EntityRef e, List<String> named) {
+        if (properties.size() < 2) {
+            return Optional.empty();
+        }
+        String outer = properties.get(0);
+        String inner = properties.get(1);
+        if (kind(inner) != SchemaSummary.PropertyKind.OBJECT || !named.contains(inner)) {
+            return Optional.empty();
+        }
+        List<FactValue> middle = graph.values(e.iri(), inner);
+        if (middle.size() != 1 || !middle.get(0).node().isURI()) {
+            return Optional.empty();
+        }
+        String m = middle.get(0).node().getURI();
+        List<FactValue> values = graph.values(m, outer);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        Mention.EntityRef via = new Mention.EntityRef(m, graph.label(m), List.of(), 1);
+        return Optional.of(Part.answered(sentence(via, outer, values).replaceFirst("\\.$", "") + " (" + via.label()
+                + " is the only " + vocabulary.label(inner) + " of " + e.label() + ").", graph.sourcesOf(List.of(e.iri(), m))));
+    }
+
     private static List<String> subjectsOf(Mention.EntityRef e, List<FactValue> values) {
         return List.of(e.iri());
     }
@@ -536,12 +656,13 @@ final class SubQuestion {
     /** The value in the unit the question asks for ("… in celsius"), converted by the calculator. */
     private Optional<String> converted(Mention.EntityRef e, String p, FactValue v) {
         String unit = unitOf(p);
-        List<Words.Token> t = q.tokens();
-        if (unit == null || !v.numeric() || t.size() < 2 || !t.get(t.size() - 2).key().equals("in")
-                || !Dimensions.isUnit(t.get(t.size() - 1).text(), arithmetic)) {
+        if (unit == null || !v.numeric() || q.askedUnit() == null) {
             return Optional.empty();
         }
-        String expression = v.number().toPlainString() + " " + unit + " in " + t.get(t.size() - 1).text();
+        String expression = v.number().toPlainString() + " " + unit + " in " + q.askedUnit();
+        if (arithmetic.probe(expression).map(c -> c.unit() != null && c.unit().equals(unit)).orElse(true)) {
+            return Optional.empty(); // already in the asked unit, or not convertible
+        }
         return arithmetic.evaluate(expression, List.of(new Provenance.Fact(e.iri(), p, v.node().toString())),
                 graph.sourcesOf(List.of(e.iri()))).map(SubQuestion::say);
     }
