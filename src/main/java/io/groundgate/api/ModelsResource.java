@@ -48,7 +48,8 @@ public class ModelsResource {
 
     private static Model toModel(ModelRoute route) {
         return new Model(route.id(), "model", CREATED, route.upstreams().isEmpty() ? "groundgate" : route.primaryUpstream(),
-                new RouteInfo(route.kind().label(), route.upstreams(), route.upstreamModel()));
+                new RouteInfo(route.kind().label(), route.contextMode() ? "context" : null, route.upstreams(),
+                        route.upstreamModel()));
     }
 
     public record ModelList(String object, List<Model> data) {
@@ -60,6 +61,7 @@ public class ModelsResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record RouteInfo(String route, List<String> upstreams, @JsonProperty("upstream_model") String upstreamModel) {
+    public record RouteInfo(String route, @JsonProperty("grounding_mode") String groundingMode, List<String> upstreams,
+            @JsonProperty("upstream_model") String upstreamModel) {
     }
 }

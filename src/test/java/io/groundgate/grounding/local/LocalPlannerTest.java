@@ -1,0 +1,220 @@
+package io.groundgate.grounding.local;
+
+import static io.groundgate.grounding.local.GraphExpectations.GG;
+import static io.groundgate.grounding.local.GraphExpectations.RES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.groundgate.grounding.Grounding;
+import io.groundgate.grounding.GroundingStep;
+import io.groundgate.grounding.ProvenanceRecorder;
+import io.groundgate.grounding.local.compose.Numbers;
+import io.groundgate.grounding.local.plan.Answer;
+import io.groundgate.kg.KnowledgeGraph;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The planner over the demo knowledge base; every expected value is read from the graph. */
+@QuarkusTest
+class LocalPlannerTest {
+
+    static final String GOLD = RES + "element/Au";
+    static final String LEAD = RES + "element/Pb";
+
+    @Inject
+    LocalPlanner planner;
+
+    @Inject
+    KnowledgeGraph kg;
+
+    GraphExpectations graph;
+    ProvenanceRecorder recorder;
+
+    @BeforeEach
+    void setUp() {
+        graph = new GraphExpectations(kg.snapshot());
+        recorder = new ProvenanceRecorder();
+    }
+
+    Answer ask(String question) {
+        return planner.answer(question, recorder);
+    }
+
+    static String plain(BigDecimal v) {
+        return Numbers.format(v);
+    }
+
+    @Test
+    void looksUpAValueWithItsUnitAndSource() {
+        Answer a = ask("What is the density of gold?");
+        String expected = plain(graph.number(GOLD, GG + "density")) + " " + graph.unit(GG + "density");
+        assertThat(a.text()).contains("density of " + graph.label(GOLD) + " is " + expected).contains("[source: ");
+        assertThat(a.unresolved()).isEmpty();
+        assertThat(a.sources()).containsAll(graph.datasetSources(GOLD));
+    }
+
+    @Test
+    void looksUpAnObjectValueByItsLabel() {
+        String capital = graph.label(graph.one("SELECT ?c WHERE { <" + RES + "country/JPN> <" + GG + "capital> ?c }", "c")
+                .getURI());
+        assertThat(ask("capital of Japan").text()).contains("capital of Japan is " + capital);
+    }
+
+    @Test
+    void linksSynonymsParaphrasesAndTypos() {
+        String lead = plain(graph.number(LEAD, GG + "density"));
+        assertThat(ask("How heavy per volume is lead?").text()).contains(lead + " g/cm^3"); // an altLabel
+        assertThat(ask("What is the denisty of lead?").text()).contains(lead + " g/cm^3"); // a typo in the property
+        String berlin = graph.label(RES + "city/DEU-Berlin");
+        assertThat(ask("What is the capital of Germny?").text()).contains(berlin); // a typo in the entity
+        String mp = plain(graph.number(GOLD, GG + "meltingPoint"));
+        assertThat(ask("At what temperature does gold melt?").text()).contains(mp + " K"); // by meaning
+        String z = plain(graph.number(GOLD, GG + "atomicNumber"));
+        assertThat(ask("How many protons does gold have?").text()).contains("is " + z);
+    }
+
+    @Test
+    void mentionsTheReferenceYearOfAValue() {
+        String jpn = RES + "country/JPN";
+        Answer a = ask("What is the population of Japan?");
+        assertThat(a.text()).contains(plain(graph.number(jpn, GG + "population")))
+                .contains("(" + graph.number(jpn, GG + "populationYear").toPlainString() + ")");
+    }
+
+    @Test
+    void comparesTwoEntities() {
+        BigDecimal gold = graph.number(GOLD, GG + "density");
+        BigDecimal lead = graph.number(LEAD, GG + "density");
+        String denser = gold.compareTo(lead) > 0 ? graph.label(GOLD) : graph.label(LEAD);
+        assertThat(ask("Which is denser, gold or lead?").text()).startsWith(denser + " is denser");
+
+        BigDecimal de = graph.number(RES + "country/DEU", GG + "area");
+        BigDecimal fr = graph.number(RES + "country/FRA", GG + "area");
+        assertThat(ask("Is Germany larger than France?").text()).startsWith(de.compareTo(fr) > 0 ? "Yes" : "No");
+    }
+
+    @Test
+    void findsSuperlativesWithAClassAndAFilter() {
+        String densest = graph.one("SELECT ?s WHERE { ?s a <" + GG + "ChemicalElement> ; <" + GG
+                + "density> ?d } ORDER BY DESC(?d) LIMIT 1", "s").getURI();
+        assertThat(ask("Which element has the highest density?").text()).contains(graph.label(densest) + " has the highest density");
+
+        String largest = graph.one("SELECT ?s WHERE { ?s a <" + GG + "Country> ; <" + GG + "continent> <" + RES
+                + "continent/Africa> ; <" + GG + "area> ?a } ORDER BY DESC(?a) LIMIT 1", "s").getURI();
+        assertThat(ask("What is the largest country in Africa?").text()).contains(graph.label(largest) + " has the highest");
+
+        String coldest = graph.one("SELECT ?s WHERE { ?s a <" + GG + "ChemicalElement> ; <" + GG
+                + "meltingPoint> ?m } ORDER BY ASC(?m) LIMIT 1", "s").getURI();
+        assertThat(ask("Which element has the lowest melting point?").text()).contains(graph.label(coldest));
+    }
+
+    @Test
+    void countsInstancesLinkedThroughAProperty() {
+        long borders = graph.count("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c <" + GG + "landBorder> <" + RES
+                + "country/DEU> }");
+        assertThat(ask("How many countries border Germany?").text()).startsWith(borders + " countries");
+
+        long noble = graph.count("SELECT (COUNT(?e) AS ?n) WHERE { ?e <" + GG + "category> <" + RES + "category/noble-gas> }");
+        assertThat(ask("How many noble gases are there?").text()).startsWith(noble + " ");
+
+        long elements = graph.count("SELECT (COUNT(?e) AS ?n) WHERE { ?e a <" + GG + "ChemicalElement> }");
+        assertThat(ask("How many elements are there?").text()).contains(elements + " chemical elements");
+    }
+
+    @Test
+    void listsInstancesLinkedToAnEntity() {
+        List<String> neighbours = graph.strings("SELECT ?l WHERE { ?c <" + GG + "landBorder> <" + RES
+                + "country/FRA> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }", "l");
+        String text = ask("Which countries border France?").text();
+        assertThat(neighbours).isNotEmpty().allSatisfy(n -> assertThat(text).contains(n));
+    }
+
+    @Test
+    void calculatesPureArithmetic() {
+        String expected = plain(new BigDecimal("0.15").multiply(new BigDecimal("80")));
+        Answer a = ask("What is 15% of 80?");
+        assertThat(a.text()).isEqualTo("15% of 80 = " + expected + ".");
+        assertThat(recorder.steps()).anySatisfy(s -> {
+            assertThat(s.tool()).isEqualTo("calculator");
+            assertThat(s.query()).contains("15% of 80");
+        });
+    }
+
+    @Test
+    void derivesMassFromVolumeByDimensionalAnalysis() {
+        BigDecimal density = graph.number(GOLD, GG + "density"); // g/cm^3 = kg/L
+        String mass = plain(density.multiply(BigDecimal.valueOf(2)));
+        Answer a = ask("What is the mass of 2 litres of gold?");
+        assertThat(a.text()).contains("has a mass of " + mass + " kg").contains("density " + plain(density) + " g/cm^3");
+        assertThat(recorder.steps()).anySatisfy(s -> {
+            assertThat(s.tool()).isEqualTo("calculator");
+            assertThat(s.facts()).anySatisfy(f -> assertThat(f.predicate()).isEqualTo(GG + "density"));
+        });
+
+        String diff = plain(density.subtract(graph.number(LEAD, GG + "density")));
+        assertThat(ask("How much heavier is a litre of gold than a litre of lead?").text()).contains(diff + " kg heavier");
+    }
+
+    @Test
+    void derivesAnAreaRatioFromTwoFacts() {
+        String jpn = RES + "country/JPN";
+        BigDecimal expected = graph.number(jpn, GG + "population")
+                .divide(graph.number(jpn, GG + "area"), 2, RoundingMode.HALF_EVEN);
+        assertThat(ask("What is the population density of Japan?").text())
+                .contains(plain(expected) + " per " + graph.unit(GG + "area"));
+    }
+
+    @Test
+    void convertsToTheAskedUnit() {
+        String celsius = plain(graph.number(GOLD, GG + "meltingPoint").subtract(new BigDecimal("273.15")));
+        assertThat(ask("What is the melting point of gold in celsius?").text()).contains(celsius + " °C");
+    }
+
+    @Test
+    void answersEachPartOfAMultiPartQuestion() {
+        String fra = RES + "country/FRA";
+        Answer a = ask("What is the capital of Japan and the population of France? Which is denser, gold or lead?");
+        assertThat(a.parts()).hasSize(3);
+        assertThat(a.text()).contains("Tokyo").contains(plain(graph.number(fra, GG + "population")))
+                .contains("is denser");
+    }
+
+    @Test
+    void abstainsOnWhatTheGraphDoesNotHold() {
+        assertThat(graph.count("SELECT (COUNT(*) AS ?n) WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                + "FILTER(CONTAINS(LCASE(STR(?l)), \"gdp\") || CONTAINS(LCASE(STR(?l)), \"domestic product\")) }"))
+                .isZero();
+        for (String q : List.of("What is the GDP of France?", "What is the capital of Atlantis?",
+                "Who is the president of France?", "What is the density of unobtainium?", "Tell me about gold.")) {
+            Answer a = ask(q);
+            assertThat(a.text()).as(q).startsWith("I could not find");
+            assertThat(a.unresolved()).as(q).isNotEmpty();
+        }
+        Grounding g = recorder.build("local", null, 0);
+        assertThat(g.unresolved()).isNotEmpty();
+    }
+
+    @Test
+    void recordsEveryStepWithQueriesFactsAndSources() {
+        ask("What is the density of gold?");
+        Grounding g = recorder.build("local", kg.snapshot().version(), 0);
+        assertThat(g.graphVersion()).isEqualTo(kg.snapshot().version());
+        assertThat(g.steps()).extracting(GroundingStep::tool).contains("kg_search", "sparql_query");
+        GroundingStep read = g.steps().stream().filter(s -> s.tool().equals("sparql_query") && !s.facts().isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(read.query()).contains("<" + GOLD + ">").contains("<" + GG + "density>");
+        assertThat(read.facts()).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo(GOLD);
+            assertThat(f.predicate()).isEqualTo(GG + "density");
+        });
+        assertThat(read.sources()).containsExactlyInAnyOrderElementsOf(graph.datasetSources(GOLD));
+        assertThat(g.sources()).containsAll(graph.datasetSources(GOLD));
+    }
+}
