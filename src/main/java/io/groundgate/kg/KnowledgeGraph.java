@@ -25,6 +25,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.jboss.logging.Logger;
 
+import io.groundgate.watch.FolderWatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
@@ -53,7 +54,7 @@ public class KnowledgeGraph {
         return t;
     });
     private volatile GraphStore store;
-    private volatile KgWatcher watcher;
+    private volatile FolderWatcher watcher;
     private volatile boolean ready;
     private volatile ReloadReport lastReload;
     private volatile String lastRejectedVersion;
@@ -93,7 +94,10 @@ public class KnowledgeGraph {
             LOG.errorf("The knowledge graph did not load: %s", first.problemSummary());
         }
         if (config.watch() && store.usesLocalFiles()) {
-            watcher = new KgWatcher(loader, config.pollInterval(), config.debounce(), () -> reloadLater("watch"));
+            List<Path> folders = new java.util.ArrayList<>(loader.roots());
+            folders.addAll(loader.shapesRoots());
+            watcher = new FolderWatcher("knowledge graph", folders, loader::fingerprint, config.pollInterval(),
+                    config.debounce(), () -> reloadLater("watch"));
             watcher.start();
         }
     }

@@ -24,6 +24,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.groundgate.watch.FolderWatcher;
+
 import io.groundgate.kg.KnowledgeGraph;
 import io.groundgate.tools.Tool;
 import io.groundgate.tools.ToolProvider;
@@ -83,7 +85,8 @@ public class DeclarativeToolProvider implements ToolProvider {
         warmUpCalculator();
         reload("startup");
         if (watch) {
-            watcher = new FolderWatcher(roots, pollInterval, debounce, () -> reload("watch"));
+            watcher = new FolderWatcher("declarative tools", roots, () -> ToolFiles.fingerprint(roots), pollInterval,
+                    debounce, () -> reload("watch"));
             watcher.start();
         }
     }

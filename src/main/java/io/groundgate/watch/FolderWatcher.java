@@ -1,4 +1,4 @@
-package io.groundgate.kg;
+package io.groundgate.watch;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
@@ -19,25 +19,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
 /**
- * Notices changes in the graph's folders: a WatchService for prompt events, and a periodic poll of a cheap fingerprint
- * (paths, link targets, sizes, times) for file systems that miss events. Kubernetes ConfigMap mounts swap a
- * {@code ..data} symbolic link instead of editing files; both paths notice that. Changes are debounced.
+ * Notices changes in folders that experts edit (ontologies, declarative tools): a WatchService for prompt events, and a
+ * periodic poll of a cheap fingerprint (paths, link targets, sizes, times) for file systems that miss events.
+ * Kubernetes ConfigMap mounts swap a {@code ..data} symbolic link instead of editing files; both paths notice that. A
+ * burst of changes triggers one call of {@code onChange} once the folders have been quiet for the debounce time.
  */
-final class KgWatcher {
+public final class FolderWatcher {
 
-    private static final Logger LOG = Logger.getLogger(KgWatcher.class);
+    private static final Logger LOG = Logger.getLogger(FolderWatcher.class);
 
-    private final GraphLoader loader;
+    private final String name;
+    private final List<Path> roots;
+    private final Supplier<String> fingerprintOf;
     private final Duration pollInterval;
     private final Duration debounce;
     private final Runnable onChange;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "groundgate-kg-watch");
+        Thread t = new Thread(r, "groundgate-watch");
         t.setDaemon(true);
         return t;
     });
@@ -48,30 +52,38 @@ final class KgWatcher {
     private ScheduledFuture<?> pending;
     private volatile boolean running;
 
-    KgWatcher(GraphLoader loader, Duration pollInterval, Duration debounce, Runnable onChange) {
-        this.loader = loader;
+    /**
+     * @param name what is watched, for logs and thread names
+     * @param roots the folders (or files) to watch, with their sub-folders
+     * @param fingerprint a cheap summary of the folders' state; a change in it means the files changed
+     */
+    public FolderWatcher(String name, List<Path> roots, Supplier<String> fingerprint, Duration pollInterval,
+            Duration debounce, Runnable onChange) {
+        this.name = name;
+        this.roots = List.copyOf(roots);
+        this.fingerprintOf = fingerprint;
         this.pollInterval = pollInterval;
         this.debounce = debounce;
         this.onChange = onChange;
     }
 
-    void start() {
+    public void start() {
         running = true;
-        fingerprint = loader.fingerprint();
+        fingerprint = fingerprintOf.get();
         try {
             watchService = FileSystems.getDefault().newWatchService();
             registerAll();
-            eventThread = new Thread(this::events, "groundgate-kg-events");
+            eventThread = new Thread(this::events, "groundgate-watch-" + name);
             eventThread.setDaemon(true);
             eventThread.start();
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warnf("No file events (%s); polling every %s", e.getMessage(), pollInterval);
+            LOG.warnf("No file events for %s (%s); polling every %s", name, e.getMessage(), pollInterval);
         }
         long every = Math.max(50, pollInterval.toMillis());
         timer.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         timer.shutdownNow();
         if (eventThread != null) {
@@ -109,12 +121,12 @@ final class KgWatcher {
 
     private void poll() {
         try {
-            String now = loader.fingerprint();
-            if (!now.equals(fingerprint)) {
+            if (!fingerprintOf.get().equals(fingerprint)) {
                 changed();
             }
+            registerAll(); // folders created after start-up
         } catch (RuntimeException e) {
-            LOG.debugf("Poll failed: %s", e.getMessage());
+            LOG.debugf("Polling %s failed: %s", name, e.getMessage());
         }
     }
 
@@ -127,7 +139,7 @@ final class KgWatcher {
             pending.cancel(false);
         }
         pending = timer.schedule(() -> {
-            fingerprint = loader.fingerprint();
+            fingerprint = fingerprintOf.get();
             registerAll();
             onChange.run();
         }, debounce.toMillis(), TimeUnit.MILLISECONDS);
@@ -138,8 +150,8 @@ final class KgWatcher {
             return;
         }
         List<Path> dirs = new ArrayList<>();
-        for (Path root : concat(loader.roots(), loader.shapesRoots())) {
-            Path dir = Files.isDirectory(root) ? root : root.getParent();
+        for (Path root : roots) {
+            Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 continue;
             }
@@ -163,11 +175,5 @@ final class KgWatcher {
                 }
             }
         }
-    }
-
-    private static List<Path> concat(List<Path> a, List<Path> b) {
-        List<Path> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }
