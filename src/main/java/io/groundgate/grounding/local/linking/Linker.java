@@ -157,6 +157,9 @@ public class Linker {
     private Mention exact(String text, List<Words.Token> tokens, int start, int n, LabelIndex index,
             Vocabulary vocabulary) {
         String span = text.substring(tokens.get(start).start(), tokens.get(start + n - 1).end());
+        if (span.endsWith("'s")) {
+            span = span.substring(0, span.length() - 2); // "Kyrgyzstan's neighbours"
+        }
         StringBuilder keyBuilder = new StringBuilder();
         for (int i = start; i < start + n; i++) {
             keyBuilder.append(i > start ? " " : "").append(tokens.get(i).key());

@@ -109,7 +109,7 @@ public final class Cues {
             switch (k) {
                 case "difference", "differ", "differs", "apart", "subtract", "minus":
                     return Optional.of(Aggregate.DIFFERENCE);
-                case "combined", "together", "sum", "total":
+                case "combined", "together", "sum":
                     return Optional.of(Aggregate.SUM);
                 case "ratio", "times":
                     return Optional.of(Aggregate.RATIO);
@@ -162,7 +162,7 @@ public final class Cues {
     public String unlinkedWords() {
         StringBuilder out = new StringBuilder();
         for (Words.Token t : q.free()) {
-            if (!MOST_WORDS.contains(t.key()) && Words.adjectiveBases(t.key()).isEmpty()) {
+            if (!MOST_WORDS.contains(t.key()) && Words.adjectiveBases(t.key()).isEmpty() && !t.number()) {
                 out.append(out.isEmpty() ? "" : " ").append(t.text());
             }
         }
