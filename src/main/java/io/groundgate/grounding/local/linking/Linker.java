@@ -141,17 +141,17 @@ public class Linker {
         }
     }
 
+    /** A span worth looking up: not a lone number, and not only function words ("in", "is", "of the"). */
     private static boolean plausibleSpan(List<Words.Token> tokens, int start, int n) {
-        Words.Token first = tokens.get(start);
-        Words.Token last = tokens.get(start + n - 1);
-        if (n == 1 && first.number()) {
+        if (n == 1 && tokens.get(start).number()) {
             return false;
         }
-        if (first.stop() || last.stop()) {
-            // a label may still be a whole phrase around function words, e.g. "how many people live in"
-            return n > 2;
+        for (int i = start; i < start + n; i++) {
+            if (!tokens.get(i).stop() && !tokens.get(i).number()) {
+                return true;
+            }
         }
-        return true;
+        return false;
     }
 
     private Mention exact(String text, List<Words.Token> tokens, int start, int n, LabelIndex index,

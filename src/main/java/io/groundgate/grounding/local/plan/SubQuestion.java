@@ -617,13 +617,22 @@ final class SubQuestion {
         List<String> unresolved = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         Optional<String> otherKind = classNotMatching();
-        if (otherKind.isPresent()) {
-            // "the density of the element that makes up Invar": the class names a different subject than the entity
-            String what = "the " + vocabulary.label(otherKind.get()) + " meant in \"" + q.text() + "\"";
-            return Part.notFound(what);
-        }
         for (Mention.EntityRef e : entities) {
             Set<String> has = graph.propertiesOf(e.iri());
+            if (otherKind.isPresent()) {
+                // a class the entity is not: "the currency of the country whose capital is X" may hop to that class;
+                // "the density of the element that makes up Invar" cannot, and is not answered with Invar's density
+                Optional<Part> hop = hop(e, properties, otherKind.get());
+                if (hop.isPresent()) {
+                    sentences.add(hop.get().text());
+                    sources.addAll(hop.get().sources());
+                } else {
+                    String what = "the " + vocabulary.label(otherKind.get()) + " meant in \"" + q.text() + "\"";
+                    sentences.add("I could not find " + what + " in the knowledge graph.");
+                    unresolved.add(what);
+                }
+                continue;
+            }
             List<String> named = properties.stream().filter(has::contains).toList();
             List<String> notApplicable = properties.stream().filter(p -> !has.contains(p)).toList();
             if (!named.isEmpty() && !notApplicable.isEmpty()) {
@@ -642,7 +651,7 @@ final class SubQuestion {
             }
             List<String> chosen = named;
             if (chosen.isEmpty() && !notApplicable.isEmpty()) {
-                Optional<Part> hop = hop(e, notApplicable);
+                Optional<Part> hop = hop(e, notApplicable, null);
                 if (hop.isPresent()) {
                     sentences.add(hop.get().text());
                     sources.addAll(hop.get().sources());
@@ -686,7 +695,7 @@ final class SubQuestion {
      * A property the entity lacks, read from the one neighbour that has it: "the currency of the country whose capital
      * is Wellington" reads the currency of what links to Wellington. Several neighbours: ambiguous, so no answer.
      */
-    private Optional<Part> hop(Mention.EntityRef e, List<String> wanted) {
+    private Optional<Part> hop(Mention.EntityRef e, List<String> wanted, String neighbourClass) {
         for (String p : wanted) {
             SchemaSummary.PropertyInfo info = vocabulary.property(p);
             List<String> types = e.types().isEmpty() ? graph.snapshot().labels().typesOf(e.iri()) : e.types();
@@ -696,6 +705,9 @@ final class SubQuestion {
             List<GraphFacts.Hop> hops = graph.hops(e.iri(), p, 6);
             if (!hops.isEmpty() && hops.stream().map(GraphFacts.Hop::neighbour).distinct().count() == 1) {
                 GraphFacts.Hop h = hops.get(0);
+                if (neighbourClass != null && !graph.snapshot().labels().typesOf(h.neighbour()).contains(neighbourClass)) {
+                    continue;
+                }
                 Mention.EntityRef via = new Mention.EntityRef(h.neighbour(), graph.label(h.neighbour()), List.of(), 1);
                 List<FactValue> values = graph.values(h.neighbour(), p);
                 if (values.stream().anyMatch(v -> v.node().isURI() && v.node().getURI().equals(e.iri()))) {
