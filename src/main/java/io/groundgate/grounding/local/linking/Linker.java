@@ -41,7 +41,8 @@ public class Linker {
         boolean[] used = new boolean[tokens.size()];
         List<Quantity> quantities = quantities(tokens, used);
         List<Integer> unitTokens = askedUnit(tokens, used);
-        String askedUnit = unitTokens.isEmpty() ? null : tokens.get(unitTokens.get(unitTokens.size() - 1)).text();
+        String askedUnit = unitTokens.isEmpty() ? null : tokens.get(unitTokens.get(unitTokens.size() - 1)).text()
+                + (unitTokens.size() == 3 ? "^" + (tokens.get(unitTokens.get(1)).key().equals("square") ? 2 : 3) : "");
         List<Mention> mentions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         LabelIndex index = snapshot.labels();
@@ -59,10 +60,12 @@ public class Linker {
         }
         for (int i = 0; i < tokens.size(); i++) {
             Words.Token t = tokens.get(i);
+            // typos in names: capitalised words, or long ones ("inland" must not become a country)
+            boolean nameLike = Character.isUpperCase(t.text().charAt(0)) || t.key().length() >= 8;
             if (!used[i] && !t.stop() && !t.number() && t.key().length() >= config.fuzzyMinLength()
                     && Words.adjectiveBases(t.key()).isEmpty()) {
                 Mention m = fuzzyProperty(t, i, vocabulary);
-                if (m == null) {
+                if (m == null && nameLike) {
                     m = fuzzy(t, i, index, vocabulary, problems);
                 }
                 if (m != null) {
@@ -115,6 +118,17 @@ public class Linker {
                 used[i] = true;
                 used[i + 1] = true;
                 return List.of(i, i + 1);
+            }
+            int power = i + 2 < tokens.size() ? switch (tokens.get(i + 1).key()) {
+                case "square" -> 2;
+                case "cubic" -> 3;
+                default -> 0;
+            } : 0;
+            if ((k.equals("in") || k.equals("many")) && power > 0 && !used[i + 2] && isUnit(tokens.get(i + 2).text())) {
+                used[i] = true;
+                used[i + 1] = true;
+                used[i + 2] = true;
+                return List.of(i, i + 1, i + 2);
             }
         }
         return List.of();

@@ -337,7 +337,7 @@ final class SubQuestion {
 
     /** "how many protons does gold have": the property has a number for the entity, so it is a lookup. */
     private boolean isDatatypeLookup() {
-        if (entities.size() != 1) {
+        if (entities.isEmpty()) {
             return false;
         }
         return properties.stream().anyMatch(p -> kind(p) == SchemaSummary.PropertyKind.DATATYPE);
@@ -834,6 +834,11 @@ final class SubQuestion {
                 continue;
             }
             for (String c : m.classes()) {
+                boolean namesTheAnswer = properties.stream().map(vocabulary::property).filter(p -> p != null)
+                        .anyMatch(p -> p.ranges().contains(c)); // "which city is the capital of …"
+                if (namesTheAnswer) {
+                    continue;
+                }
                 boolean any = entities.stream().anyMatch(e -> graph.snapshot().labels().typesOf(e.iri()).contains(c));
                 if (!any) {
                     return Optional.of(c);
