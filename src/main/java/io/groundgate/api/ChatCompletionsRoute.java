@@ -26,6 +26,7 @@ import io.groundgate.chat.GatewayException;
 import io.groundgate.routing.ModelRoute;
 import io.groundgate.routing.ModelRouter;
 import io.groundgate.routing.RouteKind;
+import io.groundgate.security.AccessPolicy;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -48,9 +49,11 @@ public class ChatCompletionsRoute {
     private final ObjectMapper mapper;
     private final ObjectReader requestReader;
     private final Map<RouteKind, ChatEngine> engines = new EnumMap<>(RouteKind.class);
+    private final AccessPolicy access;
 
     public ChatCompletionsRoute(ApiConfig config, ModelRouter router, Validator validator, PassthroughRelay relay,
-            ObjectMapper mapper, Instance<ChatEngine> engines) {
+            ObjectMapper mapper, Instance<ChatEngine> engines, AccessPolicy access) {
+        this.access = access;
         this.config = config;
         this.router = router;
         this.validator = validator;
@@ -97,6 +100,7 @@ public class ChatCompletionsRoute {
         if (!violations.isEmpty()) {
             throw Validation.toGatewayException(violations);
         }
+        access.requireModel(ctx, request.model()); // before resolving: a forbidden id must not reveal whether it exists
         ModelRoute route = router.resolve(request.model());
         RequestTiming.tagRoute(ctx, route.id(), route.kind().label());
         if (route.kind() == RouteKind.PASSTHROUGH) {

@@ -34,7 +34,11 @@ public class GroundedEngine implements ChatEngine {
         ToolLoop.Result result = loop.run(turn, null, recorder);
         count(turn, result);
         return new Completions(turn.request().model()).whole(result.text(), result.clientCalls(), result.finishReason(),
-                result.usage(), recorder.build(ROUTE, null, result.rounds()));
+                result.usage(), recorder.build(route(turn), null, result.rounds()));
+    }
+
+    private static String route(ChatTurn turn) {
+        return turn.route().contextMode() ? ROUTE + "-context" : ROUTE;
     }
 
     private void count(ChatTurn turn, ToolLoop.Result result) {
@@ -65,6 +69,6 @@ public class GroundedEngine implements ChatEngine {
         count(turn, result);
         completions.toolCalls(sink, result.clientCalls());
         completions.finish(sink, result.finishReason(), result.usage(), turn.request().includeUsage(),
-                recorder.build(ROUTE, null, result.rounds()));
+                recorder.build(route(turn), null, result.rounds()));
     }
 }

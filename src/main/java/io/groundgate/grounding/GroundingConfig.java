@@ -39,6 +39,13 @@ public interface GroundingConfig {
             + "guessing.")
     String systemPrompt();
 
+    /** Instructions for models in context mode (no function calling); the facts found for the question follow. */
+    @WithDefault("You answer with the help of GroundGate. Below are facts from a knowledge graph and results of exact "
+            + "computations, found for the user's question. Use them for every number and fact you state, with units, "
+            + "and cite their sources. Do not state facts about these entities from memory. If the facts do not answer "
+            + "the question, say plainly what is missing instead of guessing.")
+    String contextPrompt();
+
     /** Whether the system prompt includes the knowledge graph's schema summary (classes, properties, units). */
     @WithDefault("true")
     boolean includeSchema();

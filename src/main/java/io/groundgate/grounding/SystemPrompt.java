@@ -29,6 +29,12 @@ public class SystemPrompt {
                         + schema;
     }
 
+    /** For models without function calling: the facts found for the question stand in for the tools. */
+    public String contextText(String facts, boolean hasFacts) {
+        return config.contextPrompt() + "\n\n" + facts
+                + (hasFacts ? "" : "\nNo facts in the knowledge graph match the question: say so rather than guess.");
+    }
+
     private String instructions() {
         return config.systemPromptFile().map(file -> {
             try {

@@ -28,6 +28,7 @@ import io.groundgate.chat.ChatTurn;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.chat.ToolDefinition;
 import io.groundgate.chat.Usage;
+import io.groundgate.grounding.local.GroundingContext;
 import io.groundgate.tools.ToolRegistry;
 import io.groundgate.upstream.LangChainFailures;
 import io.groundgate.upstream.LangChainModels;
@@ -66,10 +67,13 @@ public class ToolLoop {
     private final UpstreamRegistry upstreams;
     private final SystemPrompt systemPrompt;
     private final UpstreamResilience resilience;
+    private final GroundingContext groundingContext;
 
     public ToolLoop(GroundingConfig config, ToolRegistry tools, GatewayToolRunner runner, LangChainModels models,
-            UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience) {
+            UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience,
+            GroundingContext groundingContext) {
         this.resilience = resilience;
+        this.groundingContext = groundingContext;
         this.config = config;
         this.tools = tools;
         this.runner = runner;
@@ -83,9 +87,13 @@ public class ToolLoop {
         String model = turn.route().upstreamModel();
         Set<String> clientTools = new HashSet<>();
         List<ToolSpecification> specs = new ArrayList<>();
-        tools.all().forEach(tool -> specs.add(ToolSpecifications.of(tool.spec())));
+        boolean contextMode = turn.route().contextMode();
+        if (!contextMode) {
+            tools.all().forEach(tool -> specs.add(ToolSpecifications.of(tool.spec())));
+        }
         Set<String> gatewayNames = new HashSet<>(specs.stream().map(ToolSpecification::name).toList());
-        List<ToolDefinition> offered = turn.request().toolsOrEmpty();
+        // a model without function calling is offered no tools at all, the client's included
+        List<ToolDefinition> offered = contextMode ? List.of() : turn.request().toolsOrEmpty();
         for (int i = 0; i < offered.size(); i++) {
             String name = offered.get(i).function().name();
             if (gatewayNames.contains(name)) {
@@ -97,7 +105,7 @@ public class ToolLoop {
         }
 
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(SystemMessage.from(systemPrompt.text()));
+        messages.add(SystemMessage.from(contextMode ? contextPrompt(turn, recorder) : systemPrompt.text()));
         messages.addAll(ConversationMapper.toLangChain(turn.request().messages()));
 
         Usage usage = Usage.ZERO;
@@ -155,6 +163,20 @@ public class ToolLoop {
             listener.text(unfinished);
         }
         return new Result(unfinished, List.of(), usage, config.maxRounds(), "stop");
+    }
+
+    /** Context mode: the facts the planner finds for the question, with citations, instead of tools. */
+    private String contextPrompt(ChatTurn turn, ProvenanceRecorder recorder) {
+        List<io.groundgate.chat.ChatMessage> conversation = turn.request().messages();
+        String question = "";
+        for (int i = conversation.size() - 1; i >= 0; i--) {
+            if ("user".equals(conversation.get(i).role())) {
+                question = conversation.get(i).text();
+                break;
+            }
+        }
+        GroundingContext.Context facts = groundingContext.build(question, recorder);
+        return systemPrompt.contextText(facts.text(), facts.hasFacts());
     }
 
     private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,

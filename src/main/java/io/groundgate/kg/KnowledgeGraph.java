@@ -76,8 +76,11 @@ public class KnowledgeGraph {
         start();
     }
 
-    /** Disables SERVICE, opens the store, loads the first version and starts watching. */
-    void start() {
+    /**
+     * Disables SERVICE, opens the store, loads the first version and starts watching. Called at application start;
+     * public for use outside CDI (benchmarks, tools).
+     */
+    public void start() {
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
         disableGlobalService();
         store = switch (config.store()) {
@@ -100,8 +103,9 @@ public class KnowledgeGraph {
         ARQ.globalServiceAllowed = false;
     }
 
+    /** Stops watching and reloading and closes the store. */
     @PreDestroy
-    void stop() {
+    public void stop() {
         if (watcher != null) {
             watcher.stop();
         }

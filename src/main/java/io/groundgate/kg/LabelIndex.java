@@ -107,14 +107,17 @@ public final class LabelIndex {
         return NON_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    /** The best hits for a name: exact matches, then prefix matches, then fuzzy ones; one hit per entity, best first. */
+    /**
+     * The best hits for a name: exact matches, then prefix matches, and fuzzy ones only when neither found anything; one
+     * hit per entity, best first.
+     */
     public List<LabelHit> find(String text, int limit) {
         Map<String, LabelHit> best = new LinkedHashMap<>();
         collect(best, exact(text));
         if (best.size() < limit) {
             collect(best, prefix(text, limit));
         }
-        if (best.size() < limit) {
+        if (best.isEmpty()) {
             collect(best, fuzzy(text, limit));
         }
         return best.values().stream().sorted(Comparator.comparingDouble(LabelHit::score).reversed()).limit(limit)
@@ -144,7 +147,7 @@ public final class LabelIndex {
         Map<String, LabelHit> best = new LinkedHashMap<>();
         int scanned = 0;
         for (Map.Entry<String, int[]> m : byKey.tailMap(key, true).entrySet()) {
-            if (!m.getKey().startsWith(key) || scanned++ > 2_000) {
+            if (!m.getKey().startsWith(key) || scanned++ > Math.max(50, limit * 10)) {
                 break;
             }
             double score = 0.6 + 0.3 * key.length() / m.getKey().length();
@@ -161,24 +164,24 @@ public final class LabelIndex {
         if (key.length() < 3) {
             return List.of();
         }
-        Set<String> grams = trigramsOf(key);
-        Map<Integer, Integer> shared = new HashMap<>();
-        for (String g : grams) {
-            int[] posting = trigrams.get(g);
-            if (posting != null && posting.length < 50_000) {
-                for (int k : posting) {
-                    shared.merge(k, 1, Integer::sum);
-                }
+        int maxDistance = Math.max(1, Math.min(3, key.length() / 4));
+        // One edit changes at most three trigrams, so a match shares at least g - 3d of the g trigrams; by pigeonhole
+        // it is in the postings of at least one of the 3d + 1 rarest trigrams. Only those postings are read.
+        List<int[]> postings = new ArrayList<>();
+        for (String g : trigramsOf(key)) {
+            postings.add(trigrams.getOrDefault(g, new int[0]));
+        }
+        postings.sort(Comparator.comparingInt(p -> p.length));
+        int read = Math.min(postings.size(), 3 * maxDistance + 1);
+        Set<Integer> candidates = new java.util.HashSet<>();
+        for (int i = 0; i < read; i++) {
+            for (int k : postings.get(i)) {
+                candidates.add(k);
             }
         }
-        int minShared = Math.max(1, grams.size() / 3);
-        int maxDistance = Math.max(1, Math.min(3, key.length() / 4));
         Map<String, LabelHit> best = new LinkedHashMap<>();
-        for (Map.Entry<Integer, Integer> c : shared.entrySet()) {
-            if (c.getValue() < minShared) {
-                continue;
-            }
-            String candidate = keys[c.getKey()];
+        for (int c : candidates) {
+            String candidate = keys[c];
             if (Math.abs(candidate.length() - key.length()) > maxDistance) {
                 continue;
             }

@@ -9,11 +9,16 @@ import java.util.List;
  * @param kind passthrough, grounded or local
  * @param upstreams the upstreams to try in order (the first is primary, the rest its fallback chain); empty for local
  * @param upstreamModel the model id sent to the upstream
+ * @param contextMode on a grounded route, whether the model cannot call functions and gets the facts as context instead
  */
-public record ModelRoute(String id, RouteKind kind, List<String> upstreams, String upstreamModel) {
+public record ModelRoute(String id, RouteKind kind, List<String> upstreams, String upstreamModel, boolean contextMode) {
 
     public ModelRoute {
         upstreams = List.copyOf(upstreams);
+    }
+
+    public ModelRoute(String id, RouteKind kind, List<String> upstreams, String upstreamModel) {
+        this(id, kind, upstreams, upstreamModel, false);
     }
 
     public String primaryUpstream() {

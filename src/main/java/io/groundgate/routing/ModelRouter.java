@@ -37,8 +37,10 @@ public class ModelRouter {
         routes.put(LOCAL_MODEL, new ModelRoute(LOCAL_MODEL, RouteKind.LOCAL, List.of(), LOCAL_MODEL));
         servedBy.forEach((model, upstreams) -> {
             routes.put(model, new ModelRoute(model, RouteKind.PASSTHROUGH, upstreams, model));
+            boolean contextMode = config.all().get(upstreams.get(0)).contextModeModels()
+                    .map(models -> models.contains(model)).orElse(false);
             routes.put(GROUNDED_PREFIX + model,
-                    new ModelRoute(GROUNDED_PREFIX + model, RouteKind.GROUNDED, upstreams, model));
+                    new ModelRoute(GROUNDED_PREFIX + model, RouteKind.GROUNDED, upstreams, model, contextMode));
         });
         return Map.copyOf(routes);
     }

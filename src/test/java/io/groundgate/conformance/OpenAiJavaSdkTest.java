@@ -132,6 +132,18 @@ class OpenAiJavaSdkTest {
     }
 
     @Test
+    void theGroundingFieldIsIgnoredByTheSdkYetReachable() {
+        fake.enqueue(FakeOpenAiServer.toolCalls(new FakeOpenAiServer.Call("call_1", "calculator", "{\"expression\":\"2^8\"}")),
+                FakeOpenAiServer.completion("256"));
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("grounded/fake-model").addUserMessage("2^8?").build());
+        assertThat(completion.choices().get(0).message().content()).hasValue("256");
+        JsonValue grounding = completion._additionalProperties().get("grounding");
+        assertThat(grounding).isNotNull();
+        assertThat(grounding.toString()).contains("calculator").contains("256");
+    }
+
+    @Test
     void errorsSurfaceAsSdkExceptionsWithStatusAndMessage() {
         assertThatThrownBy(() -> client.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("no-such-model").addUserMessage("hi").build()))

@@ -210,10 +210,14 @@ public final class FakeOpenAiServer {
             JsonNode messages = request.path("messages");
             String last = messages.size() == 0 ? "" : messages.get(messages.size() - 1).path("content").asText();
             if (request.path("stream").asBoolean(false)) {
-                sse(List.of(chunk(request.path("model").asText(), "{\"role\":\"assistant\",\"content\":\"\"}", null),
-                        chunk(request.path("model").asText(), "{\"content\":" + quote("echo: " + last) + "}", null),
-                        chunk(request.path("model").asText(), "{}", "stop")), Duration.ZERO, true)
-                        .answer(req, resp, vertx);
+                String model = request.path("model").asText();
+                List<String> events = new ArrayList<>(List.of(chunk(model, "{\"role\":\"assistant\",\"content\":\"\"}", null),
+                        chunk(model, "{\"content\":" + quote("echo: " + last) + "}", null),
+                        chunk(model, "{}", "stop")));
+                if (request.at("/stream_options/include_usage").asBoolean(false)) {
+                    events.add(usageChunk(model, 10, 5));
+                }
+                sse(events, Duration.ZERO, true).answer(req, resp, vertx);
             } else {
                 resp.putHeader("Content-Type", "application/json")
                         .end(completionJson(request.path("model").asText(), "echo: " + last));

@@ -6,7 +6,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts one {@link FakeOpenAiServer} on a free loopback port and points the upstream {@code fake} at it, serving the
- * models {@code fake-model}, {@code fake-tools} and {@code both-model}. {@code dead} points at a closed port and comes
+ * models {@code fake-model}, {@code fake-tools}, {@code both-model} and {@code ctx-model} (a model without function
+ * calling, grounded in context mode). {@code dead} points at a closed port and comes
  * first in {@code both-model}'s fallback chain; {@code flaky} is the fake again with a breaker that opens after two
  * failures.
  */
@@ -27,7 +28,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         Map<String, String> config = new java.util.HashMap<>();
         config.put("groundgate.upstreams.fake.base-url", fake.baseUrl());
         config.put("groundgate.upstreams.fake.api-key", "sk-upstream-secret");
-        config.put("groundgate.upstreams.fake.models", "fake-model,fake-tools,both-model");
+        config.put("groundgate.upstreams.fake.models", "fake-model,fake-tools,both-model,ctx-model");
+        config.put("groundgate.upstreams.fake.context-mode-models", "ctx-model");
         config.put("groundgate.upstreams.fake.first-byte-timeout", "2s");
         config.put("groundgate.upstreams.fake.retries", "1");
         config.put("groundgate.upstreams.fake.retry-backoff", "20ms");

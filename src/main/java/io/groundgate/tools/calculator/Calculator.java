@@ -21,10 +21,25 @@ public final class Calculator {
 
     private final CalculatorLimits limits;
     private final MathContext output;
+    private final Eval.Constants constants;
 
     public Calculator(CalculatorLimits limits) {
         this.limits = limits;
         this.output = new MathContext(limits.precision(), RoundingMode.HALF_EVEN);
+        this.constants = Eval.Constants.of(limits);
+        warmUp();
+    }
+
+    /**
+     * Loads the unit table, the functions and big-math now, so that the first real call is not charged for class
+     * loading against its time budget (which it could otherwise exceed on a cold JVM).
+     */
+    private void warmUp() {
+        try {
+            evaluate("sqrt(2) * 2^0.5 + ln(3) + sin(1) + 1 km / 1 h in m/s + 15% of 80", Duration.ofMinutes(1), false);
+        } catch (CalcException tooSmallLimits) {
+            // limits configured below this expression: the first real call warms up instead
+        }
     }
 
     public CalculatorLimits limits() {
@@ -38,6 +53,10 @@ public final class Calculator {
 
     /** Evaluates within the smaller of {@code budget} and the configured time budget. */
     public CalcValue evaluate(String expression, Duration budget) {
+        return evaluate(expression, budget, true);
+    }
+
+    private CalcValue evaluate(String expression, Duration budget, boolean capBudget) {
         long start = System.nanoTime();
         if (expression == null || expression.isBlank()) {
             throw CalcException.parse(1, "the expression is empty; expected a number, a name or '('");
@@ -47,8 +66,11 @@ public final class Calculator {
                     + limits.maxLength() + " are accepted");
         }
         Node root = Parser.parse(Lexer.tokenize(expression, limits), limits);
-        long budgetNanos = Math.min(limits.timeBudget().toNanos(), Math.max(0, budget.toNanos()));
-        Value v = root.eval(new Eval(limits, start, budgetNanos));
+        long budgetNanos = Math.max(0, budget.toNanos());
+        if (capBudget) {
+            budgetNanos = Math.min(limits.timeBudget().toNanos(), budgetNanos);
+        }
+        Value v = root.eval(new Eval(limits, constants, start, budgetNanos));
         BigDecimal number = v.exact() ? v.number() : v.number().round(output);
         number = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
         String unit = v.plain() ? null : v.unit().symbol();

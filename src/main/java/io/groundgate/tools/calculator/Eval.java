@@ -1,5 +1,7 @@
 package io.groundgate.tools.calculator;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -18,19 +20,51 @@ final class Eval {
 
     private static final int GUARD_DIGITS = 10;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+    /** Reading the thread's CPU time can cost microseconds, so evaluations shorter than this never do it. */
+    private static final long CPU_SAMPLE_AFTER_NANOS = 1_000_000;
+    private static final long UNSET = Long.MIN_VALUE;
+
     final CalculatorLimits limits;
     final MathContext work;
+    final Constants constants;
+    private final long start;
     private final long deadline;
+    private final long budgetNanos;
+    private long cpuStart = UNSET;
 
-    Eval(CalculatorLimits limits, long startNanos, long budgetNanos) {
+    Eval(CalculatorLimits limits, Constants constants, long startNanos, long budgetNanos) {
         this.limits = limits;
-        this.work = new MathContext(limits.precision() + GUARD_DIGITS, RoundingMode.HALF_EVEN);
+        this.work = constants.work();
+        this.constants = constants;
+        this.start = startNanos;
         this.deadline = startNanos + budgetNanos;
+        this.budgetNanos = budgetNanos;
     }
 
-    /** Fails with limit_exceeded once the time budget is spent; cheap enough to call at every step. */
+    /** π and e at the working precision, computed once per calculator. */
+    record Constants(MathContext work, BigDecimal pi, BigDecimal e) {
+
+        static Constants of(CalculatorLimits limits) {
+            MathContext work = new MathContext(limits.precision() + GUARD_DIGITS, RoundingMode.HALF_EVEN);
+            return new Constants(work, BigDecimalMath.pi(work), BigDecimalMath.e(work));
+        }
+    }
+
+    /**
+     * Fails with limit_exceeded once the time budget is spent; cheap enough to call at every step. The wall clock is
+     * checked first; once it has run out, the thread's CPU time decides (sampled from the first millisecond on), so that a thread merely waiting for a CPU on a loaded machine is not failed, while the work an
+     * evaluation may do stays bounded by the budget.
+     */
     void tick() {
-        if (System.nanoTime() - deadline > 0) {
+        long now = System.nanoTime();
+        if (cpuStart == UNSET && CPU_TIME && now - start > CPU_SAMPLE_AFTER_NANOS) {
+            // ticks come microseconds apart while working, so a first sample much later than 1 ms means the thread
+            // was waiting, not working: count at most 2 ms before it
+            cpuStart = THREADS.getCurrentThreadCpuTime() - Math.min(now - start, 2 * CPU_SAMPLE_AFTER_NANOS);
+        }
+        if (now - deadline > 0 && (cpuStart == UNSET || THREADS.getCurrentThreadCpuTime() - cpuStart > budgetNanos)) {
             throw CalcException.limit("the evaluation took longer than its time budget of "
                     + limits.timeBudget().toMillis() + " ms");
         }
@@ -53,9 +87,9 @@ final class Eval {
 
     BigDecimal constant(String name) {
         return switch (name) {
-            case "pi" -> BigDecimalMath.pi(work);
-            case "tau" -> BigDecimalMath.pi(work).multiply(BigDecimal.valueOf(2));
-            default -> BigDecimalMath.e(work);
+            case "pi" -> constants.pi();
+            case "tau" -> constants.pi().multiply(BigDecimal.valueOf(2));
+            default -> constants.e();
         };
     }
 
@@ -83,9 +117,26 @@ final class Eval {
         if (b.compareTo(BigDecimal.ONE) == 0) {
             return value(a, unit, exact);
         }
+        if (terminates(b)) {
+            // b = ±2^i·5^j·10^k (most unit factors, 5, 8, 0.25…): the exact quotient exists and is much cheaper
+            return value(a.divide(b), unit, exact);
+        }
         BigDecimal q = a.divide(b, work);
         boolean terminates = q.precision() < work.getPrecision() || q.multiply(b).compareTo(a) == 0;
         return value(q, unit, exact && terminates);
+    }
+
+    /** Whether every quotient by {@code b} terminates: b's digits are 2^i·5^j (checked for up to 18 digits). */
+    private static boolean terminates(BigDecimal b) {
+        if (b.precision() > 18) {
+            return false;
+        }
+        long u = Math.abs(b.unscaledValue().longValue());
+        u >>= Long.numberOfTrailingZeros(u);
+        while (u % 5 == 0) {
+            u /= 5;
+        }
+        return u == 1;
     }
 
     Value add(Value a, Value b, boolean subtract, int column) {
@@ -128,6 +179,13 @@ final class Eval {
      */
     Value simplify(BigDecimal number, CompoundUnit merged, boolean exact, int column) {
         CompoundUnit unified = unify(merged);
+        if (!unified.isNone() && !unified.clean()) {
+            // mph·h: spell out named compounds (mph = mi/h) so that their parts can cancel
+            CompoundUnit expanded = unify(expand(unified));
+            if (expanded.isNone() || expanded.clean()) {
+                unified = expanded;
+            }
+        }
         Value v = linear(value(number, merged, exact), unified, column);
         if (unified.isNone()) {
             return v;
@@ -141,6 +199,20 @@ final class Eval {
         UnitDef atomic = Units.atomicFor(unified);
         CompoundUnit target = atomic != null ? CompoundUnit.of(atomic, 1) : Units.preferred(unified.dimension());
         return linear(v, target, column);
+    }
+
+    private static CompoundUnit expand(CompoundUnit unit) {
+        CompoundUnit out = CompoundUnit.NONE;
+        for (CompoundUnit.Term t : unit.terms()) {
+            if (t.unit().expansion().isEmpty()) {
+                out = out.times(CompoundUnit.of(t.unit(), t.exponent()));
+            } else {
+                for (UnitDef.Part p : t.unit().expansion()) {
+                    out = out.times(CompoundUnit.of(Units.symbol(p.symbol()), p.exponent() * t.exponent()));
+                }
+            }
+        }
+        return out;
     }
 
     private static CompoundUnit unify(CompoundUnit unit) {

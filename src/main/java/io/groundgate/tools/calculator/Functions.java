@@ -168,7 +168,7 @@ final class Functions {
         if (q.subtract(k).abs().compareTo(BigDecimal.ONE.movePointLeft(ev.limits.precision())) < 0
                 && k.abs().compareTo(BigDecimal.valueOf(ev.limits.maxExponent())) <= 0) {
             int n = k.intValueExact();
-            BigDecimal p = n >= 0 ? base.pow(n) : BigDecimal.ONE.divide(base.pow(-n), ev.work);
+            BigDecimal p = n >= 0 ? base.pow(n, ev.work) : BigDecimal.ONE.divide(base.pow(-n, ev.work), ev.work);
             if (p.compareTo(a.number()) == 0) {
                 return plain(k, a.exact(), ev);
             }
@@ -231,7 +231,7 @@ final class Functions {
         if (fn.equals("tan") && Decimals.isInteger(d) && d.intValue() % 180 == 90) {
             throw Eval.math(column, "tan(" + Decimals.format(deg) + "°) is undefined");
         }
-        BigDecimal rad = d.multiply(BigDecimalMath.pi(ev.work)).divide(D180, ev.work);
+        BigDecimal rad = d.multiply(ev.constants.pi()).divide(D180, ev.work);
         return radians(fn, rad, ev, column);
     }
 
@@ -285,7 +285,7 @@ final class Functions {
             default -> BigDecimalMath.atan(x, ev.work);
         };
         if (inDegrees) {
-            r = r.multiply(D180).divide(BigDecimalMath.pi(ev.work), ev.work);
+            r = r.multiply(D180).divide(ev.constants.pi(), ev.work);
         }
         return plain(r, false, ev);
     }

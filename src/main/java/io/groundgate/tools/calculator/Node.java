@@ -121,13 +121,13 @@ interface Node {
         }
 
         public int precedence() {
-            return MUL;
+            return UNARY;
         }
 
         public void print(StringBuilder out) {
-            Node.print(out, percent, MUL);
+            Node.print(out, percent, POSTFIX);
             out.append(" of ");
-            Node.print(out, whole, MUL + 1);
+            Node.print(out, whole, UNARY);
         }
     }
 

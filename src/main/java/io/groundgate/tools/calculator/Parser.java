@@ -11,12 +11,12 @@ import io.groundgate.tools.calculator.Token.Kind;
  * <pre>
  * expression := sum (('in' | 'to') unit)*
  * sum        := product (('+' | '-') product)*
- * product    := signed (('*' | '/' | 'x' | 'of') signed)*        'of' only after a percentage
+ * product    := signed (('*' | '/' | 'x') signed)*
  * signed     := ('+' | '-') signed | quantity
  * quantity   := power unit?                                       5 km, 2^3 m, (2 + 3) kg
  * power      := postfix (('^' | '**') exponent)?                  right-associative
  * exponent   := ('+' | '-') exponent | power                      2^-1; no unit here
- * postfix    := primary ('!' | '%' | superscript)*
+ * postfix    := primary ('!' | '%' | superscript)* ('%' 'of' signed)?     15% of 80; 2 * 15% of 80 = 24
  * primary    := number | constant | unit | function '(' args ')' | '(' expression ')'
  * unit       := unitPower (('*' | '/' | '·') (unitPower | '(' unitPower ('*' unitPower)* ')'))*
  * unitPower  := unitName (('^' | '**') '-'? integer | superscript)?
@@ -82,11 +82,7 @@ final class Parser {
                 next();
                 e = new Node.Binary('/', e, signed(), t.column());
             } else if (t.isIdent("of")) {
-                if (!(e instanceof Node.Percent percent)) {
-                    throw CalcException.parse(t.column(), "'of' must follow a percentage, as in '15% of 80'");
-                }
-                next();
-                e = new Node.PercentOf(percent, signed(), t.column());
+                throw CalcException.parse(t.column(), "'of' must follow a percentage, as in '15% of 80'");
             } else {
                 return e;
             }
@@ -156,6 +152,10 @@ final class Parser {
             } else if (t.is(Kind.PERCENT)) {
                 next();
                 e = new Node.Percent(e);
+                if (peek().isIdent("of")) {
+                    Token of = next();
+                    return new Node.PercentOf((Node.Percent) e, signed(), of.column());
+                }
             } else if (t.is(Kind.SUPERSCRIPT)) {
                 next();
                 e = new Node.Power(e, new Node.Num(java.math.BigDecimal.valueOf(t.power())), t.column());

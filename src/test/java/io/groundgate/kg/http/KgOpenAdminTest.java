@@ -1,6 +1,7 @@
 package io.groundgate.kg.http;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -21,6 +22,16 @@ class KgOpenAdminTest {
                 .queryParam("graph", "x.ttl").put("/admin/graphs").then().statusCode(403)
                 .body("error.type", equalTo("permission_error"));
         given().queryParam("graph", "x.ttl").delete("/admin/graphs").then().statusCode(403);
+    }
+
+    @Test
+    void metricsReportReloadsTriplesAndQueryDurations() {
+        given().queryParam("query", "ASK { ?s ?p ?o }").get("/sparql").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("groundgate_kg_reloads_total{outcome=\"success\"}"))
+                .body(containsString("groundgate_kg_triples"))
+                .body(containsString("groundgate_kg_reload_duration_seconds_count"))
+                .body(containsString("groundgate_sparql_query_duration_seconds_count{form=\"ASK\""));
     }
 
     @Test

@@ -1,0 +1,99 @@
+package io.groundgate.security;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.groundgate.api.ErrorResponses;
+import io.groundgate.chat.ErrorKind;
+import io.groundgate.chat.GatewayException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Checks the client API key on {@code /v1/**} and {@code /sparql}: a missing or unknown key gets 401
+ * {@code invalid_api_key}; a key over its budget gets 429 {@code rate_limit_exceeded} with {@code Retry-After}. The
+ * caller is then left on the routing context for {@link AccessPolicy}. Runs after the request id is set (-1000) and
+ * before the admin guard (-900).
+ */
+@ApplicationScoped
+public class ApiKeyFilter {
+
+    public static final int ORDER = -950;
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
+
+    private final ApiKeyStore keys;
+    private final MeterRegistry registry;
+    private final Counter missing;
+    private final Counter invalid;
+    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
+
+    public ApiKeyFilter(ApiKeyStore keys, MeterRegistry registry) {
+        this.keys = keys;
+        this.registry = registry;
+        this.missing = rejections(registry, "missing_api_key");
+        this.invalid = rejections(registry, "invalid_api_key");
+    }
+
+    void register(@Observes Router router) {
+        router.route("/v1/*").order(ORDER).handler(this::check);
+        router.routeWithRegex("/sparql(/.*)?").order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        if (keys.open()) {
+            AccessPolicy.setCaller(ctx, Caller.ANONYMOUS);
+            ctx.next();
+            return;
+        }
+        String presented = BearerToken.from(ctx.request());
+        if (presented == null || presented.isEmpty()) {
+            missing.increment();
+            LOG.debugf("refused %s %s: no API key", ctx.request().method(), ctx.request().path());
+            unauthorized(ctx, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.");
+            return;
+        }
+        ApiKeyStore.Entry entry = keys.find(presented).orElse(null);
+        if (entry == null) {
+            invalid.increment();
+            LOG.debugf("refused %s %s: unknown API key", ctx.request().method(), ctx.request().path());
+            unauthorized(ctx, "Incorrect API key provided.");
+            return;
+        }
+        ApiKey key = entry.key();
+        long waitNanos = entry.bucket() == null ? 0 : entry.bucket().tryAcquire();
+        if (waitNanos > 0) {
+            rateLimited.computeIfAbsent(key.name(), name -> Counter.builder("groundgate.ratelimit.rejections")
+                    .tag("key", name).description("Requests refused because the API key was over its rate limit")
+                    .register(registry)).increment();
+            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+            RateLimit limit = entry.bucket().limit();
+            LOG.debugf("refused %s %s: API key '%s' over its rate limit", ctx.request().method(), ctx.request().path(),
+                    key.name());
+            ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.RATE_LIMITED, 429,
+                    "Rate limit reached for API key '" + key.name() + "': " + limit.requestsPerMinute()
+                            + " requests per minute (burst " + limit.burst() + "). Please try again in " + seconds + "s.",
+                    null, "rate_limit_exceeded", Map.of("Retry-After", Long.toString(seconds))));
+            return;
+        }
+        AccessPolicy.setCaller(ctx, new Caller(key.name(), key.models()));
+        ctx.next();
+    }
+
+    private static void unauthorized(RoutingContext ctx, String message) {
+        ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.AUTHENTICATION, 401, message, null,
+                "invalid_api_key", Map.of("WWW-Authenticate", "Bearer")));
+    }
+
+    private static Counter rejections(MeterRegistry registry, String reason) {
+        return Counter.builder("groundgate.auth.rejections").tag("reason", reason)
+                .description("Requests refused by the API key check").register(registry);
+    }
+}
