@@ -101,6 +101,17 @@ class LocalPlannerTest {
     }
 
     @Test
+    void comparesInTimeAndCountsAnEntitysValues() {
+        BigDecimal oxygen = graph.number(RES + "element/O", GG + "yearDiscovered");
+        BigDecimal hydrogen = graph.number(RES + "element/H", GG + "yearDiscovered");
+        assertThat(ask("Was oxygen discovered before hydrogen?").text())
+                .startsWith(oxygen.compareTo(hydrogen) < 0 ? "Yes" : "No");
+        long languages = graph.count("SELECT (COUNT(?l) AS ?n) WHERE { <" + RES + "country/IND> <" + GG
+                + "officialLanguage> ?l }");
+        assertThat(ask("number of official languages in India?").text()).startsWith(languages + " ");
+    }
+
+    @Test
     void findsSuperlativesWithAClassAndAFilter() {
         String densest = graph.one("SELECT ?s WHERE { ?s a <" + GG + "ChemicalElement> ; <" + GG
                 + "density> ?d } ORDER BY DESC(?d) LIMIT 1", "s").getURI();

@@ -181,10 +181,11 @@ public class Linker {
         String key = keyBuilder.toString();
         String singular = Words.singularPhrase(key);
         boolean shortSpan = span.length() <= 3;
-        // Short words ("in", "us", "ar") only count when written exactly like a label, e.g. "US".
+        // Short words ("in", "us", "ar") only count as names when written exactly like a label, e.g. "US"; property
+        // and class labels of one or two letters ("Z", "EN") only when written in capitals.
         List<String> properties = new ArrayList<>();
         List<String> classes = new ArrayList<>();
-        if (!shortSpan || span.equals(span.toUpperCase()) && span.length() > 1) {
+        if (span.length() > 2 || span.equals(span.toUpperCase()) && span.length() > 1) {
             properties.addAll(vocabulary.propertiesNamed(singular));
             classes.addAll(vocabulary.classesNamed(singular));
         }

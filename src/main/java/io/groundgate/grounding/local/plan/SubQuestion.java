@@ -513,8 +513,9 @@ final class SubQuestion {
             int c = values.get(0).number().compareTo(values.get(1).number());
             boolean yes = lower ? c < 0 : c > 0;
             String word = cue.map(Words.Token::text).orElse("different");
+            String than = cue.map(Cues::temporal).orElse(false) ? " " : " than ";
             return Part.answered((yes ? "Yes" : "No") + ", " + entities.get(0).label() + " is " + (yes ? "" : "not ")
-                    + word + " than " + entities.get(1).label() + " (" + vocabulary.label(p) + ": " + detail + ").",
+                    + word + than + entities.get(1).label() + " (" + vocabulary.label(p) + ": " + detail + ").",
                     sources);
         }
         int best = 0;
