@@ -24,8 +24,11 @@ public class FleetProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        // Embeddings off: the tokenizer's native library can be loaded by one class loader per JVM only, and the
+        // default profile's application already loaded it. Linking by labels, units and structure is what this tests.
         return Map.of("groundgate.kg.paths", folder.toString(), "groundgate.kg.shapes-paths",
-                folder.resolve("shapes").toString(), "groundgate.kg.watch", "false");
+                folder.resolve("shapes").toString(), "groundgate.kg.watch", "false", "groundgate.planner.embeddings",
+                "false");
     }
 
     private static Path copy() {

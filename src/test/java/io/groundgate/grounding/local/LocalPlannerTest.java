@@ -101,6 +101,17 @@ class LocalPlannerTest {
     }
 
     @Test
+    void comparesInTimeAndCountsAnEntitysValues() {
+        BigDecimal oxygen = graph.number(RES + "element/O", GG + "yearDiscovered");
+        BigDecimal hydrogen = graph.number(RES + "element/H", GG + "yearDiscovered");
+        assertThat(ask("Was oxygen discovered before hydrogen?").text())
+                .startsWith(oxygen.compareTo(hydrogen) < 0 ? "Yes" : "No");
+        long languages = graph.count("SELECT (COUNT(?l) AS ?n) WHERE { <" + RES + "country/IND> <" + GG
+                + "officialLanguage> ?l }");
+        assertThat(ask("number of official languages in India?").text()).startsWith(languages + " ");
+    }
+
+    @Test
     void findsSuperlativesWithAClassAndAFilter() {
         String densest = graph.one("SELECT ?s WHERE { ?s a <" + GG + "ChemicalElement> ; <" + GG
                 + "density> ?d } ORDER BY DESC(?d) LIMIT 1", "s").getURI();
@@ -184,6 +195,47 @@ class LocalPlannerTest {
         assertThat(a.parts()).hasSize(3);
         assertThat(a.text()).contains("Tokyo").contains(plain(graph.number(fra, GG + "population")))
                 .contains("is denser");
+    }
+
+    @Test
+    void hopsToTheOneNeighbourThatHasTheProperty() {
+        String currency = graph.label(graph.one("SELECT ?cur WHERE { ?c <" + GG + "capital> <" + RES
+                + "city/NZL-Wellington> ; <" + GG + "currency> ?cur }", "cur").getURI());
+        assertThat(ask("What currency is used in the country whose capital is Wellington?").text()).contains(currency);
+    }
+
+    @Test
+    void findsAnEntityByAValueAndCountsByAValue() {
+        String iron = graph.one("SELECT ?e WHERE { ?e <" + GG + "atomicNumber> 26 }", "e").getURI();
+        String mp = plain(graph.number(iron, GG + "meltingPoint"));
+        assertThat(ask("What is the melting point of the element with atomic number 26?").text()).contains(mp + " K");
+        long period2 = graph.count("SELECT (COUNT(?e) AS ?n) WHERE { ?e <" + GG + "period> 2 }");
+        assertThat(ask("How many elements are in period 2?").text()).startsWith(period2 + " chemical elements");
+    }
+
+    @Test
+    void combinesTheValuesOfSeveralEntities() {
+        BigDecimal gold = graph.number(GOLD, GG + "meltingPoint");
+        BigDecimal lead = graph.number(LEAD, GG + "meltingPoint");
+        assertThat(ask("What is the difference between the melting points of gold and lead?").text())
+                .contains(plain(gold.subtract(lead).abs()) + " K");
+        String de = RES + "country/DEU";
+        String fr = RES + "country/FRA";
+        assertThat(ask("What is the combined population of Germany and France?").text())
+                .contains(plain(graph.number(de, GG + "population").add(graph.number(fr, GG + "population"))));
+    }
+
+    @Test
+    void abstainsInsteadOfAnsweringAboutTheWrongThing() {
+        // a value the graph leaves out is not taken from a neighbour
+        String oman = RES + "country/OMN";
+        assertThat(graph.count("SELECT (COUNT(*) AS ?n) WHERE { <" + oman + "> <" + GG + "population> ?p }")).isZero();
+        assertThat(ask("oman population in 2015?").text()).startsWith("I could not find");
+        // the class asked about is not the entity named: no answer about the entity itself
+        String invar = "What is the density of the element that makes up the balance of Invar 36?";
+        assertThat(ask(invar).text()).startsWith("I could not find");
+        // a count with a word that did not link is not answered with the size of the whole class
+        assertThat(ask("How many countries share a land border with Neapl?").text()).startsWith("I could not find");
     }
 
     @Test

@@ -61,7 +61,8 @@ class SecondDomainTest {
         BigDecimal a = g.number(SHIP + "Ilex", FL + "hullLength");
         BigDecimal b = g.number(SHIP + "Lantern", FL + "hullLength");
         String longer = a.compareTo(b) > 0 ? g.label(SHIP + "Ilex") : g.label(SHIP + "Lantern");
-        assertThat(ask("Which is longer, Ilex Pioneer or Morrow Lantern?").text()).startsWith(longer + " is longer");
+        assertThat(ask("Which has the greater hull length, Ilex Pioneer or Morrow Lantern?").text())
+                .startsWith(longer + " is greater");
 
         long built = g.count("SELECT (COUNT(?s) AS ?n) WHERE { ?s <" + FL + "builtAt> <" + SHIP + "Vantor> }");
         assertThat(ask("How many starships were built at Vantor Shipworks?").text()).startsWith(built + " spacecraft");

@@ -41,7 +41,8 @@ public class Linker {
         boolean[] used = new boolean[tokens.size()];
         List<Quantity> quantities = quantities(tokens, used);
         List<Integer> unitTokens = askedUnit(tokens, used);
-        String askedUnit = unitTokens.isEmpty() ? null : tokens.get(unitTokens.get(unitTokens.size() - 1)).text();
+        String askedUnit = unitTokens.isEmpty() ? null : tokens.get(unitTokens.get(unitTokens.size() - 1)).text()
+                + (unitTokens.size() == 3 ? "^" + (tokens.get(unitTokens.get(1)).key().equals("square") ? 2 : 3) : "");
         List<Mention> mentions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         LabelIndex index = snapshot.labels();
@@ -59,10 +60,12 @@ public class Linker {
         }
         for (int i = 0; i < tokens.size(); i++) {
             Words.Token t = tokens.get(i);
+            // typos in names: capitalised words, or long ones ("inland" must not become a country)
+            boolean nameLike = Character.isUpperCase(t.text().charAt(0)) || t.key().length() >= 8;
             if (!used[i] && !t.stop() && !t.number() && t.key().length() >= config.fuzzyMinLength()
                     && Words.adjectiveBases(t.key()).isEmpty()) {
                 Mention m = fuzzyProperty(t, i, vocabulary);
-                if (m == null) {
+                if (m == null && nameLike) {
                     m = fuzzy(t, i, index, vocabulary, problems);
                 }
                 if (m != null) {
@@ -116,6 +119,17 @@ public class Linker {
                 used[i + 1] = true;
                 return List.of(i, i + 1);
             }
+            int power = i + 2 < tokens.size() ? switch (tokens.get(i + 1).key()) {
+                case "square" -> 2;
+                case "cubic" -> 3;
+                default -> 0;
+            } : 0;
+            if ((k.equals("in") || k.equals("many")) && power > 0 && !used[i + 2] && isUnit(tokens.get(i + 2).text())) {
+                used[i] = true;
+                used[i + 1] = true;
+                used[i + 2] = true;
+                return List.of(i, i + 1, i + 2);
+            }
         }
         return List.of();
     }
@@ -141,22 +155,25 @@ public class Linker {
         }
     }
 
+    /** A span worth looking up: not a lone number, and not only function words ("in", "is", "of the"). */
     private static boolean plausibleSpan(List<Words.Token> tokens, int start, int n) {
-        Words.Token first = tokens.get(start);
-        Words.Token last = tokens.get(start + n - 1);
-        if (n == 1 && first.number()) {
+        if (n == 1 && tokens.get(start).number()) {
             return false;
         }
-        if (first.stop() || last.stop()) {
-            // a label may still be a whole phrase around function words, e.g. "how many people live in"
-            return n > 2;
+        for (int i = start; i < start + n; i++) {
+            if (!tokens.get(i).stop() && !tokens.get(i).number()) {
+                return true;
+            }
         }
-        return true;
+        return false;
     }
 
     private Mention exact(String text, List<Words.Token> tokens, int start, int n, LabelIndex index,
             Vocabulary vocabulary) {
         String span = text.substring(tokens.get(start).start(), tokens.get(start + n - 1).end());
+        if (span.endsWith("'s")) {
+            span = span.substring(0, span.length() - 2); // "Kyrgyzstan's neighbours"
+        }
         StringBuilder keyBuilder = new StringBuilder();
         for (int i = start; i < start + n; i++) {
             keyBuilder.append(i > start ? " " : "").append(tokens.get(i).key());
@@ -164,10 +181,11 @@ public class Linker {
         String key = keyBuilder.toString();
         String singular = Words.singularPhrase(key);
         boolean shortSpan = span.length() <= 3;
-        // Short words ("in", "us", "ar") only count when written exactly like a label, e.g. "US".
+        // Short words ("in", "us", "ar") only count as names when written exactly like a label, e.g. "US"; property
+        // and class labels of one or two letters ("Z", "EN") only when written in capitals.
         List<String> properties = new ArrayList<>();
         List<String> classes = new ArrayList<>();
-        if (!shortSpan || span.equals(span.toUpperCase()) && span.length() > 1) {
+        if (span.length() > 2 || span.equals(span.toUpperCase()) && span.length() > 1) {
             properties.addAll(vocabulary.propertiesNamed(singular));
             classes.addAll(vocabulary.classesNamed(singular));
         }

@@ -134,7 +134,7 @@ public final class Words {
             case "least", "lowest", "smallest", "fewest", "lightest", "shortest", "coldest", "youngest", "earliest",
                     "minimum", "min", "less", "lower", "smaller", "fewer", "lighter", "shorter", "colder", "younger",
                     "earlier", "thinnest", "thinner", "cheapest", "cheaper", "slowest", "slower", "narrowest",
-                    "narrower" -> true;
+                    "narrower", "before" -> true;
             default -> false;
         };
     }

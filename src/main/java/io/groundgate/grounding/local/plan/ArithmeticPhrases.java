@@ -17,9 +17,9 @@ final class ArithmeticPhrases {
     private static final Pattern LEAD = Pattern.compile(
             "(?i)^(?:please\\s+)?(?:what\\s+(?:is|are|does|do)|what's|whats|calculate|compute|evaluate|convert|how\\s+much\\s+is)\\s+");
     private static final Pattern TRAIL = Pattern.compile("(?i)\\s*(?:=\\s*\\?|\\bequals?\\b|\\?|!|\\.)+\\s*$");
-    private static final Pattern HOW_MANY = Pattern.compile("(?i)^how\\s+many\\s+(.+?)\\s+(?:are|is|are\\s+in|is\\s+in|in)\\s+(.+)$");
+    private static final Pattern HOW_MANY = Pattern.compile("(?i)^how\\s+many\\s+(.+?)\\s+(?:are\\s+in|is\\s+in|are|is|in)\\s+(.+)$");
     private static final Pattern PERCENT_CHANGE = Pattern.compile(
-            "(?i).*\\bfrom\\s+" + NUM + "\\s+to\\s+" + NUM + ".*\\bpercent.*");
+            "(?i)(?=.*\\bpercent).*\\bfrom\\s+" + NUM + "\\s+to\\s+" + NUM + "\\b.*");
     private static final Pattern REDUCED_BY = Pattern.compile(
             "(?i).*?" + NUM + "\\s+is\\s+(?:reduced|increased|discounted|raised)\\s+by\\s+" + NUM + "\\s*%.*\\bhow\\s+much\\s+is\\s+the\\s+(?:reduction|increase|discount).*");
 

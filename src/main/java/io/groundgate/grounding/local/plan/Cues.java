@@ -16,7 +16,7 @@ import io.groundgate.grounding.local.linking.Words;
  */
 public final class Cues {
 
-    private static final Set<String> MORE_WORDS = Set.of("more", "less", "fewer", "greater");
+    private static final Set<String> MORE_WORDS = Set.of("more", "less", "fewer", "greater", "before", "after");
     private static final Set<String> MOST_WORDS = Set.of("most", "least", "maximum", "minimum", "max", "min", "top");
 
     private final LinkedQuestion q;
@@ -43,13 +43,19 @@ public final class Cues {
         return !consumed[i] && q.tokens().get(i).key().equals(key);
     }
 
+    /** "how many …", or "number of …" at the start. */
     public boolean count() {
         for (int i = 0; i + 1 < q.tokens().size(); i++) {
-            if (open(i, "how") && open(i + 1, "many")) {
+            if (open(i, "how") && open(i + 1, "many") || i == 0 && open(i, "number") && open(i + 1, "of")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the cue orders in time ("before", "after"), which reads without "than". */
+    public static boolean temporal(Words.Token cue) {
+        return cue.key().equals("before") || cue.key().equals("after");
     }
 
     /** "list …", "which …", "what are …", "name …". */
@@ -109,7 +115,7 @@ public final class Cues {
             switch (k) {
                 case "difference", "differ", "differs", "apart", "subtract", "minus":
                     return Optional.of(Aggregate.DIFFERENCE);
-                case "combined", "together", "sum", "total":
+                case "combined", "together", "sum":
                     return Optional.of(Aggregate.SUM);
                 case "ratio", "times":
                     return Optional.of(Aggregate.RATIO);
@@ -162,7 +168,7 @@ public final class Cues {
     public String unlinkedWords() {
         StringBuilder out = new StringBuilder();
         for (Words.Token t : q.free()) {
-            if (!MOST_WORDS.contains(t.key()) && Words.adjectiveBases(t.key()).isEmpty()) {
+            if (!MOST_WORDS.contains(t.key()) && Words.adjectiveBases(t.key()).isEmpty() && !t.number()) {
                 out.append(out.isEmpty() ? "" : " ").append(t.text());
             }
         }

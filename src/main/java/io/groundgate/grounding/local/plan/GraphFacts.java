@@ -84,6 +84,11 @@ public final class GraphFacts {
     public record Hop(String neighbour, String link, boolean forward) {
     }
 
+    /** Entities with a literal value ("atomic number 93", "symbol Nh"), optionally of a class. */
+    public List<Ranked> withValue(String classIri, Filter filter, int limit) {
+        return members(classIri, filter, limit);
+    }
+
     /**
      * The entities one object-property step away from {@code subject} (either direction, not through {@code wanted})
      * that have a value for {@code wanted}: "the currency of [the country whose capital is] Wellington".
@@ -140,8 +145,18 @@ public final class GraphFacts {
     public record Ranked(String iri, String label, FactValue value) {
     }
 
-    /** Restricts a set to what is linked to an entity by a property, in either direction. */
-    public record Filter(String property, String object, boolean objectIsSubject) {
+    /**
+     * Restricts a set to what is linked to an entity by a property, in either direction, or to what has a literal value
+     * ({@code literal} set: a number, or a string compared without case).
+     */
+    public record Filter(String property, String object, boolean objectIsSubject, String literal) {
+        public Filter(String property, String object, boolean objectIsSubject) {
+            this(property, object, objectIsSubject, null);
+        }
+
+        public static Filter value(String property, String literal) {
+            return new Filter(property, null, false, literal);
+        }
     }
 
     /** The instances (of a class, when given) linked to an entity through a property. */
@@ -276,11 +291,22 @@ public final class GraphFacts {
         if (f == null) {
             return "";
         }
+        if (f.literal() != null) {
+            String v = f.literal();
+            boolean number = v.matches("-?\\d+(\\.\\d+)?");
+            return "?s " + iri(f.property()) + " ?fv . FILTER(" + (number ? "?fv = " + v
+                    : "LCASE(STR(?fv)) = \"" + v.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} .-]", "") + "\"")
+                    + ") ";
+        }
         return f.objectIsSubject() ? iri(f.object()) + " " + iri(f.property()) + " ?s . "
                 : "?s " + iri(f.property()) + " " + iri(f.object()) + " . ";
     }
 
     private Fact filterFact(String s, Filter f) {
+        if (f.literal() != null) {
+            return new Fact(s, f.property(), new FactValue(org.apache.jena.graph.NodeFactory.createLiteralString(f.literal()),
+                    null, f.literal()));
+        }
         return f.objectIsSubject() ? new Fact(f.object(), f.property(), new FactValue(nodeOf(s), null, label(s)))
                 : new Fact(s, f.property(), new FactValue(nodeOf(f.object()), null, label(f.object())));
     }

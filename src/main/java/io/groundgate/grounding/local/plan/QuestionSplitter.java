@@ -31,7 +31,10 @@ public final class QuestionSplitter {
             StringBuilder current = new StringBuilder(pieces[0]);
             for (int i = 1; i < pieces.length; i++) {
                 String first = pieces[i].strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-                if (STARTERS.contains(first)) {
+                // "the density and the melting point of X" is one question; "the capital of X and the area of Y" two
+                boolean startsQuestion = STARTERS.contains(first)
+                        && (!first.equals("the") || current.toString().toLowerCase(Locale.ROOT).contains(" of "));
+                if (startsQuestion) {
                     parts.add(current.toString().strip());
                     current = new StringBuilder(pieces[i]);
                 } else {

@@ -39,6 +39,8 @@ final class SubQuestion {
     private final List<String> classes = new ArrayList<>();
     private final List<String> properties = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    /** Values the question pins a property to ("atomic number 93", "symbol Nh", "period 6"). */
+    private final List<GraphFacts.Filter> constraints = new ArrayList<>();
 
     SubQuestion(LinkedQuestion q, GraphFacts graph, Arithmetic arithmetic, Vocabulary vocabulary,
             PropertyMatcher matcher, PlannerConfig config) {
@@ -54,9 +56,71 @@ final class SubQuestion {
             m.classes().forEach(c -> add(classes, c));
             m.properties().forEach(p -> add(properties, p));
         }
+        findConstraints();
         for (Mention m : q.entityMentions()) {
             pickEntity(m).ifPresent(entities::add);
         }
+    }
+
+    /** A one-property mention with a number or a short unlinked word right after it (or a number right before it). */
+    private void findConstraints() {
+        Set<Integer> linked = new java.util.HashSet<>();
+        q.mentions().forEach(m -> {
+            for (int i = m.firstToken(); i <= m.lastToken(); i++) {
+                linked.add(i);
+            }
+        });
+        q.quantities().forEach(x -> linked.add(x.tokenIndex()));
+        for (Mention m : q.mentions()) {
+            if (m.properties().size() != 1 || m.namesEntity() || kind(m.properties().get(0)) != SchemaSummary.PropertyKind.DATATYPE) {
+                continue;
+            }
+            String p = m.properties().get(0);
+            Optional<Words.Token> value = Optional.empty();
+            int after = m.lastToken() + 1;
+            int before = m.firstToken() - 1;
+            if (after < q.tokens().size() && !linked.contains(after)) {
+                Words.Token t = q.tokens().get(after);
+                if (t.number() && !t.key().endsWith("%") || !t.stop() && t.text().length() <= 3
+                        && Character.isUpperCase(t.text().charAt(0))) {
+                    value = Optional.of(t);
+                }
+            }
+            if (value.isEmpty() && before >= 1 && !linked.contains(before) && q.tokens().get(before).number()
+                    && Set.of("with", "has", "have", "had").contains(q.tokens().get(before - 1).key())) {
+                value = Optional.of(q.tokens().get(before));
+            }
+            value.ifPresent(v -> {
+                constraints.add(GraphFacts.Filter.value(p, v.key().matches("-?\\d+(\\.\\d+)?") ? v.key() : v.text()));
+                properties.remove(p);
+                constraintTokens.add(v.text());
+            });
+        }
+    }
+
+    private final Set<String> constraintTokens = new java.util.HashSet<>();
+
+    /** The one entity the constraints pin down, if exactly one matches. */
+    private Optional<Part> resolveByValue() {
+        String cls = classes.isEmpty() ? null : classes.get(0);
+        GraphFacts.Filter f = constraints.get(0);
+        List<GraphFacts.Ranked> found = graph.withValue(cls, f, 3);
+        String described = (cls == null ? "entry" : vocabulary.label(cls)) + " with " + vocabulary.label(f.property())
+                + " " + f.literal();
+        if (found.size() != 1) {
+            return Optional.of(found.isEmpty() ? Part.notFound("a " + described)
+                    : Part.unclear("Several entries have " + vocabulary.label(f.property()) + " " + f.literal()
+                            + "; I cannot tell which one is meant.", "which " + described + " is meant"));
+        }
+        GraphFacts.Ranked r = found.get(0);
+        Mention.EntityRef e = new Mention.EntityRef(r.iri(), r.label(), List.of(), 1);
+        entities.add(e);
+        if (properties.isEmpty() && cues.qualityPhrases(Optional.empty()).stream()
+                .allMatch(phrase -> constraintTokens.stream().anyMatch(phrase::contains) || phrase.isBlank())) {
+            return Optional.of(Part.answered("The " + described + " is " + r.label() + ".",
+                    graph.sourcesOf(List.of(r.iri()))));
+        }
+        return Optional.empty();
     }
 
     private static void add(List<String> list, String value) {
@@ -93,6 +157,22 @@ final class SubQuestion {
         Optional<Part> pure = pureArithmetic();
         if (pure.isPresent()) {
             return pure.get();
+        }
+        if (!constraints.isEmpty() && cues.count() && entities.isEmpty()) {
+            String cls = classes.isEmpty() ? null : classes.get(0);
+            GraphFacts.Filter f = constraints.get(0);
+            long n = graph.count(cls, f);
+            List<GraphFacts.Ranked> members = graph.members(cls, f, config.maxListed());
+            return Part.answered(Numbers.format(BigDecimal.valueOf(n)) + " " + (cls == null ? "entries" : plural(cls))
+                    + " have " + vocabulary.label(f.property()) + " " + f.literal()
+                    + (n > 0 && n <= config.maxListed() ? ": " + names(members) : "") + ".",
+                    graph.sourcesOf(members.stream().map(GraphFacts.Ranked::iri).toList()));
+        }
+        if (!constraints.isEmpty() && entities.isEmpty()) {
+            Optional<Part> resolved = resolveByValue();
+            if (resolved.isPresent()) {
+                return resolved.get();
+            }
         }
         if (!problems.isEmpty() && entities.isEmpty()) {
             return Part.unclear("I could not link the question to the knowledge graph safely: "
@@ -257,7 +337,7 @@ final class SubQuestion {
 
     /** "how many protons does gold have": the property has a number for the entity, so it is a lookup. */
     private boolean isDatatypeLookup() {
-        if (entities.size() != 1) {
+        if (entities.isEmpty()) {
             return false;
         }
         return properties.stream().anyMatch(p -> kind(p) == SchemaSummary.PropertyKind.DATATYPE);
@@ -433,8 +513,9 @@ final class SubQuestion {
             int c = values.get(0).number().compareTo(values.get(1).number());
             boolean yes = lower ? c < 0 : c > 0;
             String word = cue.map(Words.Token::text).orElse("different");
+            String than = cue.map(Cues::temporal).orElse(false) ? " " : " than ";
             return Part.answered((yes ? "Yes" : "No") + ", " + entities.get(0).label() + " is " + (yes ? "" : "not ")
-                    + word + " than " + entities.get(1).label() + " (" + vocabulary.label(p) + ": " + detail + ").",
+                    + word + than + entities.get(1).label() + " (" + vocabulary.label(p) + ": " + detail + ").",
                     sources);
         }
         int best = 0;
@@ -469,12 +550,19 @@ final class SubQuestion {
                 .min(Comparator.comparing((String p) -> -uses(p)).thenComparing(p -> p));
     }
 
+    /** Whether the first question word is an auxiliary ("Is …", "In 2015, were there …"), not "which"/"what". */
     private boolean isYesNo() {
-        String first = q.tokens().isEmpty() ? "" : q.tokens().get(0).key();
-        return switch (first) {
-            case "is", "are", "was", "were", "does", "do", "did", "has", "have", "had" -> entities.size() == 2;
-            default -> false;
-        };
+        for (Words.Token t : q.tokens()) {
+            switch (t.key()) {
+                case "is", "are", "was", "were", "does", "do", "did", "has", "have", "had":
+                    return entities.size() == 2;
+                case "which", "what", "who", "how", "whose":
+                    return false;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     /** The difference, sum or ratio of one property over the named entities, by the calculator with units. */
@@ -529,8 +617,23 @@ final class SubQuestion {
         List<String> sentences = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
+        Optional<String> otherKind = classNotMatching();
         for (Mention.EntityRef e : entities) {
             Set<String> has = graph.propertiesOf(e.iri());
+            if (otherKind.isPresent()) {
+                // a class the entity is not: "the currency of the country whose capital is X" may hop to that class;
+                // "the density of the element that makes up Invar" cannot, and is not answered with Invar's density
+                Optional<Part> hop = hop(e, properties, otherKind.get());
+                if (hop.isPresent()) {
+                    sentences.add(hop.get().text());
+                    sources.addAll(hop.get().sources());
+                } else {
+                    String what = "the " + vocabulary.label(otherKind.get()) + " meant in \"" + q.text() + "\"";
+                    sentences.add("I could not find " + what + " in the knowledge graph.");
+                    unresolved.add(what);
+                }
+                continue;
+            }
             List<String> named = properties.stream().filter(has::contains).toList();
             List<String> notApplicable = properties.stream().filter(p -> !has.contains(p)).toList();
             if (!named.isEmpty() && !notApplicable.isEmpty()) {
@@ -549,7 +652,7 @@ final class SubQuestion {
             }
             List<String> chosen = named;
             if (chosen.isEmpty() && !notApplicable.isEmpty()) {
-                Optional<Part> hop = hop(e, notApplicable);
+                Optional<Part> hop = hop(e, notApplicable, null);
                 if (hop.isPresent()) {
                     sentences.add(hop.get().text());
                     sources.addAll(hop.get().sources());
@@ -593,16 +696,26 @@ final class SubQuestion {
      * A property the entity lacks, read from the one neighbour that has it: "the currency of the country whose capital
      * is Wellington" reads the currency of what links to Wellington. Several neighbours: ambiguous, so no answer.
      */
-    private Optional<Part> hop(Mention.EntityRef e, List<String> wanted) {
+    private Optional<Part> hop(Mention.EntityRef e, List<String> wanted, String neighbourClass) {
         for (String p : wanted) {
-            List<GraphFacts.Hop> hops = graph.hops(e.iri(), p, 3);
-            if (hops.size() == 1) {
+            SchemaSummary.PropertyInfo info = vocabulary.property(p);
+            List<String> types = e.types().isEmpty() ? graph.snapshot().labels().typesOf(e.iri()) : e.types();
+            if (info == null || info.domains().isEmpty() || info.domains().stream().anyMatch(types::contains)) {
+                continue; // the entity is of the kind that has this property: its value is missing, not elsewhere
+            }
+            List<GraphFacts.Hop> hops = graph.hops(e.iri(), p, 6);
+            if (!hops.isEmpty() && hops.stream().map(GraphFacts.Hop::neighbour).distinct().count() == 1) {
                 GraphFacts.Hop h = hops.get(0);
+                if (neighbourClass != null && !graph.snapshot().labels().typesOf(h.neighbour()).contains(neighbourClass)) {
+                    continue;
+                }
                 Mention.EntityRef via = new Mention.EntityRef(h.neighbour(), graph.label(h.neighbour()), List.of(), 1);
                 List<FactValue> values = graph.values(h.neighbour(), p);
+                if (values.stream().anyMatch(v -> v.node().isURI() && v.node().getURI().equals(e.iri()))) {
+                    continue; // the property only restates the link ("the country whose capital is X"): not the question
+                }
                 if (!values.isEmpty()) {
-                    String how = h.forward() ? graph.label(h.neighbour()) + " is the " + vocabulary.label(h.link()) + " of "
-                            + e.label() : e.label() + " is the " + vocabulary.label(h.link()) + " of " + via.label();
+                    String how = "via \"" + vocabulary.label(h.link()) + "\": " + e.label() + " → " + via.label();
                     return Optional.of(Part.answered(sentence(via, p, values).replaceFirst("\\.$", "") + " (" + how + ").",
                             graph.sourcesOf(List.of(e.iri(), via.iri()))));
                 }
@@ -673,7 +786,8 @@ final class SubQuestion {
      */
     private Optional<Part> ratio(Mention.EntityRef e, String numerator, String ratioProperty, Set<String> has) {
         String ratioUnit = unitOf(ratioProperty);
-        if (ratioUnit == null || !ratioUnit.contains("/")) {
+        if (ratioUnit == null || !ratioUnit.contains("/") || !adjacent(numerator, ratioProperty)
+                || unitOf(numerator) != null && Dimensions.lengthPower(unitOf(numerator), arithmetic) > 0) {
             return Optional.empty();
         }
         int wanted = Dimensions.lengthPower(ratioUnit.substring(ratioUnit.indexOf('/') + 1), arithmetic);
@@ -712,6 +826,39 @@ final class SubQuestion {
                 ? Numbers.format(result.get().value()) : Numbers.rounded(result.get().value()), unit) + " ("
                 + vocabulary.label(numerator) + " " + say(numerator, top.get(0)) + " ÷ " + vocabulary.label(denominator)
                 + " " + say(denominator, bottom.get(0)) + year + ").", sources));
+    }
+
+    /** A class named on its own (not also a property) that none of the entities belongs to. */
+    private Optional<String> classNotMatching() {
+        for (Mention m : q.mentions()) {
+            if (m.classes().isEmpty() || !m.properties().isEmpty() || m.namesEntity()) {
+                continue;
+            }
+            for (String c : m.classes()) {
+                boolean namesTheAnswer = properties.stream().map(vocabulary::property).filter(p -> p != null)
+                        .anyMatch(p -> p.ranges().contains(c)); // "which city is the capital of …"
+                if (namesTheAnswer) {
+                    continue;
+                }
+                boolean any = entities.stream().anyMatch(e -> graph.snapshot().labels().typesOf(e.iri()).contains(c));
+                if (!any) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the second property is named right after the first ("<population> <density>"). */
+    private boolean adjacent(String first, String second) {
+        List<Mention> ms = q.mentions();
+        for (int i = 0; i + 1 < ms.size(); i++) {
+            if (ms.get(i).properties().contains(first) && ms.get(i + 1).properties().contains(second)
+                    && ms.get(i + 1).firstToken() == ms.get(i).lastToken() + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

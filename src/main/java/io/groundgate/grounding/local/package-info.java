@@ -1,0 +1,26 @@
+/**
+ * The embedded local planner behind {@code groundgate-local}: deterministic answers from the knowledge graph with no
+ * language model.
+ *
+ * <ol>
+ * <li>{@code plan.QuestionSplitter} splits a message into sub-questions (sentences; "… and what/the …").</li>
+ * <li>{@code linking.Linker} links words to the graph, longest spans first and never overlapping: amounts with units
+ * ("2 litres"), the unit the answer is asked in ("in kg"), entities, classes and properties by labels and alternative
+ * labels (folded case/accents, plurals), typos in names above a strict score, and one-letter swaps in property labels.
+ * {@code linking.PropertyMatcher} links the remaining words to a property by meaning (all-MiniLM-L6-v2 embeddings of
+ * every label, alternative label and comment, computed once per graph version by {@code linking.VocabularyCache}),
+ * only among properties that apply and only with a clear margin.</li>
+ * <li>{@code plan.SubQuestion} chooses a reading from the linked words (arithmetic, amount, aggregate, comparison,
+ * count, superlative, list, lookup, one hop) and answers it with bounded SPARQL ({@code plan.GraphFacts}) and the
+ * exact calculator ({@code plan.Arithmetic}), each call recorded as a grounding step with facts and sources. Derived
+ * quantities come from units, not names: a volume times the one property whose unit turns it into the asked quantity
+ * (dimensional analysis through the calculator), "X &lt;ratio property&gt;" as X divided by the entity's measure of
+ * the ratio's denominator (a power of length).</li>
+ * <li>Answers state values with units, cite sources, and say plainly what could not be found; weak or ambiguous
+ * links abstain rather than guess.</li>
+ * </ol>
+ *
+ * Usage in responses counts whitespace-separated words (question in, answer out): there is no model tokenizer to
+ * agree with.
+ */
+package io.groundgate.grounding.local;
