@@ -19,6 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.groundgate.tools.ToolContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.groundgate.tools.ToolError;
 import io.groundgate.tools.ToolRegistry;
 import io.groundgate.tools.ToolResult;
@@ -47,11 +52,13 @@ public class GatewayToolRunner {
     private final GroundingConfig config;
     private final ObjectMapper mapper;
     private final ExecutorService executor;
+    private final Tracer tracer;
 
-    public GatewayToolRunner(ToolRegistry registry, GroundingConfig config, ObjectMapper mapper) {
+    public GatewayToolRunner(ToolRegistry registry, GroundingConfig config, ObjectMapper mapper, Tracer tracer) {
         this.registry = registry;
         this.config = config;
         this.mapper = mapper;
+        this.tracer = tracer;
         this.executor = Executors.newFixedThreadPool(Math.max(1, config.parallelTools()), runnable -> {
             Thread thread = new Thread(runnable, "groundgate-tool");
             thread.setDaemon(true);
@@ -62,6 +69,7 @@ public class GatewayToolRunner {
     public List<Outcome> run(int round, List<Call> calls, String requestId, ProvenanceRecorder recorder, Heartbeat heartbeat) {
         List<Future<ToolResult>> futures = new ArrayList<>(calls.size());
         List<ObjectNode> arguments = new ArrayList<>(calls.size());
+        Context parent = Context.current(); // the request's trace, carried to the tool threads
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             ObjectNode args = parseArguments(call.arguments());
@@ -71,7 +79,7 @@ public class GatewayToolRunner {
                 futures.add(java.util.concurrent.CompletableFuture.completedFuture(refused));
             } else {
                 ToolContext context = new ToolContext(requestId, config.toolTimeout());
-                futures.add(executor.submit(() -> registry.execute(call.name(), args, context)));
+                futures.add(executor.submit(parent.wrap(() -> traced(call.name(), () -> registry.execute(call.name(), args, context)))));
             }
         }
         List<Outcome> outcomes = new ArrayList<>(calls.size());
@@ -82,6 +90,21 @@ public class GatewayToolRunner {
             outcomes.add(new Outcome(call, result, forModel(result)));
         }
         return outcomes;
+    }
+
+    /** Runs one tool call inside a span named after the tool, marked with its outcome. */
+    private ToolResult traced(String tool, java.util.function.Supplier<ToolResult> call) {
+        Span span = tracer.spanBuilder("tool " + tool).setAttribute("groundgate.tool", tool).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            ToolResult result = call.get();
+            span.setAttribute("groundgate.tool.outcome", result.ok() ? "ok" : result.error().code());
+            if (!result.ok()) {
+                span.setStatus(StatusCode.ERROR, result.error().code());
+            }
+            return result;
+        } finally {
+            span.end();
+        }
     }
 
     private ToolResult refusal(int index, Call call, ObjectNode args) {

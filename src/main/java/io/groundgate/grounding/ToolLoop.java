@@ -35,6 +35,11 @@ import io.groundgate.upstream.LangChainModels;
 import io.groundgate.upstream.Upstream;
 import io.groundgate.upstream.UpstreamRegistry;
 import io.groundgate.upstream.UpstreamResilience;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 
 /**
  * The server-side tool loop: call the model with the gateway's tools and the client's; run the gateway tools it asks
@@ -68,10 +73,12 @@ public class ToolLoop {
     private final SystemPrompt systemPrompt;
     private final UpstreamResilience resilience;
     private final GroundingContext groundingContext;
+    private final Tracer tracer;
 
     public ToolLoop(GroundingConfig config, ToolRegistry tools, GatewayToolRunner runner, LangChainModels models,
             UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience,
-            GroundingContext groundingContext) {
+            GroundingContext groundingContext, Tracer tracer) {
+        this.tracer = tracer;
         this.resilience = resilience;
         this.groundingContext = groundingContext;
         this.config = config;
@@ -182,13 +189,20 @@ public class ToolLoop {
     private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,
             java.util.concurrent.atomic.AtomicBoolean streamed) {
         long started = System.nanoTime();
-        try {
+        Span span = tracer.spanBuilder("upstream chat " + upstream.name()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("groundgate.upstream", upstream.name()).setAttribute("groundgate.upstream_model", model)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             ChatResponse response = callOnce(upstream, model, request, listener, streamed);
             resilience.recordLatency(upstream, "ok", System.nanoTime() - started);
             return response;
         } catch (GatewayException e) {
-            resilience.recordLatency(upstream, e.code() == null ? e.kind().type() : e.code(), System.nanoTime() - started);
+            String outcome = e.code() == null ? e.kind().type() : e.code();
+            resilience.recordLatency(upstream, outcome, System.nanoTime() - started);
+            span.setStatus(StatusCode.ERROR, outcome);
             throw e;
+        } finally {
+            span.end();
         }
     }
 

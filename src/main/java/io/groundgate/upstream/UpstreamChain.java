@@ -5,6 +5,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.groundgate.chat.GatewayException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -22,8 +25,10 @@ public class UpstreamChain {
     private final Vertx vertx;
     private final UpstreamClient client;
     private final UpstreamResilience resilience;
+    private final Tracer tracer;
 
-    public UpstreamChain(Vertx vertx, UpstreamClient client, UpstreamResilience resilience) {
+    public UpstreamChain(Vertx vertx, UpstreamClient client, UpstreamResilience resilience, Tracer tracer) {
+        this.tracer = tracer;
         this.vertx = vertx;
         this.client = client;
         this.resilience = resilience;
@@ -43,7 +48,15 @@ public class UpstreamChain {
             return next(chain, index, path, body, headers, last != null ? last : UpstreamResilience.breakerOpen(upstream));
         }
         long started = System.nanoTime();
+        Span span = tracer.spanBuilder("upstream POST " + upstream.name()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("groundgate.upstream", upstream.name()).setAttribute("groundgate.attempt", attempt)
+                .startSpan();
         return client.post(upstream, path, body, headers).transform(result -> {
+            // the span covers the wait for the response head; the body streams afterwards
+            if (result.failed()) {
+                span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, String.valueOf(result.cause().getMessage()));
+            }
+            span.end();
             if (result.succeeded()) {
                 resilience.recordLatency(upstream, "ok", System.nanoTime() - started);
                 resilience.succeeded(upstream);
@@ -51,8 +64,8 @@ public class UpstreamChain {
             }
             GatewayException failure = result.cause() instanceof GatewayException g ? g
                     : UpstreamErrors.transport(upstream, result.cause());
-            resilience.recordLatency(upstream, failure.code() == null ? failure.kind().type() : failure.code(),
-                    System.nanoTime() - started);
+            String outcome = failure.code() == null ? failure.kind().type() : failure.code();
+            resilience.recordLatency(upstream, outcome, System.nanoTime() - started);
             resilience.failed(upstream, failure);
             if (!UpstreamResilience.retryable(failure)) {
                 return Future.failedFuture(failure);
