@@ -1,5 +1,5 @@
 // Runs the official OpenAI Node SDK against a running GroundGate and prints one JSON line per step.
-// Usage: node conformance.mjs <baseURL> <model> [steps]
+// Usage: node conformance.mjs <baseURL> <model> [steps]   (GG_QUESTION: the question of the complete/stream steps)
 //   steps: comma-separated from models,tools,complete,stream,error (default: all, in that order)
 // Exit code 0 when every step passed.
 import OpenAI, { APIError } from 'openai';
@@ -43,24 +43,26 @@ const run = {
     return { arguments: args, answer: second.choices[0].message.content };
   },
   async complete() {
-    const r = await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'ping' }] });
+    const r = await client.chat.completions.create({ model, messages: [{ role: 'user', content: process.env.GG_QUESTION ?? 'ping' }] });
     check(typeof r.choices[0].message.content === 'string', 'no content');
     return { content: r.choices[0].message.content, usage: r.usage, grounding: r.grounding ?? null };
   },
   async stream() {
     const stream = await client.chat.completions.create({
-      model, messages: [{ role: 'user', content: 'pong' }], stream: true, stream_options: { include_usage: true },
+      model, messages: [{ role: 'user', content: process.env.GG_QUESTION ?? 'pong' }], stream: true, stream_options: { include_usage: true },
     });
     let text = '';
     let chunks = 0;
     let usage = null;
+    let grounding = null;
     for await (const chunk of stream) {
       chunks++;
       for (const c of chunk.choices) text += c.delta?.content ?? '';
       if (chunk.usage) usage = chunk.usage;
+      if (chunk.grounding) grounding = chunk.grounding;
     }
     check(chunks > 0, 'no chunks');
-    return { content: text, chunks, usage };
+    return { content: text, chunks, usage, grounding };
   },
   async error() {
     try {

@@ -25,6 +25,11 @@ final class NodeSdk {
 
     /** The JSON line each step printed. */
     static List<JsonNode> run(String baseUrl, String model, String steps) throws IOException, InterruptedException {
+        return run(baseUrl, model, steps, java.util.Map.of());
+    }
+
+    static List<JsonNode> run(String baseUrl, String model, String steps, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         boolean installed = new File(DIR, "node_modules/openai/package.json").isFile();
         if (!installed) {
             if (System.getenv("CI") != null) {
@@ -32,8 +37,10 @@ final class NodeSdk {
             }
             Assumptions.abort("OpenAI Node SDK not installed; run: (cd src/test/node && npm ci)");
         }
-        Process process = new ProcessBuilder("node", "conformance.mjs", baseUrl, model, steps)
-                .directory(DIR).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder("node", "conformance.mjs", baseUrl, model, steps)
+                .directory(DIR).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the Node SDK run did not finish in 90 s");
