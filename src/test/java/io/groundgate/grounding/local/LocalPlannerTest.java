@@ -159,6 +159,15 @@ class LocalPlannerTest {
     }
 
     @Test
+    void givesAPercentageChangeInPercentEvenAcrossSentences() {
+        // (60 - 48) / 48 * 100 = 25 exactly; (150 - 200) / 200 * 100 = -25
+        assertThat(ask("How many percent is the change when a count grows from 48 to 60?").text())
+                .isEqualTo("(60 - 48) / 48 * 100 = 25 %.");
+        assertThat(ask("A reading falls from 200 to 150. What is the change in percent?").text())
+                .isEqualTo("(150 - 200) / 200 * 100 = -25 %.");
+    }
+
+    @Test
     void derivesMassFromVolumeByDimensionalAnalysis() {
         BigDecimal density = graph.number(GOLD, GG + "density"); // g/cm^3 = kg/L
         String mass = plain(density.multiply(BigDecimal.valueOf(2)));

@@ -227,8 +227,11 @@ final class SubQuestion {
         }
         for (String expression : ArithmeticPhrases.candidates(q.text())) {
             if (!expression.isBlank() && arithmetic.probe(expression).isPresent()) {
+                String unit = ArithmeticPhrases.resultUnit(expression);
                 return arithmetic.evaluate(expression, List.of(), List.of())
-                        .map(v -> Part.answered(expression + " = " + say(v) + ".", List.of()));
+                        .map(v -> Part.answered(expression + " = " + (unit != null && v.unit() == null
+                                ? Numbers.withUnit(v.exact() ? Numbers.format(v.value()) : Numbers.rounded(v.value()), unit)
+                                : say(v)) + ".", List.of()));
             }
         }
         return Optional.empty();
