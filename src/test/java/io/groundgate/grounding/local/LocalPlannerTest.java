@@ -169,6 +169,14 @@ class LocalPlannerTest {
     }
 
     @Test
+    void readsAOneLetterUnitTypedInLowerCase() {
+        String mp = plain(graph.number(LEAD, GG + "meltingPoint"));
+        assertThat(ask("lead: melting point in k?").text()).contains(mp + " K");
+        String z = graph.number(LEAD, GG + "atomicNumber").toPlainString();
+        assertThat(ask("the element with atomic number " + z + ": melting point in k?").text()).contains(mp + " K");
+    }
+
+    @Test
     void givesAPercentageChangeInPercentEvenAcrossSentences() {
         // (60 - 48) / 48 * 100 = 25 exactly; (150 - 200) / 200 * 100 = -25
         assertThat(ask("How many percent is the change when a count grows from 48 to 60?").text())

@@ -43,7 +43,7 @@ public class Linker {
         boolean[] used = new boolean[tokens.size()];
         List<Quantity> quantities = quantities(tokens, used);
         List<Integer> unitTokens = askedUnit(tokens, used);
-        String askedUnit = unitTokens.isEmpty() ? null : tokens.get(unitTokens.get(unitTokens.size() - 1)).text()
+        String askedUnit = unitTokens.isEmpty() ? null : unitSpelling(tokens.get(unitTokens.get(unitTokens.size() - 1)).text())
                 + (unitTokens.size() == 3 ? "^" + (tokens.get(unitTokens.get(1)).key().equals("square") ? 2 : 3) : "");
         List<Mention> mentions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -137,7 +137,20 @@ public class Linker {
         return List.of();
     }
 
+    /**
+     * A unit as the calculator spells it: a one-letter symbol typed in lower case ("in k") is its capital ("K"), unless
+     * that letter also names a degree scale ("c": coulomb or degrees Celsius?), which stays unread.
+     */
+    private String unitSpelling(String word) {
+        return isExactUnit(word) ? word : word.toUpperCase(java.util.Locale.ROOT);
+    }
+
     private boolean isUnit(String word) {
+        String upper = word.toUpperCase(java.util.Locale.ROOT);
+        return isExactUnit(word) || word.length() == 1 && isExactUnit(upper) && !isExactUnit("deg" + upper);
+    }
+
+    private boolean isExactUnit(String word) {
         if (!word.chars().allMatch(c -> Character.isLetter(c) || c == '^' || c == '/' || Character.isDigit(c))
                 || !Character.isLetter(word.charAt(0))) {
             return false;
