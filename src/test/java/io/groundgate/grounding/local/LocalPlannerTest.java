@@ -177,6 +177,15 @@ class LocalPlannerTest {
     }
 
     @Test
+    void readsAClassNumberedByItsOnePropertyNamedNumber() {
+        String z = graph.number(LEAD, GG + "atomicNumber").toPlainString();
+        String density = plain(graph.number(LEAD, GG + "density"));
+        assertThat(ask("What is the density of element number " + z + "?").text()).contains(density + " g/cm^3");
+        String mp = plain(graph.number(LEAD, GG + "meltingPoint"));
+        assertThat(ask("element number " + z + ", melting point in k?").text()).contains(mp + " K");
+    }
+
+    @Test
     void givesAPercentageChangeInPercentEvenAcrossSentences() {
         // (60 - 48) / 48 * 100 = 25 exactly; (150 - 200) / 200 * 100 = -25
         assertThat(ask("How many percent is the change when a count grows from 48 to 60?").text())
