@@ -3,8 +3,10 @@ package io.groundgate.grounding.local.linking;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +43,7 @@ public class Linker {
         boolean[] used = new boolean[tokens.size()];
         List<Quantity> quantities = quantities(tokens, used);
         List<Integer> unitTokens = askedUnit(tokens, used);
-        String askedUnit = unitTokens.isEmpty() ? null : tokens.get(unitTokens.get(unitTokens.size() - 1)).text()
+        String askedUnit = unitTokens.isEmpty() ? null : unitSpelling(tokens.get(unitTokens.get(unitTokens.size() - 1)).text())
                 + (unitTokens.size() == 3 ? "^" + (tokens.get(unitTokens.get(1)).key().equals("square") ? 2 : 3) : "");
         List<Mention> mentions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -58,6 +60,7 @@ public class Linker {
                 }
             }
         }
+        swappedNames(text, tokens, used, index, vocabulary, mentions);
         for (int i = 0; i < tokens.size(); i++) {
             Words.Token t = tokens.get(i);
             // typos in names: capitalised words, or long ones ("inland" must not become a country)
@@ -134,7 +137,20 @@ public class Linker {
         return List.of();
     }
 
+    /**
+     * A unit as the calculator spells it: a one-letter symbol typed in lower case ("in k") is its capital ("K"), unless
+     * that letter also names a degree scale ("c": coulomb or degrees Celsius?), which stays unread.
+     */
+    private String unitSpelling(String word) {
+        return isExactUnit(word) ? word : word.toUpperCase(java.util.Locale.ROOT);
+    }
+
     private boolean isUnit(String word) {
+        String upper = word.toUpperCase(java.util.Locale.ROOT);
+        return isExactUnit(word) || word.length() == 1 && isExactUnit(upper) && !isExactUnit("deg" + upper);
+    }
+
+    private boolean isExactUnit(String word) {
         if (!word.chars().allMatch(c -> Character.isLetter(c) || c == '^' || c == '/' || Character.isDigit(c))
                 || !Character.isLetter(word.charAt(0))) {
             return false;
@@ -233,6 +249,55 @@ public class Linker {
             }
         }
         return found.size() == 1 ? new Mention(t.text(), i, i, List.of(), List.of(), List.copyOf(found), true) : null;
+    }
+
+    /**
+     * Names written with two neighbouring letters swapped ("Nepla", "Ulan Btaor"): a run of up to three capitalised,
+     * unlinked words that is exactly one entity's label once one pair of adjacent letters is swapped back. Only one entity
+     * may be reachable so; a swap keeps every letter, so short names are safe where other edits are not.
+     */
+    private void swappedNames(String text, List<Words.Token> tokens, boolean[] used, LabelIndex index,
+            Vocabulary vocabulary, List<Mention> mentions) {
+        for (int n = Math.min(3, tokens.size()); n >= 1; n--) {
+            for (int start = 0; start + n <= tokens.size(); start++) {
+                if (!free(used, start, n) || !capitalisedNames(tokens, start, n)) {
+                    continue;
+                }
+                String span = text.substring(tokens.get(start).start(), tokens.get(start + n - 1).end());
+                if (span.replaceAll("[^\\p{L}]", "").length() < config.fuzzyMinLength()) {
+                    continue;
+                }
+                Map<String, Mention.EntityRef> found = new LinkedHashMap<>();
+                for (int j = 0; j + 1 < span.length(); j++) {
+                    char a = span.charAt(j);
+                    char b = span.charAt(j + 1);
+                    if (a == b || !Character.isLetter(a) || !Character.isLetter(b)) {
+                        continue;
+                    }
+                    String variant = span.substring(0, j) + b + a + span.substring(j + 2);
+                    for (LabelHit h : index.exact(variant)) {
+                        if (!vocabulary.isProperty(h.iri()) && !vocabulary.isClass(h.iri())) {
+                            found.putIfAbsent(h.iri(), new Mention.EntityRef(h.iri(), h.label(), h.types(), 0.75));
+                        }
+                    }
+                }
+                if (found.size() == 1) {
+                    mentions.add(new Mention(span, start, start + n - 1, List.copyOf(found.values()), List.of(),
+                            List.of(), true));
+                    mark(used, start, n);
+                }
+            }
+        }
+    }
+
+    private static boolean capitalisedNames(List<Words.Token> tokens, int start, int n) {
+        for (int i = start; i < start + n; i++) {
+            Words.Token t = tokens.get(i);
+            if (t.stop() || t.number() || !Character.isUpperCase(t.text().charAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean editDistanceAtMostOne(String a, String b) {

@@ -109,6 +109,31 @@ public final class Vocabulary {
         return properties.get(iri);
     }
 
+    /**
+     * The datatype properties of a class whose label ends in the given word ("element number 30": the element property
+     * labelled "… number"); only when no label does, those with such an alternative label.
+     */
+    public Set<String> propertiesOfClassEndingWith(String classIri, String lastWord) {
+        Set<String> byLabel = new LinkedHashSet<>();
+        Set<String> byAltLabel = new LinkedHashSet<>();
+        for (SchemaSummary.PropertyInfo p : properties.values()) {
+            if (p.kind() != SchemaSummary.PropertyKind.DATATYPE || !p.domains().contains(classIri)) {
+                continue;
+            }
+            if (p.label() != null && endsWithWord(key(p.label()), lastWord)) {
+                byLabel.add(p.iri());
+            }
+            if (p.altLabels().stream().anyMatch(name -> endsWithWord(key(name), lastWord))) {
+                byAltLabel.add(p.iri());
+            }
+        }
+        return byLabel.isEmpty() ? byAltLabel : byLabel;
+    }
+
+    private static boolean endsWithWord(String key, String word) {
+        return key.equals(word) || key.endsWith(" " + word);
+    }
+
     public boolean isClass(String iri) {
         return classes.contains(iri);
     }

@@ -23,7 +23,23 @@ final class ArithmeticPhrases {
     private static final Pattern REDUCED_BY = Pattern.compile(
             "(?i).*?" + NUM + "\\s+is\\s+(?:reduced|increased|discounted|raised)\\s+by\\s+" + NUM + "\\s*%.*\\bhow\\s+much\\s+is\\s+the\\s+(?:reduction|increase|discount).*");
 
+    private static final Pattern PERCENT_OF_CHANGE = Pattern.compile(
+            "^\\(" + NUM + " - " + NUM + "\\) / " + NUM + " \\* 100$");
+
     private ArithmeticPhrases() {
+    }
+
+    /**
+     * Whether a message states a change "from N to M" and asks for it in percent, possibly across sentences ("A value
+     * goes from 20 to 25. What is the percentage change?"): then it is one arithmetic question, not several.
+     */
+    static boolean percentChange(String message) {
+        return PERCENT_CHANGE.matcher(message.strip().replaceAll("\\s+", " ")).matches();
+    }
+
+    /** The unit of a candidate's result: "%" for a percentage change, else none (the calculator's own unit). */
+    static String resultUnit(String expression) {
+        return PERCENT_OF_CHANGE.matcher(expression).matches() ? "%" : null;
     }
 
     static List<String> candidates(String question) {

@@ -43,6 +43,11 @@ public final class QuestionSplitter {
             }
             parts.add(current.toString().strip());
         }
+        // "It goes from 40 to 50. What is the percentage change?" is one question spread over two sentences
+        if (parts.size() > 1 && ArithmeticPhrases.percentChange(message)
+                && parts.stream().noneMatch(ArithmeticPhrases::percentChange)) {
+            return List.of(message.strip().replaceAll("\\s+", " "));
+        }
         return parts.stream().filter(p -> p.chars().anyMatch(Character::isLetterOrDigit)).toList();
     }
 }

@@ -71,6 +71,7 @@ final class SubQuestion {
             }
         });
         q.quantities().forEach(x -> linked.add(x.tokenIndex()));
+        findNumberedMembers(linked);
         for (Mention m : q.mentions()) {
             if (m.properties().size() != 1 || m.namesEntity() || kind(m.properties().get(0)) != SchemaSummary.PropertyKind.DATATYPE) {
                 continue;
@@ -95,6 +96,29 @@ final class SubQuestion {
                 properties.remove(p);
                 constraintTokens.add(v.text());
             });
+        }
+    }
+
+    /**
+     * "element number 30": a class, then "number" and a number, pins the class's one datatype property named
+     * "… number" to that value.
+     */
+    private void findNumberedMembers(Set<Integer> linked) {
+        List<Words.Token> t = q.tokens();
+        for (Mention m : q.mentions()) {
+            int word = m.lastToken() + 1;
+            if (m.classes().size() != 1 || !m.entities().isEmpty() || word + 1 >= t.size() || linked.contains(word)
+                    || linked.contains(word + 1) || !t.get(word).key().equals("number") || !t.get(word + 1).number()
+                    || !t.get(word + 1).key().matches("\\d+")) {
+                continue;
+            }
+            Set<String> named = vocabulary.propertiesOfClassEndingWith(m.classes().get(0), "number");
+            if (named.size() == 1) {
+                String p = named.iterator().next();
+                constraints.add(GraphFacts.Filter.value(p, t.get(word + 1).key()));
+                constraintTokens.add(t.get(word).text());
+                constraintTokens.add(t.get(word + 1).text());
+            }
         }
     }
 
@@ -227,8 +251,11 @@ final class SubQuestion {
         }
         for (String expression : ArithmeticPhrases.candidates(q.text())) {
             if (!expression.isBlank() && arithmetic.probe(expression).isPresent()) {
+                String unit = ArithmeticPhrases.resultUnit(expression);
                 return arithmetic.evaluate(expression, List.of(), List.of())
-                        .map(v -> Part.answered(expression + " = " + say(v) + ".", List.of()));
+                        .map(v -> Part.answered(expression + " = " + (unit != null && v.unit() == null
+                                ? Numbers.withUnit(v.exact() ? Numbers.format(v.value()) : Numbers.rounded(v.value()), unit)
+                                : say(v)) + ".", List.of()));
             }
         }
         return Optional.empty();
