@@ -29,7 +29,6 @@ import io.groundgate.chat.GatewayException;
 import io.groundgate.chat.ToolDefinition;
 import io.groundgate.chat.Usage;
 import io.groundgate.grounding.local.GroundingContext;
-import io.groundgate.tools.ToolRegistry;
 import io.groundgate.upstream.LangChainFailures;
 import io.groundgate.upstream.LangChainModels;
 import io.groundgate.upstream.Upstream;
@@ -66,7 +65,7 @@ public class ToolLoop {
     }
 
     private final GroundingConfig config;
-    private final ToolRegistry tools;
+    private final GatewayToolSpecs gatewaySpecs;
     private final GatewayToolRunner runner;
     private final LangChainModels models;
     private final UpstreamRegistry upstreams;
@@ -75,14 +74,14 @@ public class ToolLoop {
     private final GroundingContext groundingContext;
     private final Tracer tracer;
 
-    public ToolLoop(GroundingConfig config, ToolRegistry tools, GatewayToolRunner runner, LangChainModels models,
+    public ToolLoop(GroundingConfig config, GatewayToolSpecs gatewaySpecs, GatewayToolRunner runner, LangChainModels models,
             UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience,
             GroundingContext groundingContext, Tracer tracer) {
         this.tracer = tracer;
         this.resilience = resilience;
         this.groundingContext = groundingContext;
         this.config = config;
-        this.tools = tools;
+        this.gatewaySpecs = gatewaySpecs;
         this.runner = runner;
         this.models = models;
         this.upstreams = upstreams;
@@ -96,7 +95,7 @@ public class ToolLoop {
         List<ToolSpecification> specs = new ArrayList<>();
         boolean contextMode = turn.route().contextMode();
         if (!contextMode) {
-            tools.all().forEach(tool -> specs.add(ToolSpecifications.of(tool.spec())));
+            specs.addAll(gatewaySpecs.current());
         }
         Set<String> gatewayNames = new HashSet<>(specs.stream().map(ToolSpecification::name).toList());
         // a model without function calling is offered no tools at all, the client's included
