@@ -15,17 +15,22 @@ final class BoundedBody {
 
     static Future<Buffer> read(HttpServerRequest request, int maxBytes) {
         String declared = request.getHeader("Content-Length");
+        long length = 1024;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > maxBytes) {
-                    return Future.failedFuture(tooLarge(maxBytes));
-                }
+                length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
                 return Future.failedFuture(GatewayException.invalid("Content-Length is not a number.", null));
             }
+            if (length < 0) {
+                return Future.failedFuture(GatewayException.invalid("Content-Length cannot be negative.", null));
+            }
+            if (length > maxBytes) {
+                return Future.failedFuture(tooLarge(maxBytes));
+            }
         }
         Promise<Buffer> promise = Promise.promise();
-        Buffer body = Buffer.buffer(declared != null ? Integer.parseInt(declared.trim()) : 1024);
+        Buffer body = Buffer.buffer((int) Math.max(length, 16));
         request.handler(chunk -> {
             if (body.length() + chunk.length() > maxBytes) {
                 if (promise.tryFail(tooLarge(maxBytes))) {
