@@ -305,4 +305,19 @@ class LocalPlannerTest {
         assertThat(read.sources()).containsExactlyInAnyOrderElementsOf(graph.datasetSources(GOLD));
         assertThat(g.sources()).containsAll(graph.datasetSources(GOLD));
     }
+
+    @Test
+    void resolvesAReferenceToTheEntityAPreviousSentenceDescribes() {
+        String jpn = RES + "country/JPN";
+        String capital = graph.label(graph.one("SELECT ?c WHERE { <" + jpn + "> <" + GG + "capital> ?c }", "c").getURI());
+        String population = plain(graph.number(jpn, GG + "population"));
+        assertThat(ask("A country has the capital " + capital + ". Tell me the population.").text())
+                .doesNotContain(population);
+        assertThat(ask(capital + " is the capital of a country. How many people live in that country?").text())
+                .contains(population);
+        assertThat(ask("The capital of some country is " + capital + ". What is its population?").text())
+                .contains(population);
+        assertThat(ask("The capital of a country is " + capital + ". What is that country's population?").text())
+                .contains(population);
+    }
 }
