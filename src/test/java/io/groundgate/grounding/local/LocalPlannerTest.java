@@ -320,4 +320,16 @@ class LocalPlannerTest {
         assertThat(ask("The capital of a country is " + capital + ". What is that country's population?").text())
                 .contains(population);
     }
+
+    @Test
+    void dividesTwoNamedQuantitiesAskedPerAUnit() {
+        String fra = RES + "country/FRA";
+        String areaUnit = graph.unit(GG + "area");
+        BigDecimal expected = graph.number(fra, GG + "population")
+                .divide(graph.number(fra, GG + "area"), 2, RoundingMode.HALF_EVEN);
+        assertThat(ask("Give the population of France per " + areaUnit + " of its area").text())
+                .contains(plain(expected) + " per " + areaUnit);
+        // a unit of another kind ("per year") divides nothing
+        assertThat(ask("Give the population of France per year of its area").text()).doesNotContain(plain(expected));
+    }
 }
