@@ -332,4 +332,12 @@ class LocalPlannerTest {
         // a unit of another kind ("per year") divides nothing
         assertThat(ask("Give the population of France per year of its area").text()).doesNotContain(plain(expected));
     }
+
+    @Test
+    void readsAParticipleClauseAsTheRelativeClauseOfAnObjectProperty() {
+        String neighbour = graph.one("SELECT ?n WHERE { <" + RES + "country/PRT> <" + GG + "landBorder> ?n }", "n").getURI();
+        String capital = graph.label(graph.one("SELECT ?c WHERE { <" + neighbour + "> <" + GG + "capital> ?c }", "c")
+                .getURI());
+        assertThat(ask("What is the capital of the country bordering Portugal?").text()).contains(capital);
+    }
 }
