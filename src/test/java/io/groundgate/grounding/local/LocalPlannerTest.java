@@ -340,4 +340,15 @@ class LocalPlannerTest {
                 .getURI());
         assertThat(ask("What is the capital of the country bordering Portugal?").text()).contains(capital);
     }
+
+    @Test
+    void readsAThreeLetterNameTypedInLowerCaseWhenItIsTheEntitysOwnLabel() {
+        String tin = RES + "element/Sn";
+        String melting = plain(graph.number(tin, GG + "meltingPoint"));
+        assertThat(ask("how hot must " + graph.label(tin).toLowerCase(java.util.Locale.ROOT)
+                + " get to melt, i.e. its melting point?").text()).contains(melting);
+        BigDecimal difference = graph.number(GOLD, GG + "meltingPoint").subtract(graph.number(tin, GG + "meltingPoint"));
+        assertThat(ask("difference between the melting points of gold and "
+                + graph.label(tin).toLowerCase(java.util.Locale.ROOT)).text()).contains(plain(difference));
+    }
 }
