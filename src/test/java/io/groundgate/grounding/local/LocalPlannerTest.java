@@ -351,4 +351,14 @@ class LocalPlannerTest {
         assertThat(ask("difference between the melting points of gold and "
                 + graph.label(tin).toLowerCase(java.util.Locale.ROOT)).text()).contains(plain(difference));
     }
+
+    @Test
+    void resolvesAReferenceToTheOneValueAPreviousSentenceCounts() {
+        String prt = RES + "country/PRT";
+        String neighbour = graph.one("SELECT ?n WHERE { <" + prt + "> <" + GG + "landBorder> ?n }", "n").getURI();
+        String capital = graph.label(graph.one("SELECT ?c WHERE { <" + neighbour + "> <" + GG + "capital> ?c }", "c")
+                .getURI());
+        assertThat(ask(graph.label(prt) + " has only one neighbour. Which city is its capital?").text())
+                .contains(capital);
+    }
 }

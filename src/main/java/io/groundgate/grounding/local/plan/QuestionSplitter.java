@@ -23,6 +23,10 @@ public final class QuestionSplitter {
     private static final Pattern DESCRIBED_FIRST = Pattern.compile(
             "(?i)(\\S.*?)\\s+is\\s+the\\s+([a-z][\\w -]*?)\\s+of\\s+(?:a|an|one|some|a certain)\\s+([a-z][a-z -]*?)\\.?");
 
+    // "X has exactly one neighbouring country."
+    private static final Pattern HAS_ONE = Pattern.compile(
+            "(?i)(\\S.*?)\\s+(?:has|have|had)\\s+(?:exactly|only|just)\\s+(?:one|a single)\\s+([a-z][a-z -]*?)\\.?");
+
     private QuestionSplitter() {
     }
 
@@ -45,6 +49,10 @@ public final class QuestionSplitter {
                 } else if ((m = DESCRIBED_FIRST.matcher(s)).matches()) {
                     cls = m.group(3).strip();
                     description = "the " + cls + " whose " + m.group(2).strip() + " is " + m.group(1).strip();
+                } else if ((m = HAS_ONE.matcher(s)).matches()) {
+                    String[] words = m.group(2).strip().split("\\s+");
+                    cls = words[words.length - 1];
+                    description = "the " + m.group(2).strip() + " of " + m.group(1).strip();
                 }
                 if (description != null) {
                     String resolved = refer(sentences[i + 1].strip(), cls, description);
