@@ -69,7 +69,8 @@ public class LocalPlanner {
                         + " questions are answered per message.", "\"" + question + "\" (too many questions)"));
                 continue;
             }
-            LinkedQuestion linked = linker.link(Phrasing.normalise(question), snapshot, vocabulary);
+            LinkedQuestion linked = linker.link(Phrasing.participles(Phrasing.normalise(question), vocabulary), snapshot,
+                    vocabulary);
             facts.recordLinking(linked);
             try {
                 parts.add(Planning.answer(linked, facts, arithmetic, vocabulary, matcher, config));

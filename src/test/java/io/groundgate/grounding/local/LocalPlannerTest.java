@@ -305,4 +305,60 @@ class LocalPlannerTest {
         assertThat(read.sources()).containsExactlyInAnyOrderElementsOf(graph.datasetSources(GOLD));
         assertThat(g.sources()).containsAll(graph.datasetSources(GOLD));
     }
+
+    @Test
+    void resolvesAReferenceToTheEntityAPreviousSentenceDescribes() {
+        String jpn = RES + "country/JPN";
+        String capital = graph.label(graph.one("SELECT ?c WHERE { <" + jpn + "> <" + GG + "capital> ?c }", "c").getURI());
+        String population = plain(graph.number(jpn, GG + "population"));
+        assertThat(ask("A country has the capital " + capital + ". Tell me the population.").text())
+                .doesNotContain(population);
+        assertThat(ask(capital + " is the capital of a country. How many people live in that country?").text())
+                .contains(population);
+        assertThat(ask("The capital of some country is " + capital + ". What is its population?").text())
+                .contains(population);
+        assertThat(ask("The capital of a country is " + capital + ". What is that country's population?").text())
+                .contains(population);
+    }
+
+    @Test
+    void dividesTwoNamedQuantitiesAskedPerAUnit() {
+        String fra = RES + "country/FRA";
+        String areaUnit = graph.unit(GG + "area");
+        BigDecimal expected = graph.number(fra, GG + "population")
+                .divide(graph.number(fra, GG + "area"), 2, RoundingMode.HALF_EVEN);
+        assertThat(ask("Give the population of France per " + areaUnit + " of its area").text())
+                .contains(plain(expected) + " per " + areaUnit);
+        // a unit of another kind ("per year") divides nothing
+        assertThat(ask("Give the population of France per year of its area").text()).doesNotContain(plain(expected));
+    }
+
+    @Test
+    void readsAParticipleClauseAsTheRelativeClauseOfAnObjectProperty() {
+        String neighbour = graph.one("SELECT ?n WHERE { <" + RES + "country/PRT> <" + GG + "landBorder> ?n }", "n").getURI();
+        String capital = graph.label(graph.one("SELECT ?c WHERE { <" + neighbour + "> <" + GG + "capital> ?c }", "c")
+                .getURI());
+        assertThat(ask("What is the capital of the country bordering Portugal?").text()).contains(capital);
+    }
+
+    @Test
+    void readsAThreeLetterNameTypedInLowerCaseWhenItIsTheEntitysOwnLabel() {
+        String tin = RES + "element/Sn";
+        String melting = plain(graph.number(tin, GG + "meltingPoint"));
+        assertThat(ask("how hot must " + graph.label(tin).toLowerCase(java.util.Locale.ROOT)
+                + " get to melt, i.e. its melting point?").text()).contains(melting);
+        BigDecimal difference = graph.number(GOLD, GG + "meltingPoint").subtract(graph.number(tin, GG + "meltingPoint"));
+        assertThat(ask("difference between the melting points of gold and "
+                + graph.label(tin).toLowerCase(java.util.Locale.ROOT)).text()).contains(plain(difference));
+    }
+
+    @Test
+    void resolvesAReferenceToTheOneValueAPreviousSentenceCounts() {
+        String prt = RES + "country/PRT";
+        String neighbour = graph.one("SELECT ?n WHERE { <" + prt + "> <" + GG + "landBorder> ?n }", "n").getURI();
+        String capital = graph.label(graph.one("SELECT ?c WHERE { <" + neighbour + "> <" + GG + "capital> ?c }", "c")
+                .getURI());
+        assertThat(ask(graph.label(prt) + " has only one neighbour. Which city is its capital?").text())
+                .contains(capital);
+    }
 }

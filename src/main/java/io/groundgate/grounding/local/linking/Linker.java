@@ -223,7 +223,10 @@ public class Linker {
             if (vocabulary.isProperty(h.iri()) || vocabulary.isClass(h.iri())) {
                 continue;
             }
-            if (shortSpan && !h.matched().equals(span)) {
+            // a three-letter word typed in another case still names an entity whose own label it is ("tin")
+            boolean ownLabel = span.length() == 3 && h.label().equalsIgnoreCase(span)
+                    && !Words.STOP.contains(span.toLowerCase(java.util.Locale.ROOT));
+            if (shortSpan && !h.matched().equals(span) && !ownLabel) {
                 continue;
             }
             if (seen.add(h.iri())) {

@@ -663,6 +663,12 @@ final class SubQuestion {
             }
             List<String> named = properties.stream().filter(has::contains).toList();
             List<String> notApplicable = properties.stream().filter(p -> !has.contains(p)).toList();
+            Optional<Part> perUnit = perUnit(e, named);
+            if (perUnit.isPresent()) {
+                sentences.add(perUnit.get().text());
+                sources.addAll(perUnit.get().sources());
+                continue;
+            }
             if (!named.isEmpty() && !notApplicable.isEmpty()) {
                 Optional<Part> ratio = ratio(e, named.get(0), notApplicable.get(0), has);
                 if (ratio.isPresent()) {
@@ -829,6 +835,11 @@ final class SubQuestion {
         if (denominator == null) {
             return Optional.empty();
         }
+        return divide(e, numerator, denominator, vocabulary.label(numerator) + " " + vocabulary.label(ratioProperty));
+    }
+
+    /** The entity's one value of numerator divided by its one value of denominator, by the calculator with units. */
+    private Optional<Part> divide(Mention.EntityRef e, String numerator, String denominator, String name) {
         List<FactValue> top = graph.values(e.iri(), numerator);
         List<FactValue> bottom = graph.values(e.iri(), denominator);
         if (top.size() != 1 || bottom.size() != 1 || !top.get(0).numeric() || !bottom.get(0).numeric()) {
@@ -847,12 +858,63 @@ final class SubQuestion {
             return Optional.empty();
         }
         String unit = (result.get().unit() == null ? "" : result.get().unit() + " ") + "per " + bottomUnit;
-        String name = vocabulary.label(numerator) + " " + vocabulary.label(ratioProperty);
         String year = referenceYear(e.iri(), numerator).map(y -> ", " + y).orElse("");
         return Optional.of(Part.answered("The " + name + " of " + e.label() + " is " + say(result.get().exact()
                 ? Numbers.format(result.get().value()) : Numbers.rounded(result.get().value()), unit) + " ("
                 + vocabulary.label(numerator) + " " + say(numerator, top.get(0)) + " ÷ " + vocabulary.label(denominator)
                 + " " + say(denominator, bottom.get(0)) + year + ").", sources));
+    }
+
+    /**
+     * Two named quantities and "per &lt;unit&gt;" ("inhabitants per square kilometre", "people per km^2"): the one measured
+     * in that unit (a power of length, the same unit the graph uses) divides the other, which has no length in it.
+     */
+    private Optional<Part> perUnit(Mention.EntityRef e, List<String> named) {
+        if (named.size() != 2) {
+            return Optional.empty();
+        }
+        String per = perUnitAsked();
+        int power = per == null ? 0 : Dimensions.lengthPower(per, arithmetic);
+        if (power == 0) {
+            return Optional.empty();
+        }
+        List<String> bottoms = named.stream().filter(p -> unitOf(p) != null
+                && Dimensions.lengthPower(unitOf(p), arithmetic) == power).toList();
+        if (bottoms.size() != 1) {
+            return Optional.empty();
+        }
+        String denominator = bottoms.get(0);
+        String numerator = named.get(0).equals(denominator) ? named.get(1) : named.get(0);
+        if (unitOf(numerator) != null && Dimensions.lengthPower(unitOf(numerator), arithmetic) > 0
+                || kind(numerator) != SchemaSummary.PropertyKind.DATATYPE
+                || kind(denominator) != SchemaSummary.PropertyKind.DATATYPE) {
+            return Optional.empty();
+        }
+        boolean sameUnit = arithmetic.probe("1 " + unitOf(denominator) + " in " + per)
+                .map(v -> v.value().compareTo(java.math.BigDecimal.ONE) == 0).orElse(false);
+        if (!sameUnit) {
+            return Optional.empty();
+        }
+        return divide(e, numerator, denominator, vocabulary.label(numerator) + " per " + unitOf(denominator));
+    }
+
+    /** The unit after "per" ("per square kilometre", "per km^2"), or null. */
+    private String perUnitAsked() {
+        List<Words.Token> t = q.tokens();
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (!t.get(i).key().equals("per")) {
+                continue;
+            }
+            String next = t.get(i + 1).key();
+            int power = next.equals("square") ? 2 : next.equals("cubic") ? 3 : 0;
+            if (power > 0 && i + 2 < t.size() && Dimensions.isUnit(t.get(i + 2).text(), arithmetic)) {
+                return t.get(i + 2).text() + "^" + power;
+            }
+            if (power == 0 && Dimensions.isUnit(t.get(i + 1).text(), arithmetic)) {
+                return t.get(i + 1).text();
+            }
+        }
+        return null;
     }
 
     /** A class named on its own (not also a property) that none of the entities belongs to. */
