@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A {@link KgConfig} for plain JUnit tests, and fixture helpers. */
-record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind store, boolean watch, Duration pollInterval,
+public record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind store, boolean watch, Duration pollInterval,
         Duration queryTimeout, int maxRows, String tdb2Location, Optional<String> queryUrl, Optional<String> gspUrl)
         implements KgConfig {
 
     /** Memory store over a folder with shapes in {@code folder/shapes}, not watching. */
-    static TestConfig memory(Path folder) {
+    /** An in-memory, non-watching graph over {@code folder}, with SHACL shapes from {@code folder/shapes}. */
+    public static TestConfig memory(Path folder) {
         return new TestConfig(List.of(folder.toString()), List.of(folder.resolve("shapes").toString()),
                 StoreKind.MEMORY, false, Duration.ofMillis(100), Duration.ofSeconds(10), 10_000, null,
                 Optional.empty(), Optional.empty());
@@ -28,12 +29,17 @@ record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind store,
                 queryUrl, gspUrl);
     }
 
-    TestConfig tdb2(Path location) {
+    public TestConfig tdb2(Path location) {
         return new TestConfig(paths, shapesPaths, StoreKind.TDB2, watch, pollInterval, queryTimeout, maxRows,
                 location.toString(), queryUrl, gspUrl);
     }
 
-    TestConfig withMaxRows(int rows) {
+    public TestConfig withQueryTimeout(Duration timeout) {
+        return new TestConfig(paths, shapesPaths, store, watch, pollInterval, timeout, maxRows, tdb2Location, queryUrl,
+                gspUrl);
+    }
+
+    public TestConfig withMaxRows(int rows) {
         return new TestConfig(paths, shapesPaths, store, watch, pollInterval, queryTimeout, rows, tdb2Location, queryUrl,
                 gspUrl);
     }

@@ -1,10 +1,8 @@
 package io.groundgate.tools.kg;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryExecution;
@@ -13,7 +11,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFDataMgr;
 
-import io.groundgate.kg.KgConfig;
+import io.groundgate.kg.TestConfig;
 import io.groundgate.kg.KnowledgeGraph;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -47,16 +45,9 @@ public final class DemoGraph {
     }
 
     public static KnowledgeGraph start(Path folder, int maxRows, Duration timeout) {
-        KnowledgeGraph kg = new KnowledgeGraph(new Config(List.of(folder.toString()),
-                List.of(folder.resolve("shapes").toString()), maxRows, timeout), new SimpleMeterRegistry());
-        try {
-            // start() is package-private in io.groundgate.kg (CDI calls it on StartupEvent); see the report
-            Method start = KnowledgeGraph.class.getDeclaredMethod("start");
-            start.setAccessible(true);
-            start.invoke(kg);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start the knowledge graph", e);
-        }
+        KnowledgeGraph kg = new KnowledgeGraph(TestConfig.memory(folder).withMaxRows(maxRows).withQueryTimeout(timeout),
+                new SimpleMeterRegistry());
+        kg.start();
         if (!kg.ready()) {
             throw new IllegalStateException("the knowledge graph did not load: " + kg.lastReload());
         }
@@ -64,13 +55,7 @@ public final class DemoGraph {
     }
 
     public static void stop(KnowledgeGraph kg) {
-        try {
-            Method stop = KnowledgeGraph.class.getDeclaredMethod("stop");
-            stop.setAccessible(true);
-            stop.invoke(kg);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        kg.stop();
     }
 
     /** The demo files parsed independently of the gateway, to read expected values from. */
@@ -103,79 +88,5 @@ public final class DemoGraph {
             throw new IllegalStateException("expected one value, got " + v + " for " + sparql);
         }
         return v.get(0);
-    }
-
-    record Config(List<String> paths, List<String> shapesPaths, int maxRows, Duration queryTimeout)
-            implements KgConfig {
-
-        @Override
-        public StoreKind store() {
-            return StoreKind.MEMORY;
-        }
-
-        @Override
-        public boolean entailment() {
-            return true;
-        }
-
-        @Override
-        public List<String> languages() {
-            return List.of("en");
-        }
-
-        @Override
-        public int maxQueryLength() {
-            return 100_000;
-        }
-
-        @Override
-        public boolean watch() {
-            return false;
-        }
-
-        @Override
-        public Duration pollInterval() {
-            return Duration.ofSeconds(2);
-        }
-
-        @Override
-        public Duration debounce() {
-            return Duration.ofMillis(100);
-        }
-
-        @Override
-        public Tdb2 tdb2() {
-            return () -> "target/unused-tdb2";
-        }
-
-        @Override
-        public Remote remote() {
-            return new Remote() {
-                @Override
-                public Optional<String> queryUrl() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<String> gspUrl() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public boolean unionDefaultGraph() {
-                    return false;
-                }
-
-                @Override
-                public Optional<String> username() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<String> password() {
-                    return Optional.empty();
-                }
-            };
-        }
     }
 }
