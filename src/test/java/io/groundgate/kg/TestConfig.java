@@ -16,7 +16,6 @@ public record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind
         Duration queryTimeout, int maxRows, String tdb2Location, Optional<String> queryUrl, Optional<String> gspUrl)
         implements KgConfig {
 
-    /** Memory store over a folder with shapes in {@code folder/shapes}, not watching. */
     /** An in-memory, non-watching graph over {@code folder}, with SHACL shapes from {@code folder/shapes}. */
     public static TestConfig memory(Path folder) {
         return new TestConfig(List.of(folder.toString()), List.of(folder.resolve("shapes").toString()),
@@ -105,7 +104,7 @@ public record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind
     }
 
     /** Copies a fixture folder from {@code src/test/resources/kg/<name>} into {@code target}. */
-    static Path copyFixture(String name, Path target) {
+    public static Path copyFixture(String name, Path target) {
         try {
             Path source = Path.of(TestConfig.class.getResource("/kg/" + name).toURI());
             try (Stream<Path> walk = Files.walk(source)) {

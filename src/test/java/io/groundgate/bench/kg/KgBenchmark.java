@@ -22,6 +22,7 @@ import io.groundgate.kg.KgConfig;
 import io.groundgate.kg.KnowledgeGraph;
 import io.groundgate.kg.QueryLimits;
 import io.groundgate.kg.SparqlGuard;
+import io.groundgate.kg.TestConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -56,7 +57,7 @@ public final class KgBenchmark {
     private static String run(Path root, long size, KgConfig.StoreKind store) {
         long heapBefore = heapAfterGc();
         long start = System.nanoTime();
-        KnowledgeGraph kg = new KnowledgeGraph(new BenchConfig(root, store), new SimpleMeterRegistry());
+        KnowledgeGraph kg = new KnowledgeGraph(config(root, store), new SimpleMeterRegistry());
         kg.start();
         long loadMs = (System.nanoTime() - start) / 1_000_000;
         if (!kg.ready()) {
@@ -127,90 +128,9 @@ public final class KgBenchmark {
     }
 
     /** Benchmark configuration: no watching, no shapes, generous limits. */
-    record BenchConfig(Path root, StoreKind store) implements KgConfig {
-        @Override
-        public List<String> paths() {
-            return List.of(root.resolve("data").toString());
-        }
-
-        @Override
-        public List<String> shapesPaths() {
-            return List.of(root.resolve("shapes").toString());
-        }
-
-        @Override
-        public boolean entailment() {
-            return true;
-        }
-
-        @Override
-        public List<String> languages() {
-            return List.of("en");
-        }
-
-        @Override
-        public Duration queryTimeout() {
-            return Duration.ofSeconds(60);
-        }
-
-        @Override
-        public int maxRows() {
-            return 10_000;
-        }
-
-        @Override
-        public int maxQueryLength() {
-            return 100_000;
-        }
-
-        @Override
-        public boolean watch() {
-            return false;
-        }
-
-        @Override
-        public Duration pollInterval() {
-            return Duration.ofSeconds(2);
-        }
-
-        @Override
-        public Duration debounce() {
-            return Duration.ofMillis(300);
-        }
-
-        @Override
-        public Tdb2 tdb2() {
-            return () -> root.resolve("tdb2").toString();
-        }
-
-        @Override
-        public Remote remote() {
-            return new Remote() {
-                @Override
-                public Optional<String> queryUrl() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<String> gspUrl() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public boolean unionDefaultGraph() {
-                    return false;
-                }
-
-                @Override
-                public Optional<String> username() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<String> password() {
-                    return Optional.empty();
-                }
-            };
-        }
+    private static TestConfig config(Path root, KgConfig.StoreKind store) {
+        return new TestConfig(List.of(root.resolve("data").toString()), List.of(root.resolve("shapes").toString()),
+                store, false, Duration.ofSeconds(2), Duration.ofSeconds(60), 10_000, root.resolve("tdb2").toString(),
+                Optional.empty(), Optional.empty());
     }
 }

@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 
+import io.groundgate.kg.TestConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** A real Fuseki on 127.0.0.1 and a dynamic port, with the gateway in remote mode pushing the fixture to it. */
@@ -28,7 +29,7 @@ public class FusekiResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        KgFixtureResource.copy("basic", folder);
+        TestConfig.copyFixture("basic", folder);
         String ds = "http://127.0.0.1:" + server.getPort() + "/ds";
         return Map.of("groundgate.kg.store", "remote",
                 "groundgate.kg.remote.query-url", ds + "/query",

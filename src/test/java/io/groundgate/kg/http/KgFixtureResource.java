@@ -2,14 +2,13 @@ package io.groundgate.kg.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.groundgate.kg.TestConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Copies the {@code kg/basic} fixture to a temporary folder and points the gateway at it, with an admin key. */
@@ -22,7 +21,7 @@ public class KgFixtureResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             folder = Files.createTempDirectory("gg-kg-http");
-            copy("basic", folder);
+            TestConfig.copyFixture("basic", folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -37,27 +36,6 @@ public class KgFixtureResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         delete(folder);
     }
-
-    static void copy(String fixture, Path target) {
-        try {
-            Path source = Path.of(KgFixtureResource.class.getResource("/kg/" + fixture).toURI());
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    Path to = target.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static void delete(Path dir) {
         if (dir == null) {
             return;
