@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 
+import io.groundgate.tools.LangChain4jSchemas;
 import io.groundgate.tools.Tool;
 import io.groundgate.tools.ToolRegistry;
 
@@ -30,7 +31,7 @@ public class GatewayToolSpecs {
         List<Tool> tools = List.copyOf(registry.all());
         Converted cached = cache;
         if (!sameInstances(cached.tools(), tools)) {
-            cached = new Converted(tools, tools.stream().map(t -> ToolSpecifications.of(t.spec())).toList());
+            cached = new Converted(tools, tools.stream().map(t -> LangChain4jSchemas.toToolSpecification(t.spec())).toList());
             cache = cached;
         }
         return cached.specs();

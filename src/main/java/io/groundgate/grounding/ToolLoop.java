@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -29,6 +33,7 @@ import io.groundgate.chat.GatewayException;
 import io.groundgate.chat.ToolDefinition;
 import io.groundgate.chat.Usage;
 import io.groundgate.grounding.local.GroundingContext;
+import io.groundgate.tools.LangChain4jSchemas;
 import io.groundgate.upstream.LangChainFailures;
 import io.groundgate.upstream.LangChainModels;
 import io.groundgate.upstream.Upstream;
@@ -107,7 +112,7 @@ public class ToolLoop {
                         + "rename your tool on the grounded route.", "tools[" + i + "].function.name");
             }
             clientTools.add(name);
-            specs.add(ToolSpecifications.of(offered.get(i)));
+            specs.add(clientTool(offered.get(i)));
         }
 
         List<ChatMessage> messages = new ArrayList<>();
@@ -169,6 +174,15 @@ public class ToolLoop {
             listener.text(unfinished);
         }
         return new Result(unfinished, List.of(), usage, config.maxRounds(), "stop");
+    }
+
+    /** A client's tool as LangChain4j sees it; keywords its typed schemas cannot carry travel as raw JSON. */
+    private static ToolSpecification clientTool(ToolDefinition tool) {
+        JsonNode parameters = tool.function().parameters();
+        return ToolSpecification.builder().name(tool.function().name()).description(tool.function().description())
+                .parameters(LangChain4jSchemas.objectSchema(parameters instanceof ObjectNode object ? object
+                        : JsonNodeFactory.instance.objectNode()))
+                .build();
     }
 
     /** Context mode: the facts the planner finds for the question, with citations, instead of tools. */

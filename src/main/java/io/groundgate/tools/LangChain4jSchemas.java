@@ -28,9 +28,12 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
  */
 public final class LangChain4jSchemas {
 
-    /** Keywords the typed LangChain4j schema elements carry. */
+    /**
+     * Keywords the typed LangChain4j schema elements carry. Anything else ({@code title}, {@code default},
+     * {@code examples}, {@code format}, …) sends the element as raw JSON, so a client's own schema reaches the model intact.
+     */
     private static final Set<String> TYPED = Set.of("type", "description", "enum", "properties", "required",
-            "additionalProperties", "items", "title", "default", "$comment", "examples");
+            "additionalProperties", "items");
 
     private LangChain4jSchemas() {
     }

@@ -62,4 +62,13 @@ class LangChain4jSchemasTest {
         JsonRawSchema raw = (JsonRawSchema) s.properties().get("limit");
         assertThat(new ObjectMapper().readTree(raw.schema())).isEqualTo(json("{'type':'integer','minimum':1,'maximum':10}"));
     }
+
+    @Test
+    void keepsKeywordsTheTypedSchemasWouldDropAsRawSchema() throws Exception {
+        JsonObjectSchema s = LangChain4jSchemas.objectSchema(json("""
+                {'type':'object','properties':{'unit':{'type':'string','title':'Unit','default':'kg','examples':['g']}}}"""));
+        JsonRawSchema raw = (JsonRawSchema) s.properties().get("unit");
+        assertThat(new ObjectMapper().readTree(raw.schema()))
+                .isEqualTo(json("{'type':'string','title':'Unit','default':'kg','examples':['g']}"));
+    }
 }
