@@ -62,7 +62,9 @@ public class PassthroughRelay {
         upstream.body().onComplete(body -> {
             RequestTiming.addUpstreamNanos(ctx, System.nanoTime() - exchange.sentAtNanos());
             if (body.failed()) {
-                ChatCompletionsRoute.fail(ctx, UpstreamErrors.transport(exchange.upstream(), body.cause()));
+                if (!ctx.response().closed()) { // when the client left, we cancelled: not the upstream's fault
+                    ChatCompletionsRoute.fail(ctx, chain.failedAfterHead(exchange, body.cause()));
+                }
                 return;
             }
             HttpServerResponse out = ctx.response();
@@ -92,6 +94,10 @@ public class PassthroughRelay {
             }
         });
         upstream.exceptionHandler(failure -> {
+            if (out.closed()) {
+                return; // the client went away and we cancelled: not the upstream's fault
+            }
+            chain.failedAfterHead(exchange, failure);
             // Headers are gone already: tell the client in the stream itself, as OpenAI does, then end it.
             GatewayException error = UpstreamErrors.isTimeout(failure)
                     ? new GatewayException(ErrorKind.TIMEOUT, "The upstream '" + exchange.upstream().name()

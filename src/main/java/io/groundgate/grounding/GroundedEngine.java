@@ -49,15 +49,24 @@ public class GroundedEngine implements ChatEngine {
     public void stream(ChatTurn turn, ChunkSink sink) {
         Completions completions = new Completions(turn.request().model());
         ProvenanceRecorder recorder = new ProvenanceRecorder();
-        completions.role(sink); // bytes right away, so the client does not time out while tools run
+        // the first chunk commits the 200: it waits for the upstream's first answer, so that an upstream failing from the
+        // start is still a clean HTTP error, and goes out before tools run, so the client does not time out meanwhile
+        java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable begin = () -> {
+            if (begun.compareAndSet(false, true)) {
+                completions.role(sink);
+            }
+        };
         ToolLoop.Result result = loop.run(turn, new ToolLoop.StreamListener() {
             @Override
             public void text(String delta) {
+                begin.run();
                 completions.text(sink, delta);
             }
 
             @Override
             public void beat() {
+                begin.run();
                 sink.keepAlive();
             }
 
@@ -67,6 +76,7 @@ public class GroundedEngine implements ChatEngine {
             }
         }, recorder);
         count(turn, result);
+        begin.run();
         completions.toolCalls(sink, result.clientCalls());
         completions.finish(sink, result.finishReason(), result.usage(), turn.request().includeUsage(),
                 recorder.build(route(turn), null, result.rounds()));

@@ -122,8 +122,7 @@ public class ToolLoop {
         Usage usage = Usage.ZERO;
         for (int round = 1; round <= config.maxRounds(); round++) {
             if (listener != null && listener.cancelled()) {
-                throw new GatewayException(io.groundgate.chat.ErrorKind.INVALID_REQUEST, 499,
-                        "The client closed the request.", null, "client_closed", java.util.Map.of());
+                throw clientClosed();
             }
             ChatRequestParameters parameters = RequestParameters.from(turn, model, specs, round == 1);
             ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters).build();
@@ -248,17 +247,27 @@ public class ToolLoop {
                     done.completeExceptionally(error);
                 }
             });
-            return done.get(upstream.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // the exchange ends itself at total-timeout; this bound only guards against a stream that never reports back
+            return done.get(upstream.totalTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+                throw clientClosed();
+            }
             throw LangChainFailures.map(upstream, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw LangChainFailures.map(upstream, e);
+            throw new GatewayException(io.groundgate.chat.ErrorKind.UNAVAILABLE, "The request was interrupted.");
         } catch (java.util.concurrent.TimeoutException e) {
-            throw LangChainFailures.map(upstream, new java.util.concurrent.TimeoutException("total timeout"));
+            throw io.groundgate.upstream.UpstreamErrors.transport(upstream,
+                    new io.groundgate.upstream.UpstreamErrors.TotalTimeoutException());
         } catch (RuntimeException e) {
             throw LangChainFailures.map(upstream, e);
         }
+    }
+
+    private static GatewayException clientClosed() {
+        return new GatewayException(io.groundgate.chat.ErrorKind.INVALID_REQUEST, 499, "The client closed the request.",
+                null, "client_closed", java.util.Map.of());
     }
 
     private static Usage usage(TokenUsage tokens) {

@@ -75,6 +75,10 @@ public final class LangChain4jSchemas {
     }
 
     static JsonSchemaElement element(JsonNode s) {
+        if (s.isBoolean()) {
+            // a raw schema must be a JSON object on the wire: true and false become their object equivalents
+            return JsonRawSchema.from(s.booleanValue() ? "{}" : "{\"not\":{}}");
+        }
         if (!s.isObject() || !onlyTyped(s)) {
             return JsonRawSchema.from(s.toString());
         }

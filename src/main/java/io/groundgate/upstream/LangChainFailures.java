@@ -1,16 +1,19 @@
 package io.groundgate.upstream;
 
-import java.util.Map;
-
-import dev.langchain4j.exception.HttpException;
+import org.jboss.logging.Logger;
 
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 
-/** Maps what a LangChain4j client throws to the error the client of the gateway sees, like the passthrough relay does. */
+/**
+ * Maps what a LangChain4j call throws to the error the client of the gateway sees. Everything the upstream did wrong
+ * leaves {@link UpstreamHttpClient} as a {@link GatewayException} (LangChain4j may wrap it); anything else failed inside
+ * the gateway, before or after the exchange (converting the request, reading a checked answer), so it is never
+ * reported or counted as the upstream's fault.
+ */
 public final class LangChainFailures {
+
+    private static final Logger LOG = Logger.getLogger(LangChainFailures.class);
 
     private LangChainFailures() {
     }
@@ -20,15 +23,9 @@ public final class LangChainFailures {
             if (t instanceof GatewayException gatewayException) {
                 return gatewayException;
             }
-            if (t instanceof HttpException http) {
-                return UpstreamErrors.status(upstream, http.statusCode(), MultiMap.caseInsensitiveMultiMap(),
-                        Buffer.buffer(http.getMessage() == null ? "" : http.getMessage()));
-            }
-            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.net.http.HttpTimeoutException) {
-                return new GatewayException(ErrorKind.TIMEOUT, 504,
-                        "The upstream '" + upstream.name() + "' did not answer in time.", null, "upstream_timeout", Map.of());
-            }
         }
-        return UpstreamErrors.transport(upstream, failure);
+        LOG.errorf(failure, "the gateway failed around a call to the upstream '%s'", upstream.name());
+        return new GatewayException(ErrorKind.INTERNAL, "The gateway failed unexpectedly while calling the upstream '"
+                + upstream.name() + "'; the failure is logged.");
     }
 }

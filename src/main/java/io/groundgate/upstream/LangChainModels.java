@@ -12,17 +12,20 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
  * LangChain4j clients for the grounded route, one pair per upstream and model, built on first use. The gateway runs its
- * own retries and tool loop, so the clients neither retry nor execute tools.
+ * own retries and tool loop, so the clients neither retry nor execute tools; their HTTP goes through
+ * {@link UpstreamHttpClient}, so the grounded route has the passthrough's timeouts, error mapping and checks.
  */
 @ApplicationScoped
 public class LangChainModels {
 
     private final UpstreamRegistry upstreams;
+    private final UpstreamClient client;
     private final Map<String, ChatModel> chatModels = new ConcurrentHashMap<>();
     private final Map<String, StreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
-    public LangChainModels(UpstreamRegistry upstreams) {
+    public LangChainModels(UpstreamRegistry upstreams, UpstreamClient client) {
         this.upstreams = upstreams;
+        this.client = client;
     }
 
     public ChatModel chat(String upstreamName, String model) {
@@ -32,7 +35,7 @@ public class LangChainModels {
                     .baseUrl(upstream.baseUrl())
                     .apiKey(upstream.apiKey().orElse("none"))
                     .modelName(model)
-                    .timeout(upstream.totalTimeout())
+                    .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream))
                     .maxRetries(0)
                     .build();
         });
@@ -45,7 +48,7 @@ public class LangChainModels {
                     .baseUrl(upstream.baseUrl())
                     .apiKey(upstream.apiKey().orElse("none"))
                     .modelName(model)
-                    .timeout(upstream.totalTimeout())
+                    .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream))
                     .build();
         });
     }

@@ -38,6 +38,16 @@ public class UpstreamChain {
         return attempt(chain, 0, 1, path, body, headers, null);
     }
 
+    /**
+     * A failure after the response head (the body broke, stalled or ran out of time): as much the upstream's fault as
+     * one before it, so the breaker counts it the same way.
+     */
+    public GatewayException failedAfterHead(UpstreamExchange exchange, Throwable failure) {
+        GatewayException error = UpstreamErrors.transport(exchange.upstream(), failure);
+        resilience.failed(exchange.upstream(), error);
+        return error;
+    }
+
     private Future<UpstreamExchange> attempt(List<Upstream> chain, int index, int attempt, String path, Buffer body,
             MultiMap headers, GatewayException last) {
         if (index >= chain.size()) {

@@ -52,7 +52,7 @@ public class UpstreamClient {
             request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
             upstream.apiKey().ifPresent(key -> request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key));
             long timer = vertx.setTimer(upstream.totalTimeout().toMillis(),
-                    id -> request.reset(0, new java.util.concurrent.TimeoutException("total timeout")));
+                    id -> request.reset(0, new UpstreamErrors.TotalTimeoutException()));
             return request.send(body)
                     .compose(response -> accept(upstream, request, response, started, timer),
                             failure -> {
@@ -64,7 +64,8 @@ public class UpstreamClient {
 
     private Future<UpstreamExchange> accept(Upstream upstream, HttpClientRequest request, HttpClientResponse response,
             long started, long timer) {
-        response.endHandler(v -> vertx.cancelTimer(timer));
+        // end() completes however the body ends, and unlike endHandler a reader cannot replace it
+        response.end().onComplete(v -> vertx.cancelTimer(timer));
         if (response.statusCode() / 100 == 2) {
             response.pause();
             return Future.succeededFuture(new UpstreamExchange(upstream, request, response, started, System.nanoTime()));

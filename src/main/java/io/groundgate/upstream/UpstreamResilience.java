@@ -36,24 +36,44 @@ public class UpstreamResilience {
         return breaker(upstream).tryAcquire();
     }
 
+    /** Failures in a row that the upstream's breaker has counted (what decides when it opens). */
+    public int consecutiveFailures(Upstream upstream) {
+        return breaker(upstream).consecutiveFailures();
+    }
+
     public void succeeded(Upstream upstream) {
         breaker(upstream).onSuccess();
     }
 
-    /** Records a failure; client errors (4xx but 408/429) say nothing about the upstream's health. */
+    /**
+     * Records a failure. Only an upstream fault counts against the upstream's breaker; anything else (the upstream's
+     * answer that the request was wrong, the client's own mistake, a failure inside the gateway) counts neither way.
+     */
     public void failed(Upstream upstream, GatewayException failure) {
-        if (retryable(failure)) {
+        if (upstreamFault(failure)) {
             breaker(upstream).onFailure();
         } else {
-            breaker(upstream).onSuccess();
+            breaker(upstream).onNeutral();
         }
     }
 
-    /** Connection failures, timeouts, 408, 429 and 5xx may succeed on another try or another upstream. */
+    /**
+     * The one place that decides whether a failure is the upstream's fault: it could not be reached, timed out, broke
+     * the connection, answered 5xx or something that is not an OpenAI answer ({@link ErrorKind#UPSTREAM},
+     * {@link ErrorKind#TIMEOUT}), or asked to slow down (429, 408). Only these are retried, fall back to the next upstream
+     * and feed the breaker. A client's mistake and a failure inside the gateway are never the upstream's fault, whatever
+     * their status.
+     */
+    public static boolean upstreamFault(GatewayException failure) {
+        return switch (failure.kind()) {
+            case UPSTREAM, TIMEOUT, RATE_LIMITED -> true;
+            default -> failure.status() == 408;
+        };
+    }
+
+    /** Upstream faults may succeed on another try or another upstream; nothing else is worth repeating. */
     public static boolean retryable(GatewayException failure) {
-        int status = failure.status();
-        return failure.kind() == ErrorKind.UPSTREAM || failure.kind() == ErrorKind.TIMEOUT || status == 408
-                || status == 429 || status >= 500;
+        return upstreamFault(failure);
     }
 
     /** Whether to try the same upstream again: not when it asked for a long pause (better to fall back or tell the client). */
@@ -92,6 +112,10 @@ public class UpstreamResilience {
                     }
                     countRetry(upstream);
                     sleep(backoffMillis(upstream, attempt, e));
+                } catch (RuntimeException e) {
+                    // a failure inside the gateway says nothing about the upstream: free a half-open trial and rethrow
+                    breaker(upstream).onNeutral();
+                    throw e;
                 }
             }
             if (i + 1 < chain.size()) {

@@ -34,8 +34,12 @@ public final class FakeOpenAiServer {
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
-    /** A request as the fake received it. */
-    public record Recorded(String path, Map<String, String> headers, byte[] body) {
+    /**
+     * A request as the fake received it.
+     *
+     * @param atNanos when it arrived ({@link System#nanoTime()})
+     */
+    public record Recorded(String path, Map<String, String> headers, byte[] body, long atNanos) {
 
         public JsonNode json() {
             try {
@@ -106,7 +110,7 @@ public final class FakeOpenAiServer {
         request.body().onSuccess(body -> {
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
-            Recorded recorded = new Recorded(request.path(), headers, body.getBytes());
+            Recorded recorded = new Recorded(request.path(), headers, body.getBytes(), System.nanoTime());
             requests.add(recorded);
             HttpServerResponse response = request.response();
             response.closeHandler(v -> {
@@ -270,6 +274,67 @@ public final class FakeOpenAiServer {
                 then.answer(req, resp, vertx);
             }
         });
+    }
+
+    // ---- faults -------------------------------------------------------------------------------------------------
+
+    /** Any status, content type and body, as given: an HTML error page, an empty 200, truncated JSON. */
+    public static Reply raw(int status, String contentType, String body) {
+        return (req, resp, vertx) -> {
+            resp.setStatusCode(status);
+            if (contentType != null) {
+                resp.putHeader("Content-Type", contentType);
+            }
+            resp.end(body);
+        };
+    }
+
+    /** A 200 with {@code bytes} bytes of non-JSON text, written in 64 KiB pieces. */
+    public static Reply huge(String contentType, int bytes) {
+        return (req, resp, vertx) -> {
+            resp.setChunked(true).putHeader("Content-Type", contentType);
+            Buffer piece = Buffer.buffer("x".repeat(64 * 1024));
+            for (int written = 0; written < bytes && !resp.closed(); written += piece.length()) {
+                resp.write(piece);
+            }
+            if (!resp.closed()) {
+                resp.end();
+            }
+        };
+    }
+
+    /** Sends the response head, then nothing, ever (until the client gives up). */
+    public static Reply stallAfterHeaders(String contentType) {
+        return (req, resp, vertx) -> resp.setChunked(true).putHeader("Content-Type", contentType).setStatusCode(200)
+                .writeHead();
+    }
+
+    /** Sends the head and then {@code body} one byte every {@code gap}: never idle for long, never done in time. */
+    public static Reply trickle(String contentType, String body, Duration gap) {
+        return (req, resp, vertx) -> {
+            resp.setChunked(true).putHeader("Content-Type", contentType).setStatusCode(200).writeHead();
+            trickleFrom(resp, vertx, body, 0, gap);
+        };
+    }
+
+    private static void trickleFrom(HttpServerResponse resp, Vertx vertx, String body, int i, Duration gap) {
+        if (resp.closed()) {
+            return;
+        }
+        if (i == body.length()) {
+            resp.end();
+            return;
+        }
+        resp.write(body.substring(i, i + 1));
+        vertx.setTimer(gap.toMillis(), id -> trickleFrom(resp, vertx, body, i + 1, gap));
+    }
+
+    /** Sends the head and the start of a body, then drops the connection. */
+    public static Reply resetMidBody(String contentType, String start) {
+        return (req, resp, vertx) -> {
+            resp.setChunked(true).putHeader("Content-Type", contentType).setStatusCode(200).write(start);
+            vertx.setTimer(50, id -> resp.reset());
+        };
     }
 
     private static void writeEvents(HttpServerResponse resp, Vertx vertx, List<String> events, int i, Duration gap,

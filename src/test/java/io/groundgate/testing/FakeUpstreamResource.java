@@ -9,7 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * models {@code fake-model}, {@code fake-tools}, {@code both-model} and {@code ctx-model} (a model without function
  * calling, grounded in context mode). {@code dead} points at a closed port and comes
  * first in {@code both-model}'s fallback chain; {@code flaky} is the fake again with a breaker that opens after two
- * failures.
+ * failures; {@code faults} ({@code fault-model}) is the fake again without retries, with a 1 s first-byte and 3 s total
+ * timeout and a breaker that does not open; {@code refused} ({@code refused-model}) is a closed port like {@code dead}.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -45,6 +46,17 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put("groundgate.upstreams.flaky.retries", "0");
         config.put("groundgate.upstreams.flaky.breaker-failure-threshold", "2");
         config.put("groundgate.upstreams.flaky.breaker-open-duration", "10m");
+        // the fault-mode tests: no retries, short timeouts, a breaker that never opens, so each fault counts exactly once
+        config.put("groundgate.upstreams.faults.base-url", fake.baseUrl());
+        config.put("groundgate.upstreams.faults.models", "fault-model");
+        config.put("groundgate.upstreams.faults.retries", "0");
+        config.put("groundgate.upstreams.faults.first-byte-timeout", "1s");
+        config.put("groundgate.upstreams.faults.total-timeout", "3s");
+        config.put("groundgate.upstreams.faults.breaker-failure-threshold", "1000");
+        config.put("groundgate.upstreams.refused.base-url", "http://127.0.0.1:" + ClosedPort.find() + "/v1");
+        config.put("groundgate.upstreams.refused.models", "refused-model");
+        config.put("groundgate.upstreams.refused.retries", "0");
+        config.put("groundgate.upstreams.refused.breaker-failure-threshold", "1000");
         return config;
     }
 
