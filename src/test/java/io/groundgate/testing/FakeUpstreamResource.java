@@ -10,7 +10,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * calling, grounded in context mode). {@code dead} points at a closed port and comes
  * first in {@code both-model}'s fallback chain; {@code flaky} is the fake again with a breaker that opens after two
  * failures; {@code faults} ({@code fault-model}) is the fake again without retries, with a 1 s first-byte and 3 s total
- * timeout and a breaker that does not open; {@code refused} ({@code refused-model}) is a closed port like {@code dead}.
+ * timeout and a breaker that does not open; {@code refused} ({@code refused-model}) is a closed port like {@code dead};
+ * {@code touchy} ({@code touchy-model}) is the fake with a breaker that opens after two faults, for client-mistake tests.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -57,6 +58,12 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put("groundgate.upstreams.refused.models", "refused-model");
         config.put("groundgate.upstreams.refused.retries", "0");
         config.put("groundgate.upstreams.refused.breaker-failure-threshold", "1000");
+        // the fake again with a hair-trigger breaker, for the test that client mistakes never trip it
+        config.put("groundgate.upstreams.touchy.base-url", fake.baseUrl());
+        config.put("groundgate.upstreams.touchy.models", "touchy-model");
+        config.put("groundgate.upstreams.touchy.retries", "0");
+        config.put("groundgate.upstreams.touchy.breaker-failure-threshold", "2");
+        config.put("groundgate.upstreams.touchy.breaker-open-duration", "10m");
         return config;
     }
 
