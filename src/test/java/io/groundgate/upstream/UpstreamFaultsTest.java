@@ -184,6 +184,26 @@ class UpstreamFaultsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void garbageAfterTheStreamStartedEndsItWithAnErrorEventNotAStop() throws Exception {
+        fake.enqueue(FakeOpenAiServer.sse(java.util.List.of(
+                FakeOpenAiServer.chunk("fault-model", "{\"role\":\"assistant\",\"content\":\"Half an ans\"}", null),
+                "<html>proxy error</html>"), Duration.ZERO, true));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(chatUri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"grounded/fault-model\",\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String[] events = response.body().split("\n\n");
+        assertThat(response.body()).contains("Half an ans").doesNotContain("\"finish_reason\":\"stop\"")
+                .doesNotContain("[DONE]");
+        JsonNode last = JSON.readTree(events[events.length - 1].substring("data: ".length()));
+        assertThat(last.at("/error/code").asText()).isEqualTo("upstream_error");
+        assertThat(last.at("/error/message").asText()).contains("'faults'").doesNotContainPattern(INTERNALS);
+    }
+
     private static String head(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
