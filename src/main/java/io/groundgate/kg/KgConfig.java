@@ -60,9 +60,9 @@ public interface KgConfig {
     Duration debounce();
 
     /**
-     * The shrink guard: the largest share (0..1) of the dataset's asserted triples a reload from the folders may remove
-     * without confirmation; a deleted file counts as removing all of its graph, so it is held whatever its size.
-     * Triples that only moved to another file (a rename) are not removed. A version beyond it is held, the last good
+     * The shrink guard: the largest share (0..1) by which a reload from the folders may shrink the dataset's asserted
+     * triples without confirmation (net: a changed value is no shrink); a deleted file counts as removing all of its
+     * graph, so it is held whatever its size. Triples that only moved to another file (a rename) are not removed. A version beyond it is held, the last good
      * version keeps serving, and {@code GET /admin/kg} lists what would be removed (triple delta per graph) until the
      * admin confirms with {@code POST /admin/kg/reload?accept-removal=true}. 1 turns the guard off; edits through
      * {@code /admin/graphs} are explicit and never held. Empty files are never a removal: they are unfinished writes and

@@ -356,6 +356,9 @@ public class KnowledgeGraph {
             List<LoadProblem> warnings, List<GraphChange> changes) {
         long asserted = loaded.files().stream().mapToLong(f -> f.graph().size()).sum();
         long entailedCount = loaded.entailed().size();
+        // the report and meters first, so whoever sees the new snapshot also finds it counted
+        ReloadReport report = record(new ReloadReport(at, trigger, true, loaded.version(), true, List.of(),
+                since(start), warnings, changes, false), true);
         entailed = entailedCount;
         current.set(next);
         loader.served(loaded.files());
@@ -375,8 +378,7 @@ public class KnowledgeGraph {
             }
             LOG.warnf("Knowledge graph warning: %s", w.describe());
         }
-        return record(new ReloadReport(at, trigger, true, loaded.version(), true, List.of(), since(start), warnings,
-                changes, false), true);
+        return report;
     }
 
     private void publish(String version, SparqlBackend backend, List<GraphInfo> graphs, Map<String, String> prefixes,
@@ -401,6 +403,9 @@ public class KnowledgeGraph {
     }
 
     private ReloadReport record(ReloadReport report, boolean changed) {
+        if (report.changed() || !report.success()) {
+            metrics.reloaded(report.success(), report.duration());
+        }
         lastReload = report;
         if (report.success()) {
             lastRejectedVersion = null;
@@ -409,9 +414,6 @@ public class KnowledgeGraph {
             Map<String, String> errors = new HashMap<>();
             report.problems().forEach(p -> errors.merge(String.valueOf(p.file()), p.describe(), (a, b) -> a));
             lastErrors = errors;
-        }
-        if (report.changed() || !report.success()) {
-            metrics.reloaded(report.success(), report.duration());
         }
         return report;
     }

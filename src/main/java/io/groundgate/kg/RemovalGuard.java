@@ -49,14 +49,14 @@ final class RemovalGuard {
     }
 
     /**
-     * The changes that make a version wait for confirmation: all that remove triples when together they remove more
-     * than {@code maxShrink} of the dataset; otherwise the deleted files whose triples are not found elsewhere (a
-     * deleted file loses all of its graph, more than any {@code maxShrink} below 1).
+     * The changes that make a version wait for confirmation: all that shrink their graph when together they shrink the
+     * dataset by more than {@code maxShrink} (net: a changed value is no shrink); otherwise the deleted files whose
+     * triples are not found elsewhere (a deleted file loses all of its graph, more than any {@code maxShrink} below 1).
      */
     static List<GraphChange> beyond(List<GraphChange> changes, double maxShrink, long triplesBefore) {
-        long removed = changes.stream().mapToLong(GraphChange::removed).sum();
-        if (triplesBefore > 0 && (double) removed / triplesBefore > maxShrink) {
-            return changes.stream().filter(c -> c.removed() > 0).toList();
+        long shrink = -changes.stream().mapToLong(GraphChange::delta).sum();
+        if (triplesBefore > 0 && (double) shrink / triplesBefore > maxShrink) {
+            return changes.stream().filter(c -> c.removed() > 0 && c.delta() < 0).toList();
         }
         return changes.stream().filter(c -> c.status().equals("deleted") && c.removedShare() > maxShrink).toList();
     }
@@ -65,8 +65,8 @@ final class RemovalGuard {
     static LoadProblem held(GraphChange c, double maxShrink, long triplesBefore) {
         String what = c.status().equals("deleted")
                 ? "The file was deleted: its " + c.removed() + " triples would be removed"
-                : String.format(Locale.ROOT, "%d of its %d triples (%.0f %%) would be removed", c.removed(), c.before(),
-                        100 * c.removedShare());
+                : String.format(Locale.ROOT, "It would shrink from %d to %d triples (%d removed)", c.before(), c.after(),
+                        c.removed());
         return LoadProblem.of(c.file(), what + String.format(Locale.ROOT, " (the dataset holds %d; "
                 + "groundgate.kg.max-shrink is %.0f %%). Held: the last good version keeps serving; confirm with"
                 + " POST /admin/kg/reload?accept-removal=true.", triplesBefore, 100 * maxShrink));
