@@ -83,7 +83,8 @@ final class GraphLoader {
     /** Remembers the files of the version now served. */
     void served(List<ParsedFile> files) {
         Map<String, ParsedFile> byName = new LinkedHashMap<>();
-        files.forEach(f -> byName.put(f.file().name(), f));
+        // positions are only needed while a version is checked; a served version keeps its graphs, not its line index
+        files.forEach(f -> byName.put(f.file().name(), new ParsedFile(f.file(), f.hash(), f.graph(), Positions.none())));
         lastGood = Map.copyOf(byName);
     }
 
