@@ -65,6 +65,12 @@ function datasetHeader(g, id, { title, description, sources, license, extra = []
   g.add(ds, DCT('creator'), str(GENERATOR));
   g.add(ds, iri(NS.dcat + 'keyword'), en('GroundGate demo knowledge base'));
   for (const [p, o] of extra) g.add(ds, p, o);
+  // An OWL ontology header importing the vocabulary, so Protégé (OWL API) opens this file alone with its facts typed
+  // (not as annotations); ontologies/catalog-v001.xml maps the import to groundgate.ttl, so nothing is fetched.
+  const onto = iri(`https://w3id.org/groundgate/data/${id}`);
+  g.add(onto, RDF_TYPE, iri(NS.owl + 'Ontology'));
+  g.add(onto, iri(NS.owl + 'imports'), iri('https://w3id.org/groundgate/ontology'));
+  g.add(onto, iri(NS.rdfs + 'seeAlso'), ds);
   return ds;
 }
 

@@ -170,7 +170,7 @@ const declared = new Set(
     .filter((t) => t.predicate.value === RDF + 'type' && [OWL + 'Class', OWL + 'ObjectProperty', OWL + 'DatatypeProperty', OWL + 'AnnotationProperty'].includes(t.object.value))
     .map((t) => t.subject.value),
 );
-const builtin = new Set([RDF + 'type', RDFS + 'label', RDFS + 'comment', RDFS + 'subClassOf', RDFS + 'subPropertyOf', RDFS + 'domain', RDFS + 'range', RDFS + 'seeAlso', OWL + 'versionInfo', OWL + 'NamedIndividual', OWL + 'unionOf', RDF + 'first', RDF + 'rest']);
+const builtin = new Set([RDF + 'type', RDFS + 'label', RDFS + 'comment', RDFS + 'subClassOf', RDFS + 'subPropertyOf', RDFS + 'domain', RDFS + 'range', RDFS + 'seeAlso', OWL + 'versionInfo', OWL + 'NamedIndividual', OWL + 'imports', OWL + 'Ontology', OWL + 'unionOf', RDF + 'first', RDF + 'rest']);
 const usedPreds = new Set([...parsed.elements, ...parsed.materials, ...parsed.countries].map((t) => t.predicate.value));
 const undeclaredPreds = [...usedPreds].filter((p) => !declared.has(p) && !builtin.has(p));
 check('every predicate used in the data is declared in groundgate.ttl', undeclaredPreds.length === 0, undeclaredPreds.join(', '));
@@ -187,7 +187,11 @@ for (const [local, u] of Object.entries(UNIT_OF)) {
 const unitProps = parsed.ontology.filter((t) => t.predicate.value === GG + 'unit').map((t) => t.subject.value.replace(GG, ''));
 check('no other property declares a unit', unitProps.every((p) => p in UNIT_OF), unitProps.join(', '));
 const ontologyHeader = parsed.ontology.filter((t) => t.subject.value === 'https://w3id.org/groundgate/ontology');
-check('owl:Ontology header with title, description, licence, versionInfo and no owl:imports', ['title', 'description', 'license'].every((p) => ontologyHeader.some((t) => t.predicate.value === DCT + p)) && ontologyHeader.some((t) => t.predicate.value === OWL + 'versionInfo') && !q.some((t) => t.predicate.value === OWL + 'imports'));
+check('owl:Ontology header with title, description, licence, versionInfo and no owl:imports', ['title', 'description', 'license'].every((p) => ontologyHeader.some((t) => t.predicate.value === DCT + p)) && ontologyHeader.some((t) => t.predicate.value === OWL + 'versionInfo') && !parsed.ontology.some((t) => t.predicate.value === OWL + 'imports'));
+// each data file imports the vocabulary (resolved offline by ontologies/catalog-v001.xml), so Protégé opens it alone
+for (const name of ['elements', 'materials', 'countries']) {
+  check(`${name}.ttl is an owl:Ontology importing the GroundGate ontology`, parsed[name].some((t) => t.subject.value === `https://w3id.org/groundgate/data/${name}` && t.predicate.value === OWL + 'imports' && t.object.value === 'https://w3id.org/groundgate/ontology'));
+}
 
 console.log('');
 console.log(`triples: ${Object.entries(parsed).map(([k, v]) => `${k}=${v.length}`).join(' ')} total=${Object.values(parsed).reduce((a, v) => a + v.length, 0)}`);

@@ -18,22 +18,35 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.graph.GraphFactory;
 
+import io.groundgate.kg.validation.Positions;
+import io.groundgate.kg.validation.SourceGraph;
+import io.groundgate.kg.validation.TermCheck;
+
 /**
  * Reads, parses and validates the graph's files: every version passes through here, whether it comes from the folders,
  * from a watch event or from an edit.
  */
 final class GraphLoader {
 
-    /** A file's bytes and their hash. */
+    /** A file's bytes and their hash; null bytes mean "keep the last good parse of this file" (see {@link #read}). */
     record FileContent(SourceFile file, byte[] bytes, String hash) {
     }
 
-    /** Everything read from the folders, with the version it would make. */
-    record Inputs(List<FileContent> data, List<FileContent> shapes, String version, List<LoadProblem> problems) {
+    /**
+     * Everything read from the folders, with the version it would make.
+     *
+     * @param pending files left as they were served because they are empty (an unfinished write), one note each
+     */
+    record Inputs(List<FileContent> data, List<FileContent> shapes, String version, List<LoadProblem> problems,
+            List<LoadProblem> pending) {
     }
 
-    /** One parsed file. */
-    record ParsedFile(SourceFile file, String hash, Graph graph) {
+    /** One parsed file, with where each of its triples was written. */
+    record ParsedFile(SourceFile file, String hash, Graph graph, Positions positions) {
+
+        SourceGraph source() {
+            return new SourceGraph(file.name(), graph, positions);
+        }
     }
 
     /** A parsed and validated version, or the problems that rejected it. */
@@ -58,11 +71,26 @@ final class GraphLoader {
     private final List<Path> roots;
     private final List<Path> shapesRoots;
     private final boolean entailment;
+    /** The files of the version being served, to keep serving a file while it is empty. */
+    private volatile Map<String, ParsedFile> lastGood = Map.of();
 
     GraphLoader(List<Path> roots, List<Path> shapesRoots, boolean entailment) {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.shapesRoots = shapesRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.entailment = entailment;
+    }
+
+    /** Remembers the files of the version now served. */
+    void served(List<ParsedFile> files) {
+        Map<String, ParsedFile> byName = new LinkedHashMap<>();
+        // positions are only needed while a version is checked; a served version keeps its graphs, not its line index
+        files.forEach(f -> byName.put(f.file().name(), new ParsedFile(f.file(), f.hash(), f.graph(), Positions.none())));
+        lastGood = Map.copyOf(byName);
+    }
+
+    /** The files of the version being served, by name. */
+    Map<String, ParsedFile> lastGood() {
+        return lastGood;
     }
 
     List<Path> roots() {
@@ -127,6 +155,7 @@ final class GraphLoader {
      */
     Inputs read(Map<String, byte[]> overrides) {
         List<LoadProblem> problems = new ArrayList<>();
+        List<LoadProblem> pending = new ArrayList<>();
         Map<String, FileContent> data = new LinkedHashMap<>();
         for (SourceFile f : dataFiles()) {
             if (data.containsKey(f.name())) {
@@ -141,6 +170,10 @@ final class GraphLoader {
                 continue;
             }
             readInto(f, data, problems);
+            FileContent read = data.get(f.name());
+            if (read != null && isBlank(read.bytes())) {
+                keepLastGood(f, data, pending);
+            }
         }
         overrides.forEach((name, content) -> {
             if (content != null && !data.containsKey(name) && !roots.isEmpty()) {
@@ -155,7 +188,34 @@ final class GraphLoader {
             readInto(f, shapes, problems);
         }
         return new Inputs(List.copyOf(data.values()), List.copyOf(shapes.values()),
-                version(data.values(), shapes.values()), problems);
+                version(data.values(), shapes.values()), problems, pending);
+    }
+
+    /**
+     * An empty file is an unfinished write (an editor truncating before it writes, a copy in progress), not a new
+     * version: the file keeps its last good content until it has content again; a new empty file is left out.
+     */
+    private void keepLastGood(SourceFile f, Map<String, FileContent> data, List<LoadProblem> pending) {
+        ParsedFile previous = lastGood.get(f.name());
+        if (previous == null) {
+            data.remove(f.name());
+            pending.add(LoadProblem.of(f.name(), "The file is empty: treated as an unfinished write and left out"
+                    + " until it has content."));
+            return;
+        }
+        data.put(f.name(), new FileContent(f, null, previous.hash()));
+        pending.add(LoadProblem.of(f.name(), "The file is empty: treated as an unfinished write; its last good content ("
+                + previous.graph().size() + " triples) keeps serving until it has content again. To remove the"
+                + " graph, delete the file (or DELETE /admin/graphs?graph=" + f.name() + ")."));
+    }
+
+    /** Nothing but whitespace (and a byte-order mark). */
+    static boolean isBlank(byte[] bytes) {
+        if (bytes.length > 4096) {
+            return false;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.replace("\uFEFF", "").isBlank();
     }
 
     private static void readInto(SourceFile f, Map<String, FileContent> into, List<LoadProblem> problems) {
@@ -189,11 +249,20 @@ final class GraphLoader {
         List<ParsedFile> files = new ArrayList<>();
         Map<String, String> prefixes = new LinkedHashMap<>();
         for (FileContent f : inputs.data()) {
+            if (f.bytes() == null) {
+                ParsedFile kept = lastGood.get(f.file().name());
+                if (kept != null) {
+                    files.add(kept);
+                } else {
+                    problems.add(LoadProblem.of(f.file().name(), "The file is empty and has no earlier content."));
+                }
+                continue;
+            }
             RdfFiles.Parsed parsed = RdfFiles.parse(f.file().name(), f.file().lang(), f.bytes());
             if (parsed.problem() != null) {
-                problems.add(parsed.problem());
+                problems.addAll(parsed.problems());
             } else {
-                files.add(new ParsedFile(f.file(), f.hash(), parsed.graph()));
+                files.add(new ParsedFile(f.file(), f.hash(), parsed.graph(), parsed.positions()));
                 parsed.prefixes().forEach(prefixes::putIfAbsent);
             }
         }
@@ -201,7 +270,7 @@ final class GraphLoader {
         for (FileContent f : inputs.shapes()) {
             RdfFiles.Parsed parsed = RdfFiles.parse("shapes/" + f.file().name(), f.file().lang(), f.bytes());
             if (parsed.problem() != null) {
-                problems.add(parsed.problem());
+                problems.addAll(parsed.problems());
             } else {
                 parsed.graph().find().forEach(shapesGraph::add);
             }
@@ -228,14 +297,24 @@ final class GraphLoader {
         if (loaded.shapes().isEmpty()) {
             return List.of();
         }
+        Shapes shapes;
         try {
-            Shapes shapes = Shapes.parse(loaded.shapes());
-            Map<String, Graph> byFile = new LinkedHashMap<>();
-            loaded.files().forEach(f -> byFile.put(f.file().name(), f.graph()));
-            return ShaclCheck.validate(shapes, loaded.union(), byFile);
+            shapes = Shapes.parse(loaded.shapes());
         } catch (RuntimeException e) {
             return List.of(LoadProblem.of("shapes", "The SHACL shapes are invalid: " + e.getMessage()));
         }
+        return ShaclCheck.validate(shapes, loaded.shapes(), loaded.union(), sources(loaded),
+                iri -> Prefixes.compact(iri, loaded.prefixes()));
+    }
+
+    /** Warnings that do not reject a version: undeclared terms and literals contradicting a declared range. */
+    List<LoadProblem> warnings(Loaded loaded) {
+        return TermCheck.check(sources(loaded), iri -> Prefixes.compact(iri, loaded.prefixes())).stream()
+                .map(f -> LoadProblem.syntax(f.file(), f.line(), f.column(), f.message())).toList();
+    }
+
+    private static List<SourceGraph> sources(Loaded loaded) {
+        return loaded.files().stream().map(ParsedFile::source).toList();
     }
 
     static String hash(byte[] bytes) {

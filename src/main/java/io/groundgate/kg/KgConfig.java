@@ -59,6 +59,18 @@ public interface KgConfig {
     @WithDefault("300ms")
     Duration debounce();
 
+    /**
+     * The shrink guard: the largest share (0..1) by which a reload from the folders may shrink the dataset's asserted
+     * triples without confirmation (net: a changed value is no shrink); a deleted file counts as removing all of its
+     * graph, so it is held whatever its size. Triples that only moved to another file (a rename) are not removed. A version beyond it is held, the last good
+     * version keeps serving, and {@code GET /admin/kg} lists what would be removed (triple delta per graph) until the
+     * admin confirms with {@code POST /admin/kg/reload?accept-removal=true}. 1 turns the guard off; edits through
+     * {@code /admin/graphs} are explicit and never held. Empty files are never a removal: they are unfinished writes and
+     * keep their last good content.
+     */
+    @WithDefault("0.2")
+    double maxShrink();
+
     /** The TDB2 store. */
     Tdb2 tdb2();
 

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +61,10 @@ public class KnowledgeGraph {
     private volatile ReloadReport lastReload;
     private volatile String lastRejectedVersion;
     private volatile Map<String, String> lastErrors = Map.of();
+    private volatile List<LoadProblem> servedWarnings = List.of();
+    private volatile List<LoadProblem> pending = List.of();
+    private volatile long entailed;
+    private static final int MAX_LOGGED_WARNINGS = 20;
 
     @Inject
     public KnowledgeGraph(KgConfig config, MeterRegistry registry) {
@@ -157,6 +163,30 @@ public class KnowledgeGraph {
         return reload("admin");
     }
 
+    /**
+     * Reloads now from the folders and waits for the outcome.
+     *
+     * @param acceptRemoval publish even a version that removes more than {@code groundgate.kg.max-shrink} of a graph
+     */
+    public ReloadReport reload(boolean acceptRemoval) {
+        return serialized(() -> doReload("admin", null, acceptRemoval));
+    }
+
+    /**
+     * What an expert should fix in the served version (undeclared terms, range mismatches) and the files left pending
+     * because they are empty.
+     */
+    public List<LoadProblem> warnings() {
+        List<LoadProblem> all = new ArrayList<>(pending);
+        all.addAll(servedWarnings);
+        return all;
+    }
+
+    /** Triples of the served version derived by RDFS-lite entailment, counted apart from the asserted ones. */
+    public long entailedTriples() {
+        return entailed;
+    }
+
     /** Runs an action on the reload thread, so it never overlaps a reload. */
     <T> T serialized(Callable<T> action) {
         if (Thread.currentThread().getName().equals("groundgate-kg-reload")) {
@@ -192,15 +222,22 @@ public class KnowledgeGraph {
     }
 
     ReloadReport reload(String trigger) {
-        return serialized(() -> doReload(trigger, null));
+        return serialized(() -> doReload(trigger, null, false));
     }
 
     private void reloadLater(String trigger) {
-        reloads.submit(() -> doReload(trigger, null));
+        reloads.submit(() -> doReload(trigger, null, false));
     }
 
     /** Publishes an already validated version (from an edit) or loads the folders. */
     ReloadReport doReload(String trigger, GraphLoader.Loaded validated) {
+        return doReload(trigger, validated, false);
+    }
+
+    /**
+     * @param acceptRemoval whether the admin confirmed a version that removes more than the shrink guard allows
+     */
+    private ReloadReport doReload(String trigger, GraphLoader.Loaded validated, boolean acceptRemoval) {
         Instant at = Instant.now();
         long start = System.nanoTime();
         GraphSnapshot before = current.get();
@@ -216,13 +253,17 @@ public class KnowledgeGraph {
                         true);
             }
             GraphLoader.Loaded loaded = validated;
+            List<LoadProblem> pendingNow = List.of();
+            List<GraphChange> changes;
             if (loaded == null) {
                 GraphLoader.Inputs inputs = loader.read();
+                pendingNow = inputs.pending();
+                pending = pendingNow;
                 if (ready && inputs.version().equals(before.version())) {
                     return record(new ReloadReport(at, trigger, true, before.version(), false, List.of(),
-                            since(start)), false);
+                            since(start), pendingNow, List.of(), false), false);
                 }
-                if (inputs.version().equals(lastRejectedVersion) && lastReload != null) {
+                if (!acceptRemoval && inputs.version().equals(lastRejectedVersion) && lastReload != null) {
                     return lastReload;
                 }
                 if (!ready) {
@@ -236,20 +277,31 @@ public class KnowledgeGraph {
                 }
                 loaded = loader.parse(inputs);
                 if (loaded.ok()) {
-                    return validateAndPublish(loaded, at, trigger, start, before);
+                    Set<String> kept = new HashSet<>();
+                    inputs.data().stream().filter(d -> d.bytes() == null).forEach(d -> kept.add(d.file().name()));
+                    changes = ready ? RemovalGuard.changes(loader.lastGood(), loaded.files(), kept) : List.of();
+                    long triplesBefore = loader.lastGood().values().stream().mapToLong(f -> f.graph().size()).sum();
+                    List<GraphChange> tooMuch = acceptRemoval ? List.of()
+                            : RemovalGuard.beyond(changes, config.maxShrink(), triplesBefore);
+                    if (!tooMuch.isEmpty()) {
+                        return hold(loaded, tooMuch, changes, pendingNow, at, trigger, start, before, triplesBefore);
+                    }
+                    return validateAndPublish(loaded, at, trigger, start, before, pendingNow, changes);
                 }
             }
             if (!loaded.ok()) {
                 lastRejectedVersion = loaded.version();
                 ReloadReport report = new ReloadReport(at, trigger, false, before.version(), false, loaded.problems(),
-                        since(start));
+                        since(start), pendingNow, List.of(), false);
                 LOG.warnf("Rejected knowledge graph version %s (%s): %s; still serving %s", loaded.version(), trigger,
                         report.problemSummary(), before.version());
                 return record(report, false);
             }
+            // an edit: the admin asked for exactly this change, so it is shown but not held
+            changes = RemovalGuard.changes(loader.lastGood(), loaded.files(), Set.of());
             SparqlBackend backend = store.publish(loaded);
             GraphSnapshot next = prepare(loaded.version(), backend, graphInfos(loaded, before), loaded.prefixes(), false);
-            return served(next, loaded, at, trigger, start);
+            return served(next, loaded, at, trigger, start, loader.warnings(loaded), changes);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Knowledge graph reload (%s) failed", trigger);
             return record(new ReloadReport(at, trigger, false, before.version(), false,
@@ -257,12 +309,26 @@ public class KnowledgeGraph {
         }
     }
 
+    /** Keeps serving the last good version and says what the new one would remove. */
+    private ReloadReport hold(GraphLoader.Loaded loaded, List<GraphChange> tooMuch, List<GraphChange> changes,
+            List<LoadProblem> pendingNow, Instant at, String trigger, long start, GraphSnapshot before,
+            long triplesBefore) {
+        lastRejectedVersion = loaded.version();
+        List<LoadProblem> reasons = tooMuch.stream()
+                .map(c -> RemovalGuard.held(c, config.maxShrink(), triplesBefore)).toList();
+        ReloadReport report = new ReloadReport(at, trigger, false, before.version(), false, reasons, since(start),
+                pendingNow, changes, true);
+        LOG.warnf("Held knowledge graph version %s (%s): %s; still serving %s", loaded.version(), trigger,
+                report.problemSummary(), before.version());
+        return record(report, false);
+    }
+
     /**
      * Validates a parsed version with SHACL and publishes it if it conforms. In memory, where building a snapshot has
      * no side effects, the label index and schema are built while SHACL runs on another core.
      */
     private ReloadReport validateAndPublish(GraphLoader.Loaded loaded, Instant at, String trigger, long start,
-            GraphSnapshot before) {
+            GraphSnapshot before, List<LoadProblem> pendingNow, List<GraphChange> changes) {
         CompletableFuture<List<LoadProblem>> shacl = CompletableFuture.supplyAsync(() -> loader.validate(loaded),
                 validator);
         GraphSnapshot speculative = null;
@@ -270,34 +336,57 @@ public class KnowledgeGraph {
             speculative = prepare(loaded.version(), store.publish(loaded), graphInfos(loaded, before), loaded.prefixes(),
                     false);
         }
+        List<LoadProblem> warnings = new ArrayList<>(pendingNow);
+        warnings.addAll(loader.warnings(loaded));
         List<LoadProblem> problems = shacl.join();
         if (!problems.isEmpty()) {
             lastRejectedVersion = loaded.version();
-            ReloadReport report = new ReloadReport(at, trigger, false, before.version(), false, problems, since(start));
-            LOG.warnf("Rejected knowledge graph version %s (%s): %s; still serving %s", loaded.version(), trigger,
-                    report.problemSummary(), before.version());
+            ReloadReport report = new ReloadReport(at, trigger, false, before.version(), false, problems, since(start),
+                    warnings, changes, false);
+            LOG.warnf("Rejected knowledge graph version %s (%s): %d problems, the first: %s; still serving %s",
+                    loaded.version(), trigger, problems.size(), problems.get(0).describe(), before.version());
             return record(report, false);
         }
         GraphSnapshot next = speculative != null ? speculative
                 : prepare(loaded.version(), store.publish(loaded), graphInfos(loaded, before), loaded.prefixes(), false);
-        return served(next, loaded, at, trigger, start);
+        return served(next, loaded, at, trigger, start, warnings, changes);
     }
 
-    private ReloadReport served(GraphSnapshot next, GraphLoader.Loaded loaded, Instant at, String trigger, long start) {
+    private ReloadReport served(GraphSnapshot next, GraphLoader.Loaded loaded, Instant at, String trigger, long start,
+            List<LoadProblem> warnings, List<GraphChange> changes) {
+        long asserted = loaded.files().stream().mapToLong(f -> f.graph().size()).sum();
+        long entailedCount = loaded.entailed().size();
+        // the report and meters first, so whoever sees the new snapshot also finds it counted
+        ReloadReport report = record(new ReloadReport(at, trigger, true, loaded.version(), true, List.of(),
+                since(start), warnings, changes, false), true);
+        entailed = entailedCount;
         current.set(next);
+        loader.served(loaded.files());
         ready = true;
-        metrics.triples(loaded.triples());
-        LOG.infof("Serving knowledge graph version %s: %d graphs, %d triples (%s, %d ms)", loaded.version(),
-                loaded.files().size(), loaded.triples(), trigger, since(start).toMillis());
-        return record(new ReloadReport(at, trigger, true, loaded.version(), true, List.of(), since(start)), true);
+        servedWarnings = warnings.stream().filter(w -> !pending.contains(w)).toList();
+        metrics.triples(asserted, entailedCount);
+        LOG.infof("Serving knowledge graph version %s: %d graphs, %d asserted triples (summed over graphs) + %d entailed"
+                + " (%s, %d ms)", loaded.version(), loaded.files().size(), asserted, entailedCount, trigger,
+                since(start).toMillis());
+        changes.forEach(c -> LOG.infof("  %s %s: %d -> %d triples (%+d)", c.status(), c.file(), c.before(), c.after(),
+                c.delta()));
+        int logged = 0;
+        for (LoadProblem w : warnings) {
+            if (logged++ == MAX_LOGGED_WARNINGS) {
+                LOG.warnf("… and %d more warnings (see GET /admin/kg)", warnings.size() - MAX_LOGGED_WARNINGS);
+                break;
+            }
+            LOG.warnf("Knowledge graph warning: %s", w.describe());
+        }
+        return report;
     }
 
     private void publish(String version, SparqlBackend backend, List<GraphInfo> graphs, Map<String, String> prefixes,
             boolean graphsFromStore) {
         GraphSnapshot next = prepare(version, backend, graphs, prefixes, graphsFromStore);
-        if (graphsFromStore) {
-            metrics.triples(next.graphs().stream().mapToLong(GraphInfo::triples).sum());
-        }
+        long entailedCount = countEntailed(next);
+        entailed = entailedCount;
+        metrics.triples(next.graphs().stream().mapToLong(GraphInfo::triples).sum(), entailedCount);
         current.set(next);
         ready = true;
     }
@@ -314,6 +403,9 @@ public class KnowledgeGraph {
     }
 
     private ReloadReport record(ReloadReport report, boolean changed) {
+        if (report.changed() || !report.success()) {
+            metrics.reloaded(report.success(), report.duration());
+        }
         lastReload = report;
         if (report.success()) {
             lastRejectedVersion = null;
@@ -323,10 +415,22 @@ public class KnowledgeGraph {
             report.problems().forEach(p -> errors.merge(String.valueOf(p.file()), p.describe(), (a, b) -> a));
             lastErrors = errors;
         }
-        if (report.changed() || !report.success()) {
-            metrics.reloaded(report.success(), report.duration());
-        }
         return report;
+    }
+
+    private static long countEntailed(GraphSnapshot snapshot) {
+        try {
+            var result = snapshot.query(org.apache.jena.query.QueryFactory.create(
+                    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + GraphSnapshot.ENTAILED_GRAPH + "> { ?s ?p ?o } }"));
+            if (result.rows().isEmpty()) {
+                return 0;
+            }
+            var n = result.rows().get(0).get(org.apache.jena.sparql.core.Var.alloc("n"));
+            return n == null ? 0 : Long.parseLong(n.getLiteralLexicalForm());
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not count the entailed triples: %s", e.getMessage());
+            return 0;
+        }
     }
 
     private static List<GraphInfo> graphInfos(GraphLoader.Loaded loaded, GraphSnapshot before) {

@@ -1,6 +1,5 @@
 package io.groundgate.kg;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -18,15 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.sparql.core.Quad;
 import org.jboss.logging.Logger;
+
+import io.groundgate.kg.validation.LocatingParser;
+import io.groundgate.kg.validation.Positions;
 
 /** Finding and parsing the graph's RDF files. */
 final class RdfFiles {
@@ -128,59 +125,39 @@ final class RdfFiles {
         return false;
     }
 
-    /** The outcome of parsing one file: a graph and its prefixes, or a problem. */
-    record Parsed(Graph graph, Map<String, String> prefixes, LoadProblem problem) {
+    /**
+     * The outcome of parsing one file: a graph, its prefixes and where each triple was written, or the problems that
+     * refuse it (a syntax error, or ill-typed literals).
+     */
+    record Parsed(Graph graph, Map<String, String> prefixes, Positions positions, List<LoadProblem> problems) {
+
+        /** The first problem, or null. */
+        LoadProblem problem() {
+            return problems.isEmpty() ? null : problems.get(0);
+        }
+
+        static Parsed failed(LoadProblem problem) {
+            return new Parsed(null, Map.of(), Positions.none(), List.of(problem));
+        }
     }
 
     /** Parses a file's content into a fresh graph; TriG and N-Quads are flattened into it. */
     static Parsed parse(String name, Lang declared, byte[] content) {
         Lang lang = declared != null ? declared : sniff(content);
-        Graph graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        Map<String, String> prefixes = new java.util.LinkedHashMap<>();
         try {
-            RDFParser.source(new ByteArrayInputStream(content)).lang(lang).base("file:///" + name)
-                    .errorHandler(THROWING).parse(new StreamRDFBase() {
-                        @Override
-                        public void triple(Triple triple) {
-                            graph.add(triple);
-                        }
-
-                        @Override
-                        public void quad(Quad quad) {
-                            graph.add(quad.asTriple());
-                        }
-
-                        @Override
-                        public void prefix(String prefix, String iri) {
-                            prefixes.putIfAbsent(prefix, iri);
-                        }
-                    });
-            return new Parsed(graph, prefixes, null);
+            LocatingParser.Result r = LocatingParser.parse(name, lang, content);
+            if (!r.illTyped().isEmpty()) {
+                return new Parsed(null, r.prefixes(), r.positions(), r.illTyped().stream()
+                        .map(f -> LoadProblem.syntax(f.file(), f.line(), f.column(), f.message())).toList());
+            }
+            return new Parsed(r.graph(), r.prefixes(), r.positions(), List.of());
         } catch (RiotParseException e) {
-            return new Parsed(null, prefixes, LoadProblem.syntax(name, e.getLine(), e.getCol(),
+            return Parsed.failed(LoadProblem.syntax(name, e.getLine(), e.getCol(),
                     lang.getName() + " syntax error: " + e.getOriginalMessage()));
         } catch (RiotException e) {
-            return new Parsed(null, prefixes, LoadProblem.of(name, lang.getName() + " syntax error: " + e.getMessage()));
+            return Parsed.failed(LoadProblem.of(name, lang.getName() + " syntax error: " + e.getMessage()));
         } catch (RuntimeException e) {
-            return new Parsed(null, prefixes, LoadProblem.of(name, "Could not parse as " + lang.getName() + ": " + e));
+            return Parsed.failed(LoadProblem.of(name, "Could not parse as " + lang.getName() + ": " + e));
         }
     }
-
-    /** Turns every parser error into an exception carrying line and column; warnings are logged. */
-    private static final ErrorHandler THROWING = new ErrorHandler() {
-        @Override
-        public void warning(String message, long line, long col) {
-            LOG.debugf("RDF warning at %d:%d: %s", line, col, message);
-        }
-
-        @Override
-        public void error(String message, long line, long col) {
-            throw new RiotParseException(message, line, col);
-        }
-
-        @Override
-        public void fatal(String message, long line, long col) {
-            throw new RiotParseException(message, line, col);
-        }
-    };
 }

@@ -14,12 +14,31 @@ import java.util.List;
  * @param changed whether the served version changed
  * @param problems why it was rejected, if it was
  * @param duration how long it took
+ * @param warnings what an expert should fix but does not reject the version (undeclared terms, range mismatches), and
+ *        empty files left pending
+ * @param changes the graphs that differ from the version served before (triple delta, removed triples)
+ * @param held whether the version was held because it removes too much, waiting for
+ *        {@code POST /admin/kg/reload?accept-removal=true}
  */
 public record ReloadReport(Instant at, String trigger, boolean success, String version, boolean changed,
-        List<LoadProblem> problems, Duration duration) {
+        List<LoadProblem> problems, Duration duration, List<LoadProblem> warnings, List<GraphChange> changes,
+        boolean held) {
 
     public ReloadReport {
         problems = List.copyOf(problems);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    public ReloadReport(Instant at, String trigger, boolean success, String version, boolean changed,
+            List<LoadProblem> problems, Duration duration) {
+        this(at, trigger, success, version, changed, problems, duration, List.of(), List.of(), false);
+    }
+
+    ReloadReport with(List<LoadProblem> moreWarnings, List<GraphChange> changes) {
+        List<LoadProblem> all = new java.util.ArrayList<>(warnings);
+        all.addAll(moreWarnings);
+        return new ReloadReport(at, trigger, success, version, changed, problems, duration, all, changes, held);
     }
 
     /** A one-paragraph summary of the problems, for error messages. */

@@ -2,7 +2,7 @@ package io.groundgate.kg;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -11,54 +11,79 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.path.P_Link;
 import org.jboss.logging.Logger;
 
-/** SHACL validation of a whole version; violations reject it, warnings and infos are only logged. */
+import io.groundgate.kg.validation.Position;
+import io.groundgate.kg.validation.ShaclMessages;
+import io.groundgate.kg.validation.SourceGraph;
+
+/**
+ * SHACL validation of a whole version; violations reject it, warnings and infos are only logged. Each violation names
+ * the file and line of the focus node's triple, the shape, and says in plain words what to fix.
+ */
 final class ShaclCheck {
 
     private static final Logger LOG = Logger.getLogger(ShaclCheck.class);
     private static final int MAX_PROBLEMS = 50;
+    private static final int MAX_LOGGED = 20;
 
     private ShaclCheck() {
     }
 
     /**
      * @param shapes the shapes
+     * @param shapesGraph the shapes as triples, to name blank property shapes by their node shape
      * @param data the union of all graphs (with entailments)
-     * @param files each file's graph by file name, to say where a focus node is described
+     * @param files each file's graph and triple positions, to say where a focus node is described
+     * @param compact renders IRIs with the files' prefixes
      */
-    static List<LoadProblem> validate(Shapes shapes, Graph data, Map<String, Graph> files) {
+    static List<LoadProblem> validate(Shapes shapes, Graph shapesGraph, Graph data, List<SourceGraph> files,
+            UnaryOperator<String> compact) {
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
+        ShaclMessages messages = new ShaclMessages(shapesGraph, compact);
         List<LoadProblem> problems = new ArrayList<>();
+        int violations = 0;
         for (ReportEntry entry : report.getEntries()) {
             if (entry.severity() != Severity.Violation) {
                 LOG.infof("SHACL %s at %s: %s", entry.severity().level().getLocalName(), entry.focusNode(),
                         entry.message());
                 continue;
             }
-            if (problems.size() == MAX_PROBLEMS) {
-                break;
+            if (violations++ >= MAX_PROBLEMS) {
+                continue;
             }
             Node focus = entry.focusNode();
-            String message = entry.message() == null ? "constraint violated" : entry.message();
-            if (entry.value() != null && !message.contains(String.valueOf(entry.value()))) {
-                message += " (value " + text(entry.value()) + ")";
+            Node predicate = entry.resultPath() instanceof P_Link link ? link.getNode() : null;
+            SourceGraph file = fileOf(focus, files);
+            Position at = file == null ? null : file.positions().of(focus, predicate);
+            String message = messages.message(entry) + " (shape `" + messages.shapeName(entry) + "`)";
+            LoadProblem problem = new LoadProblem(file == null ? null : file.file(), at == null ? -1 : at.line(),
+                    at == null ? -1 : at.column(), message, text(focus),
+                    entry.resultPath() == null ? null : entry.resultPath().toString());
+            problems.add(problem);
+            if (violations <= MAX_LOGGED) {
+                LOG.warnf("SHACL violation %s", problem.describe());
             }
-            problems.add(new LoadProblem(fileOf(focus, files), -1, -1, message, text(focus),
-                    entry.resultPath() == null ? null : entry.resultPath().toString()));
+        }
+        if (violations > MAX_PROBLEMS) {
+            problems.add(LoadProblem.of(null, "… and " + (violations - MAX_PROBLEMS) + " more SHACL violations."));
+        }
+        if (violations > MAX_LOGGED) {
+            LOG.warnf("… and %d more SHACL violations (see GET /admin/kg)", violations - MAX_LOGGED);
         }
         return problems;
     }
 
-    private static String fileOf(Node focus, Map<String, Graph> files) {
-        for (Map.Entry<String, Graph> f : files.entrySet()) {
-            if (f.getValue().contains(focus, Node.ANY, Node.ANY)) {
-                return f.getKey();
+    private static SourceGraph fileOf(Node focus, List<SourceGraph> files) {
+        for (SourceGraph f : files) {
+            if (f.graph().contains(focus, Node.ANY, Node.ANY)) {
+                return f;
             }
         }
-        for (Map.Entry<String, Graph> f : files.entrySet()) {
-            if (f.getValue().contains(Node.ANY, Node.ANY, focus)) {
-                return f.getKey();
+        for (SourceGraph f : files) {
+            if (f.graph().contains(Node.ANY, Node.ANY, focus)) {
+                return f;
             }
         }
         return null;

@@ -59,6 +59,11 @@ public record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind
     }
 
     @Override
+    public double maxShrink() {
+        return 0.2;
+    }
+
+    @Override
     public int maxQueryLength() {
         return 100_000;
     }

@@ -51,16 +51,31 @@ public class KgAdminResource {
     public KgStatus status() {
         GraphSnapshot snapshot = kg.snapshot();
         return new KgStatus(snapshot.version(), snapshot.loadedAt(), kg.ready(),
-                snapshot.graphs().stream().mapToLong(GraphInfo::triples).sum(),
+                snapshot.graphs().stream().mapToLong(GraphInfo::triples).sum(), kg.entailedTriples(),
                 config.store().name().toLowerCase(), kg.graphs().stream().map(KgStatus.Graph::of).toList(),
-                KgStatus.Reload.of(kg.lastReload()));
+                KgStatus.Reload.of(kg.lastReload()), kg.warnings().stream().map(KgStatus.Problem::of).toList());
     }
 
+    /**
+     * Reloads from the folders. {@code accept-removal=true} confirms a version held because it removes more than
+     * {@code groundgate.kg.max-shrink} of a graph (e.g. a deleted file).
+     */
     @POST
     @Path("/kg/reload")
     @Produces(MediaType.APPLICATION_JSON)
-    public KgStatus.Reload reload() {
-        return KgStatus.Reload.of(kg.reload());
+    public KgStatus.Reload reload(@QueryParam("accept-removal") String acceptRemoval) {
+        return KgStatus.Reload.of(kg.reload(parseFlag(acceptRemoval)));
+    }
+
+    private static boolean parseFlag(String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.isEmpty() || value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw KgErrors.invalid("accept-removal must be true or false, not '" + value + "'.", "accept-removal",
+                "invalid_parameter");
     }
 
     @GET

@@ -6,14 +6,22 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.groundgate.kg.GraphChange;
 import io.groundgate.kg.GraphInfo;
 import io.groundgate.kg.LoadProblem;
 import io.groundgate.kg.ReloadReport;
 
 /** The JSON of {@code GET /admin/kg}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+/**
+ * @param triples asserted triples, summed over the named graphs (one per file): the figure of the start-up log and of
+ *        {@code groundgate_kg_triples{kind="asserted"}}
+ * @param entailedTriples triples added by RDFS-lite entailment, counted apart ({@code kind="entailed"})
+ * @param warnings what an expert should fix in the served version, and files left pending because they are empty
+ */
 record KgStatus(String version, @JsonProperty("loaded_at") Instant loadedAt, boolean ready, long triples,
-        String store, List<Graph> graphs, @JsonProperty("last_reload") Reload lastReload) {
+        @JsonProperty("entailed_triples") long entailedTriples, String store, List<Graph> graphs,
+        @JsonProperty("last_reload") Reload lastReload, List<Problem> warnings) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Graph(String file, String graph, long triples, @JsonProperty("version_hash") String versionHash,
@@ -25,17 +33,33 @@ record KgStatus(String version, @JsonProperty("loaded_at") Instant loadedAt, boo
         }
     }
 
+    /**
+     * @param outcome {@code served}, {@code unchanged}, {@code rejected} (the last good version keeps serving) or
+     *        {@code held} (it would remove too much: confirm with {@code POST /admin/kg/reload?accept-removal=true})
+     * @param changes the graphs that differ from the version served before
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Reload(Instant at, String trigger, boolean success, String version, boolean changed,
-            @JsonProperty("duration_ms") Long durationMs, List<Problem> errors) {
+    record Reload(Instant at, String trigger, boolean success, String outcome, String version, boolean changed,
+            @JsonProperty("duration_ms") Long durationMs, List<Problem> errors, List<Problem> warnings,
+            List<Change> changes) {
 
         static Reload of(ReloadReport r) {
             if (r == null) {
                 return null;
             }
-            return new Reload(r.at(), r.trigger(), r.success(), r.version(), r.changed(),
+            String outcome = r.held() ? "held" : !r.success() ? "rejected" : r.changed() ? "served" : "unchanged";
+            return new Reload(r.at(), r.trigger(), r.success(), outcome, r.version(), r.changed(),
                     r.duration() == null ? null : r.duration().toMillis(),
-                    r.problems().stream().map(Problem::of).toList());
+                    r.problems().stream().map(Problem::of).toList(), r.warnings().stream().map(Problem::of).toList(),
+                    r.changes().stream().map(Change::of).toList());
+        }
+    }
+
+    /** One graph's change: {@code added}, {@code changed}, {@code deleted} or {@code kept} (empty file pending). */
+    record Change(String file, String status, long before, long after, long delta, long removed) {
+
+        static Change of(GraphChange c) {
+            return new Change(c.file(), c.status(), c.before(), c.after(), c.delta(), c.removed());
         }
     }
 

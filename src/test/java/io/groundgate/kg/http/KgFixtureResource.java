@@ -11,17 +11,28 @@ import java.util.stream.Stream;
 import io.groundgate.kg.TestConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Copies the {@code kg/basic} fixture to a temporary folder and points the gateway at it, with an admin key. */
+/**
+ * Copies a fixture ({@code kg/basic} unless the init argument {@code fixture} names another) to a temporary folder and
+ * points the gateway at it, with an admin key; the init argument {@code watch=false} turns the folder watcher off.
+ */
 public class KgFixtureResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_KEY = "kg-test-admin-key";
     static volatile Path folder;
+    private String fixture = "basic";
+    private String watch = "true";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        fixture = initArgs.getOrDefault("fixture", fixture);
+        watch = initArgs.getOrDefault("watch", watch);
+    }
 
     @Override
     public Map<String, String> start() {
         try {
             folder = Files.createTempDirectory("gg-kg-http");
-            TestConfig.copyFixture("basic", folder);
+            TestConfig.copyFixture(fixture, folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -29,6 +40,7 @@ public class KgFixtureResource implements QuarkusTestResourceLifecycleManager {
                 "groundgate.kg.shapes-paths", folder.resolve("shapes").toString(),
                 "groundgate.kg.query-timeout", "1s",
                 "groundgate.kg.poll-interval", "200ms",
+                "groundgate.kg.watch", watch,
                 "groundgate.security.admin-key", ADMIN_KEY);
     }
 
