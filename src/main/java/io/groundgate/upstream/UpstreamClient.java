@@ -64,7 +64,8 @@ public class UpstreamClient {
 
     private Future<UpstreamExchange> accept(Upstream upstream, HttpClientRequest request, HttpClientResponse response,
             long started, long timer) {
-        response.endHandler(v -> vertx.cancelTimer(timer));
+        // end() completes however the body ends, and unlike endHandler a reader cannot replace it
+        response.end().onComplete(v -> vertx.cancelTimer(timer));
         if (response.statusCode() / 100 == 2) {
             response.pause();
             return Future.succeededFuture(new UpstreamExchange(upstream, request, response, started, System.nanoTime()));

@@ -1,17 +1,15 @@
 package io.groundgate.security;
 
+import static io.groundgate.testing.OpenAiErrors.assertOpenAiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.groundgate.testing.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +31,6 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(PathAccessProfile.class)
 class PathAccessTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TURTLE = "<urn:a> <urn:b> \"pwned\" .";
 
     @ConfigProperty(name = "quarkus.http.test-port")
@@ -169,20 +163,5 @@ class PathAccessTest {
         }
         byte[] body = route.body() == null ? null : route.body().getBytes(StandardCharsets.UTF_8);
         return RawHttp.send(port, route.method(), path + route.query(), headers, body);
-    }
-
-    static void assertOpenAiError(RawHttp.Response response) throws IOException {
-        assertThat(response.body()).as("error body of %s", response.status()).isNotBlank();
-        JsonNode error = JSON.readTree(response.body()).path("error");
-        assertThat(error.path("message").asText()).isNotBlank();
-        assertThat(error.path("type").asText()).isNotBlank();
-        assertThat(error.has("param")).isTrue();
-        assertThat(error.has("code")).isTrue();
-    }
-
-    static Set<String> files() throws IOException {
-        try (Stream<Path> list = Files.list(PathAccessProfile.KG_FOLDER)) {
-            return Set.copyOf(list.map(p -> p.getFileName().toString()).toList());
-        }
     }
 }
