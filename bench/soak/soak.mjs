@@ -3,7 +3,8 @@
 // Not a test: it prints figures for BENCHMARKS.md. Loopback only; bounded by --duration.
 //
 // Usage (from the repository root, after ./mvnw -B package -DskipTests; needs java and jcmd on PATH):
-//   node bench/soak/soak.mjs [--duration 600] [--concurrency 4] [--xmx 512m]
+//   node bench/soak/soak.mjs [--duration 600] [--concurrency 4] [--xmx 512m] [--jar target/quarkus-app/quarkus-run.jar]
+//                            [--streams-only]
 import { spawn, execFileSync } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ const arg = (name, dflt) => {
 const DURATION_S = Number(arg('duration', 600));
 const CONCURRENCY = Number(arg('concurrency', 4));
 const XMX = arg('xmx', '512m');
+const STREAMS_ONLY = process.argv.includes('--streams-only'); // passthrough streams only: the per-stream leak check
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function freePort() {
@@ -60,6 +62,8 @@ const MIX = [
   ['sparql', (p) => request(p, 'GET', '/sparql?query=' + encodeURIComponent('SELECT ?s WHERE { ?s ?p ?o } LIMIT 5'))],
 ];
 
+const TRAFFIC = STREAMS_ONLY ? MIX.filter(([name]) => name === 'passthrough-stream') : MIX;
+
 function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
@@ -83,7 +87,7 @@ async function heapAfterGcMb(port, pid) {
 
 const upstream = await startUpstream(0);
 const port = await freePort();
-const jar = path.join(root, 'target/quarkus-app/quarkus-run.jar');
+const jar = path.resolve(arg('jar', path.join(root, 'target/quarkus-app/quarkus-run.jar')));
 const gateway = spawn('java', [`-Xmx${XMX}`, '-Dquarkus.http.host=127.0.0.1', `-Dquarkus.http.port=${port}`,
   `-Dgroundgate.upstreams.fake.base-url=http://127.0.0.1:${upstream.address().port}/v1`,
   '-Dgroundgate.upstreams.fake.models=soak-model', '-Dquarkus.log.level=WARN', '-jar', jar],
@@ -94,7 +98,7 @@ process.on('exit', stop);
 for (let i = 0; ; i++) {
   const r = await request(port, 'GET', '/q/health/ready');
   if (r.status === 200) break;
-  if (i > 600) { console.error('gateway did not become ready'); process.exit(1); }
+  if (i > 1800) { console.error('gateway did not become ready'); process.exit(1); }
   await sleep(100);
 }
 
@@ -106,7 +110,7 @@ const started = Date.now();
 const end = started + DURATION_S * 1000;
 async function worker(w) {
   for (let i = w; Date.now() < end; i += CONCURRENCY) {
-    const [name, send] = MIX[i % MIX.length];
+    const [name, send] = TRAFFIC[i % TRAFFIC.length];
     const r = await send(port);
     total++;
     counts[name] = (counts[name] ?? 0) + 1;
@@ -114,7 +118,7 @@ async function worker(w) {
     if (r.status < 0) failed++;
   }
 }
-console.log(`soak: ${DURATION_S} s, concurrency ${CONCURRENCY}, -Xmx${XMX}, gateway pid ${gateway.pid} on 127.0.0.1:${port}`);
+console.log(`soak${STREAMS_ONLY ? ' (passthrough streams only)' : ''}: ${DURATION_S} s, concurrency ${CONCURRENCY}, -Xmx${XMX}, gateway pid ${gateway.pid} on 127.0.0.1:${port}`);
 console.log('t_s\trequests\t5xx\tnet_errors\theap_after_gc_mb\trss_mb');
 const report = async () => {
   const heap = await heapAfterGcMb(port, gateway.pid);

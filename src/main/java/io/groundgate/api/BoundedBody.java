@@ -75,6 +75,11 @@ final class BoundedBody {
                 && (e.kind() == ErrorKind.PAYLOAD_TOO_LARGE || e.status() == 408);
     }
 
+    /** Whether the body stopped arriving (408). */
+    static boolean stalled(Throwable failure) {
+        return failure instanceof GatewayException e && e.status() == 408;
+    }
+
     private static GatewayException tooLarge(int maxBytes) {
         return new GatewayException(ErrorKind.PAYLOAD_TOO_LARGE,
                 "The request body is larger than this gateway accepts (" + maxBytes + " bytes; groundgate.api.max-body-bytes).",

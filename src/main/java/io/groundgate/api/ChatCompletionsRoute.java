@@ -81,8 +81,11 @@ public class ChatCompletionsRoute {
         BoundedBody.read(ctx.vertx(), ctx.request(), config.maxBodyBytes(), config.bodyIdleTimeout()).onComplete(body -> {
             if (body.failed()) {
                 if (BoundedBody.abandonsBody(body.cause())) {
-                    // the rest of the body will not be read: answer, then drop the connection
+                    // the rest of the body will not be read: the connection cannot carry another request
                     ctx.response().putHeader("Connection", "close");
+                }
+                if (BoundedBody.stalled(body.cause())) {
+                    // nothing more is coming from this client: drop the connection once it has the answer
                     ctx.response().endHandler(v -> ctx.request().connection().close());
                 }
                 fail(ctx, body.cause());
