@@ -78,10 +78,15 @@ public class ChatCompletionsRoute {
                     null, "unsupported_media_type"));
             return;
         }
-        BoundedBody.read(ctx.request(), config.maxBodyBytes()).onComplete(body -> {
+        BoundedBody.read(ctx.vertx(), ctx.request(), config.maxBodyBytes(), config.bodyIdleTimeout()).onComplete(body -> {
             if (body.failed()) {
-                if (body.cause() instanceof GatewayException e && e.kind() == ErrorKind.PAYLOAD_TOO_LARGE) {
+                if (BoundedBody.abandonsBody(body.cause())) {
+                    // the rest of the body will not be read: the connection cannot carry another request
                     ctx.response().putHeader("Connection", "close");
+                }
+                if (BoundedBody.stalled(body.cause())) {
+                    // nothing more is coming from this client: drop the connection once it has the answer
+                    ctx.response().endHandler(v -> ctx.request().connection().close());
                 }
                 fail(ctx, body.cause());
                 return;
@@ -139,6 +144,10 @@ public class ChatCompletionsRoute {
     }
 
     static void fail(RoutingContext ctx, Throwable failure) {
+        if (!(failure instanceof GatewayException) && ClientAbort.is(failure)) {
+            LOG.debugf("client went away during %s: %s", PATH, failure.toString());
+            return;
+        }
         GatewayException e = failure instanceof GatewayException g ? g : unexpected(failure);
         ErrorResponses.write(ctx.response(), e);
     }

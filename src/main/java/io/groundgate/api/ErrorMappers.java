@@ -57,6 +57,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (ClientAbort.is(e)) {
+            LOG.debugf("client went away: %s", e.toString());
+            return Response.status(499).build(); // nobody is left to read it
+        }
         LOG.error("unexpected failure", e);
         return ErrorResponses.toResponse(new GatewayException(ErrorKind.INTERNAL,
                 "The gateway failed unexpectedly; the failure is logged."));

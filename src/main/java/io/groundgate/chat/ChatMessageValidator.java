@@ -24,13 +24,14 @@ public class ChatMessageValidator implements ConstraintValidator<ValidChatMessag
                         + "' message" + ("assistant".equals(message.role()) ? " without tool_calls" : ""));
             }
         } else if (content.isArray()) {
+            if (content.isEmpty()) {
+                return violation(context, "content", "content must be a string or a non-empty array of content parts");
+            }
             int index = 0;
             for (JsonNode part : content) {
-                if (!part.isObject() || !part.path("type").isTextual()) {
-                    return violation(context, "content[" + index + "]", "each content part must be an object with a 'type'");
-                }
-                if ("text".equals(part.get("type").asText()) && !part.path("text").isTextual()) {
-                    return violation(context, "content[" + index + "].text", "a text content part needs a string 'text'");
+                String problem = ContentParts.problem(message.role(), part);
+                if (problem != null) {
+                    return violation(context, "content[" + index + "]" + ContentParts.field(part), problem);
                 }
                 index++;
             }

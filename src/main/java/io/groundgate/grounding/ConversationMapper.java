@@ -31,36 +31,55 @@ final class ConversationMapper {
         Map<String, String> toolNamesByCallId = new HashMap<>();
         for (int i = 0; i < messages.size(); i++) {
             io.groundgate.chat.ChatMessage message = messages.get(i);
-            switch (message.role()) {
-                case "system", "developer" -> out.add(SystemMessage.from(message.text()));
-                case "user" -> out.add(user(message));
-                case "assistant" -> out.add(assistant(message, toolNamesByCallId));
-                case "tool" -> {
-                    String name = toolNamesByCallId.get(message.toolCallId());
-                    if (name == null) {
-                        throw GatewayException.invalid("The tool message answers tool_call_id '" + message.toolCallId()
-                                + "', which no earlier assistant message called.", "messages[" + i + "].tool_call_id");
-                    }
-                    out.add(ToolExecutionResultMessage.from(message.toolCallId(), name, message.text()));
+            try {
+                ChatMessage mapped = map(message, i, toolNamesByCallId);
+                if (mapped != null) {
+                    out.add(mapped);
                 }
-                default -> throw GatewayException.invalid("unknown role " + message.role(), "messages[" + i + "].role");
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // LangChain4j refuses what it cannot carry (blank text, a malformed image URL): the client's input, so a 400
+                throw GatewayException.invalid("messages[" + i + "] cannot be sent on the grounded route: its '"
+                        + message.role() + "' content is empty or not usable as given.", "messages[" + i + "].content");
             }
         }
         return out;
     }
 
-    private static UserMessage user(io.groundgate.chat.ChatMessage message) {
+    /** One message, or null when it says nothing (a blank system message). */
+    private static ChatMessage map(io.groundgate.chat.ChatMessage message, int i, Map<String, String> toolNamesByCallId) {
+        return switch (message.role()) {
+            case "system", "developer" -> message.text().isBlank() ? null : SystemMessage.from(message.text());
+            case "user" -> user(message, i);
+            case "assistant" -> assistant(message, toolNamesByCallId);
+            case "tool" -> {
+                String name = toolNamesByCallId.get(message.toolCallId());
+                if (name == null) {
+                    throw GatewayException.invalid("The tool message answers tool_call_id '" + message.toolCallId()
+                            + "', which no earlier assistant message called.", "messages[" + i + "].tool_call_id");
+                }
+                yield ToolExecutionResultMessage.from(message.toolCallId(), name, message.text());
+            }
+            default -> throw GatewayException.invalid("unknown role " + message.role(), "messages[" + i + "].role");
+        };
+    }
+
+    private static UserMessage user(io.groundgate.chat.ChatMessage message, int i) {
         JsonNode content = message.content();
         if (content == null || content.isTextual()) {
             return message.name() == null ? UserMessage.from(message.text()) : UserMessage.from(message.name(), message.text());
         }
         List<Content> parts = new ArrayList<>();
+        int index = 0;
         for (JsonNode part : content) {
-            switch (part.path("type").asText()) {
+            String type = part.path("type").asText();
+            switch (type) {
                 case "text" -> parts.add(TextContent.from(part.path("text").asText()));
                 case "image_url" -> parts.add(ImageContent.from(part.path("image_url").path("url").asText()));
-                default -> { } // other part types (audio, files) are not forwarded on the grounded route
+                default -> throw GatewayException.invalid("The grounded route forwards only 'text' and 'image_url' content"
+                        + " parts; '" + type + "' parts need a passthrough model.",
+                        "messages[" + i + "].content[" + index + "]");
             }
+            index++;
         }
         return UserMessage.from(parts);
     }

@@ -70,6 +70,11 @@ public class AccessPolicy {
         return items.stream().filter(item -> caller.mayUse(modelId.apply(item))).toList();
     }
 
+    /** Whether {@link ApiKeyFilter} identified this request's caller (for {@link GuardedResources}). */
+    static boolean identified(RoutingContext ctx) {
+        return ctx.get(CALLER) != null;
+    }
+
     static void setCaller(RoutingContext ctx, Caller caller) {
         ctx.put(CALLER, caller);
     }

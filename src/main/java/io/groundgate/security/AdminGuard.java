@@ -22,6 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 public class AdminGuard {
 
     private static final Logger LOG = Logger.getLogger(AdminGuard.class);
+    private static final String PASSED = "groundgate.adminGuardPassed";
 
     private final Optional<byte[]> adminKeyHash;
 
@@ -37,6 +38,16 @@ public class AdminGuard {
         router.route("/admin/*").order(-900).handler(this::check);
     }
 
+    /** Whether this guard let the request through (for {@link GuardedResources}). */
+    static boolean passed(RoutingContext ctx) {
+        return Boolean.TRUE.equals(ctx.get(PASSED));
+    }
+
+    private static void pass(RoutingContext ctx) {
+        ctx.put(PASSED, Boolean.TRUE);
+        ctx.next();
+    }
+
     public boolean adminKeyConfigured() {
         return adminKeyHash.isPresent();
     }
@@ -45,7 +56,7 @@ public class AdminGuard {
         boolean read = ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD;
         if (adminKeyHash.isEmpty()) {
             if (read) {
-                ctx.next();
+                pass(ctx);
             } else {
                 ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.PERMISSION,
                         "Admin writes are disabled: configure an admin key (groundgate.security.admin-key).", null,
@@ -54,7 +65,7 @@ public class AdminGuard {
             return;
         }
         if (KeyHash.matches(BearerToken.from(ctx.request()), adminKeyHash.get())) {
-            ctx.next();
+            pass(ctx);
         } else {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.AUTHENTICATION,
