@@ -144,7 +144,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void probesUseHealthPathsThatAnswerOnTheRunningApp(String overlay) {
         Container gateway = container(render(overlay).gateway().getSpec().getTemplate().getSpec(), "groundgate");
         Map<String, Probe> probes = Map.of("/q/health/started", gateway.getStartupProbe(),
@@ -163,7 +163,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void podsRunLockedDownWithResources(String overlay) {
         Rendered r = render(overlay);
         List<PodSpec> pods = new ArrayList<>();
@@ -185,7 +185,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void theModelCacheIsAWritableVolume(String overlay) {
         PodSpec pod = render(overlay).gateway().getSpec().getTemplate().getSpec();
         Container gateway = container(pod, "groundgate");
@@ -197,7 +197,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void watchedFoldersAreTheMountedConfigMaps(String overlay) {
         Rendered r = render(overlay);
         PodSpec pod = r.gateway().getSpec().getTemplate().getSpec();
@@ -230,7 +230,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "prod", "fuseki" })
+    @ValueSource(strings = { "prod", "fuseki", "redis" })
     void apiKeysComeFromTheMountedSecret(String overlay) {
         Rendered r = render(overlay);
         PodSpec pod = r.gateway().getSpec().getTemplate().getSpec();
@@ -249,7 +249,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void theGracePeriodCoversTheShutdownDelayAndTimeout(String overlay) throws IOException {
         Container gateway = container(render(overlay).gateway().getSpec().getTemplate().getSpec(), "groundgate");
         Properties app = new Properties();
@@ -267,7 +267,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "prod", "fuseki" })
+    @ValueSource(strings = { "prod", "fuseki", "redis" })
     void theAutoscalerTargetsTheDeploymentOnCpu(String overlay) {
         Rendered r = render(overlay);
         HorizontalPodAutoscaler hpa = r.one("HorizontalPodAutoscaler", "groundgate", HorizontalPodAutoscaler.class);
@@ -281,7 +281,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "prod", "fuseki" })
+    @ValueSource(strings = { "prod", "fuseki", "redis" })
     void theDisruptionBudgetSelectsTheGatewayPods(String overlay) {
         Rendered r = render(overlay);
         PodDisruptionBudget pdb = r.one("PodDisruptionBudget", "groundgate", PodDisruptionBudget.class);
@@ -292,7 +292,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void theServiceAndNetworkPolicySelectTheGatewayPods(String overlay) {
         Rendered r = render(overlay);
         Deployment deployment = r.gateway();
@@ -350,8 +350,40 @@ class ManifestsTest {
                 .allSatisfy(peer -> assertThat(selects(peer.getPodSelector().getMatchLabels(), gatewayLabels)).isTrue()));
     }
 
+    @Test
+    void theRedisOverlaySharesRateLimitsThroughARedisOnlyTheGatewayReaches() {
+        Rendered r = render("redis");
+        Container gateway = container(r.gateway().getSpec().getTemplate().getSpec(), "groundgate");
+        Deployment redis = r.one("Deployment", "redis", Deployment.class);
+        Map<String, String> redisLabels = redis.getSpec().getTemplate().getMetadata().getLabels();
+        Container server = container(redis.getSpec().getTemplate().getSpec(), "redis");
+
+        assertThat(env(gateway, "GROUNDGATE_SECURITY_RATE_LIMIT_STORE")).contains("redis");
+        java.net.URI url = java.net.URI.create(env(gateway, "QUARKUS_REDIS_HOSTS").orElseThrow());
+        Service service = r.one("Service", url.getHost(), Service.class);
+        assertThat(selects(service.getSpec().getSelector(), redisLabels)).isTrue();
+        assertThat(service.getSpec().getPorts()).anySatisfy(p -> {
+            assertThat(p.getPort()).isEqualTo(url.getPort());
+            assertThat(containerPort(server, p.getTargetPort())).isEqualTo(6379);
+        });
+
+        Map<String, String> gatewayLabels = r.gateway().getSpec().getTemplate().getMetadata().getLabels();
+        NetworkPolicy fromGateway = r.one("NetworkPolicy", "groundgate", NetworkPolicy.class);
+        assertThat(fromGateway.getSpec().getEgress()).anySatisfy(rule -> {
+            assertThat(rule.getTo()).anySatisfy(peer -> assertThat(selects(peer.getPodSelector().getMatchLabels(), redisLabels)).isTrue());
+            assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(6379));
+        });
+        NetworkPolicy redisPolicy = r.one("NetworkPolicy", "redis", NetworkPolicy.class);
+        assertThat(selects(redisPolicy.getSpec().getPodSelector().getMatchLabels(), redisLabels)).isTrue();
+        assertThat(redisPolicy.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
+        assertThat(redisPolicy.getSpec().getEgress()).isNullOrEmpty();
+        assertThat(redisPolicy.getSpec().getIngress()).allSatisfy(rule -> assertThat(rule.getFrom())
+                .allSatisfy(peer -> assertThat(selects(peer.getPodSelector().getMatchLabels(), gatewayLabels)).isTrue()));
+        assertThat(server.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void configMapsFitKubernetesSizeLimit(String overlay) {
         for (ConfigMap map : render(overlay).all("ConfigMap", ConfigMap.class)) {
             long bytes = map.getData() == null ? 0
