@@ -258,8 +258,11 @@ class ManifestsTest {
         }
         Duration timeout = DurationConverter.parseDuration(env(gateway, "QUARKUS_SHUTDOWN_TIMEOUT")
                 .orElse(app.getProperty("%prod.quarkus.shutdown.timeout")));
-        Duration delay = DurationConverter.parseDuration(env(gateway, "QUARKUS_SHUTDOWN_DELAY")
-                .orElse(app.getProperty("%prod.quarkus.shutdown.delay", "0s")));
+        // the delay is Kubernetes' business: only the Deployment sets it, so `java -jar` on a laptop stops at once
+        assertThat(app.getProperty("%prod.quarkus.shutdown.delay")).isNull();
+        assertThat(app.getProperty("quarkus.shutdown.delay")).isNull();
+        Duration delay = DurationConverter.parseDuration(env(gateway, "QUARKUS_SHUTDOWN_DELAY").orElseThrow());
+        assertThat(delay).isPositive();
 
         assertThat(timeout).isPositive();
         assertThat(render(overlay).gateway().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())

@@ -33,15 +33,18 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public static GatewayProcess start(Map<String, String> config) throws IOException, InterruptedException {
+        return start(config, ClosedPort.find());
+    }
+
+    /** Starts the gateway on the given port, with the application's own defaults for everything not in config. */
+    public static GatewayProcess start(Map<String, String> config, int port) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the integration tests with ./mvnw verify");
         }
-        int port = ClosedPort.find();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.shutdown.delay-enabled=false"));
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = Path.of("target", "gateway-" + port + ".log");
@@ -49,6 +52,20 @@ public final class GatewayProcess implements AutoCloseable {
         GatewayProcess gateway = new GatewayProcess(process, port, log);
         gateway.awaitReady(Duration.ofSeconds(120));
         return gateway;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Sends SIGTERM and waits for the process to exit; returns how long that took. */
+    public Duration terminate() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     public URI uri(String path) {
