@@ -25,7 +25,8 @@ final class KgMetrics {
                 .description("Knowledge graph reloads").register(registry);
         this.reloadDuration = Timer.builder("groundgate.kg.reload.duration")
                 .description("Time to parse, validate and publish a knowledge graph version").register(registry);
-        registry.gauge("groundgate.kg.triples", triples);
+        io.micrometer.core.instrument.Gauge.builder("groundgate.kg.triples", triples, AtomicLong::get)
+                .description("Triples in the knowledge graph version being served").register(registry);
     }
 
     /** Meters that go nowhere, for tests and tools. */

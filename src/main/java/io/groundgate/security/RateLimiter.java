@@ -53,6 +53,7 @@ public class RateLimiter {
     private final RateLimitStore shared;
     private final Counter failures;
     private final AtomicBoolean outage = new AtomicBoolean();
+    private volatile boolean skipping;
     private volatile long skipSharedUntil;
 
     public RateLimiter(RateLimitConfig config, Instance<Redis> redis, Vertx vertx, MeterRegistry registry) {
@@ -79,8 +80,11 @@ public class RateLimiter {
         if (shared == null) {
             return local.tryAcquire(keyName, bucket).map(wait -> decide(wait, bucket));
         }
-        if (System.nanoTime() - skipSharedUntil < 0) {
-            return onFailure(keyName, bucket);
+        if (skipping) {
+            if (System.nanoTime() - skipSharedUntil < 0) {
+                return onFailure(keyName, bucket);
+            }
+            skipping = false;
         }
         Promise<Decision> decision = Promise.promise();
         long timer = vertx.setTimer(Math.max(1, config.timeout().toMillis()),
@@ -107,6 +111,7 @@ public class RateLimiter {
 
     private void failed(Throwable cause) {
         skipSharedUntil = System.nanoTime() + config.retryAfterFailure().toNanos();
+        skipping = true;
         if (outage.compareAndSet(false, true)) {
             LOG.warnf("The rate-limit store (Redis) failed: %s. %s until it answers again.", cause.getMessage(),
                     config.onStoreFailure() == RateLimitConfig.FailurePolicy.OPEN

@@ -354,6 +354,78 @@ class ManifestsTest {
     }
 
     @Test
+    void theIngressAndHttpRouteExamplesReachTheGatewayServiceOnlyOnTheApiPaths() throws Exception {
+        Service service = render("prod").one("Service", "groundgate", Service.class);
+        JsonNode ingress = YAML.readTree(K8S.resolve("examples/ingress.yaml").toFile());
+        assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("path")).containsExactly("/v1", "/sparql");
+        for (JsonNode backend : ingress.at("/spec/rules/0/http/paths").findValues("service")) {
+            assertThat(backend.path("name").asText()).isEqualTo(service.getMetadata().getName());
+            assertThat(service.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getName())
+                    .isEqualTo(backend.at("/port/name").asText()));
+        }
+        JsonNode route = YAML.readTree(K8S.resolve("examples/httproute.yaml").toFile());
+        assertThat(route.at("/spec/rules/0/matches").findValuesAsText("value")).containsExactly("/v1", "/sparql");
+        JsonNode backend = route.at("/spec/rules/0/backendRefs/0");
+        assertThat(backend.path("name").asText()).isEqualTo(service.getMetadata().getName());
+        assertThat(service.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getPort()).isEqualTo(backend.path("port").asInt()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "prod", "redis" })
+    void replicasSpreadAcrossHostsAndZones(String overlay) {
+        Deployment gateway = render(overlay).gateway();
+        assertThat(gateway.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                .extracting(c -> c.getTopologyKey())
+                .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+    }
+
+    @Test
+    void theServiceMonitorScrapesTheGatewayServiceAndTheAlertsUseSeriesTheGatewayExports() throws Exception {
+        Assumptions.assumeTrue(kubectlAvailable(), "kubectl is not on the PATH");
+        Process p = new ProcessBuilder("kubectl", "kustomize", K8S.resolve("monitoring").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String rendered = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        List<JsonNode> objects = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(rendered)) {
+            docs.forEachRemaining(objects::add);
+        }
+        JsonNode monitor = objects.stream().filter(o -> "ServiceMonitor".equals(o.path("kind").asText())).findFirst()
+                .orElseThrow();
+        Service service = render("prod").one("Service", "groundgate", Service.class);
+        Map<String, String> selector = YAML.convertValue(monitor.at("/spec/selector/matchLabels"),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+        assertThat(selects(selector, service.getMetadata().getLabels())).isTrue();
+        assertThat(service.getSpec().getPorts()).anySatisfy(port -> assertThat(port.getName())
+                .isEqualTo(monitor.at("/spec/endpoints/0/port").asText()));
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+
+        JsonNode rules = objects.stream().filter(o -> "PrometheusRule".equals(o.path("kind").asText())).findFirst()
+                .orElseThrow().at("/spec/groups/0/rules");
+        assertThat(rules.size()).isGreaterThan(3);
+        // every groundgate_ series an alert reads is one the gateway's code registers
+        java.util.regex.Matcher series = java.util.regex.Pattern.compile("groundgate_([a-z_]+?)(_total|_seconds_count|_seconds_bucket)?\\b")
+                .matcher(rules.toString());
+        String sources;
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).collect(java.util.stream.Collectors.joining("\n"));
+        }
+        int checked = 0;
+        while (series.find()) {
+            assertThat(sources).as(series.group()).contains("\"groundgate." + series.group(1).replace('_', '.') + "\"");
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
+    @Test
     void theRedisOverlaySharesRateLimitsThroughARedisOnlyTheGatewayReaches() {
         Rendered r = render("redis");
         Container gateway = container(r.gateway().getSpec().getTemplate().getSpec(), "groundgate");
