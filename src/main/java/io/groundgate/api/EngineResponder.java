@@ -6,11 +6,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.groundgate.chat.ChatCompletion;
 import io.groundgate.chat.ChatCompletionChunk;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
 import io.groundgate.chat.ChunkSink;
 import io.groundgate.chat.GatewayException;
+import io.groundgate.chat.Usage;
+import io.groundgate.grounding.Grounding;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -42,7 +45,11 @@ final class EngineResponder {
         if (turn.request().streaming()) {
             stream(turn);
         } else {
-            ctx.vertx().<byte[]> executeBlocking(() -> mapper.writeValueAsBytes(engine.complete(turn)), false)
+            ctx.vertx().<byte[]> executeBlocking(() -> {
+                ChatCompletion completion = engine.complete(turn);
+                record(completion.usage(), completion.grounding());
+                return mapper.writeValueAsBytes(completion);
+            }, false)
                     .onComplete(result -> {
                         RequestTiming.addUpstreamNanos(ctx, turn.upstreamTime().nanos());
                         if (result.failed()) {
@@ -62,6 +69,7 @@ final class EngineResponder {
         ChunkSink sink = new ChunkSink() {
             @Override
             public void send(ChatCompletionChunk chunk) {
+                record(chunk.usage(), chunk.grounding());
                 Buffer event = event(chunk);
                 context.runOnContext(v -> write(out, event));
             }
@@ -94,6 +102,14 @@ final class EngineResponder {
                 out.end(Buffer.buffer("data: " + new String(ErrorResponses.json(error), StandardCharsets.UTF_8) + "\n\n"));
             }
         });
+    }
+
+    /** For the access log: an answer's usage and how many tool calls grounded it (recorded before the answer is written, so the end handler sees it). */
+    private void record(Usage usage, Object grounding) {
+        RequestUsage.tokens(ctx, usage);
+        if (grounding instanceof Grounding g && g.steps() != null) {
+            RequestUsage.toolSteps(ctx, g.steps().size());
+        }
     }
 
     private void write(HttpServerResponse out, Buffer data) {

@@ -69,8 +69,8 @@ public class PassthroughRelay {
             }
             HttpServerResponse out = ctx.response();
             copyHeaders(upstream, out);
+            RequestUsage.tokens(ctx, tokens.countRelayed(model, body.result()));
             out.setStatusCode(upstream.statusCode()).end(body.result());
-            tokens.countRelayed(model, body.result());
         });
         upstream.resume();
     }
@@ -86,7 +86,7 @@ public class PassthroughRelay {
         upstream.handler(chunk -> {
             out.write(chunk);
             if (usageModel != null) {
-                tokens.countRelayed(usageModel, chunk);
+                RequestUsage.tokens(ctx, tokens.countRelayed(usageModel, chunk));
             }
             if (out.writeQueueFull()) {
                 upstream.pause();

@@ -17,10 +17,12 @@ public class GroundedEngine implements ChatEngine {
 
     private final ToolLoop loop;
     private final TokenMeter tokens;
+    private final AnswerMetrics metrics;
 
-    public GroundedEngine(ToolLoop loop, TokenMeter tokens) {
+    public GroundedEngine(ToolLoop loop, TokenMeter tokens, AnswerMetrics metrics) {
         this.loop = loop;
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     @Override
@@ -34,7 +36,7 @@ public class GroundedEngine implements ChatEngine {
         ToolLoop.Result result = loop.run(turn, null, recorder);
         count(turn, result);
         return new Completions(turn.request().model()).whole(result.text(), result.clientCalls(), result.finishReason(),
-                result.usage(), recorder.build(route(turn), null, result.rounds()));
+                result.usage(), metrics.observe(recorder.build(route(turn), null, result.rounds()), false));
     }
 
     private static String route(ChatTurn turn) {
@@ -79,6 +81,6 @@ public class GroundedEngine implements ChatEngine {
         begin.run();
         completions.toolCalls(sink, result.clientCalls());
         completions.finish(sink, result.finishReason(), result.usage(), turn.request().includeUsage(),
-                recorder.build(route(turn), null, result.rounds()));
+                metrics.observe(recorder.build(route(turn), null, result.rounds()), false));
     }
 }

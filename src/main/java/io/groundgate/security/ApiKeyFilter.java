@@ -30,13 +30,15 @@ public class ApiKeyFilter {
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
 
     private final ApiKeyStore keys;
+    private final RateLimiter rateLimiter;
     private final MeterRegistry registry;
     private final Counter missing;
     private final Counter invalid;
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
 
-    public ApiKeyFilter(ApiKeyStore keys, MeterRegistry registry) {
+    public ApiKeyFilter(ApiKeyStore keys, RateLimiter rateLimiter, MeterRegistry registry) {
         this.keys = keys;
+        this.rateLimiter = rateLimiter;
         this.registry = registry;
         this.missing = rejections(registry, "missing_api_key");
         this.invalid = rejections(registry, "invalid_api_key");
@@ -68,23 +70,37 @@ public class ApiKeyFilter {
             return;
         }
         ApiKey key = entry.key();
-        long waitNanos = entry.bucket() == null ? 0 : entry.bucket().tryAcquire();
-        if (waitNanos > 0) {
-            rateLimited.computeIfAbsent(key.name(), name -> Counter.builder("groundgate.ratelimit.rejections")
-                    .tag("key", name).description("Requests refused because the API key was over its rate limit")
-                    .register(registry)).increment();
-            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            RateLimit limit = entry.bucket().limit();
-            LOG.debugf("refused %s %s: API key '%s' over its rate limit", ctx.request().method(), ctx.request().path(),
-                    key.name());
-            ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.RATE_LIMITED, 429,
-                    "Rate limit reached for API key '" + key.name() + "': " + limit.requestsPerMinute()
-                            + " requests per minute (burst " + limit.burst() + "). Please try again in " + seconds + "s.",
-                    null, "rate_limit_exceeded", Map.of("Retry-After", Long.toString(seconds))));
+        if (entry.bucket() == null) {
+            AccessPolicy.setCaller(ctx, new Caller(key.name(), key.models()));
+            ctx.next();
             return;
         }
-        AccessPolicy.setCaller(ctx, new Caller(key.name(), key.models()));
-        ctx.next();
+        rateLimiter.acquire(key.name(), entry.bucket()).onComplete(result -> {
+            RateLimiter.Decision decision = result.result();
+            if (decision instanceof RateLimiter.Limited limited) {
+                tooManyRequests(ctx, key, limited);
+            } else if (decision instanceof RateLimiter.Unavailable unavailable) {
+                ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.UNAVAILABLE, 503,
+                        unavailable.reason(), null, "rate_limit_store_unavailable", Map.of("Retry-After", "1")));
+            } else {
+                AccessPolicy.setCaller(ctx, new Caller(key.name(), key.models()));
+                ctx.next();
+            }
+        });
+    }
+
+    private void tooManyRequests(RoutingContext ctx, ApiKey key, RateLimiter.Limited limited) {
+        rateLimited.computeIfAbsent(key.name(), name -> Counter.builder("groundgate.ratelimit.rejections")
+                .tag("key", name).description("Requests refused because the API key was over its rate limit")
+                .register(registry)).increment();
+        long seconds = Math.max(1, (limited.waitNanos() + 999_999_999L) / 1_000_000_000L);
+        RateLimit limit = limited.limit();
+        LOG.debugf("refused %s %s: API key '%s' over its rate limit", ctx.request().method(), ctx.request().path(),
+                key.name());
+        ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.RATE_LIMITED, 429,
+                "Rate limit reached for API key '" + key.name() + "': " + limit.requestsPerMinute()
+                        + " requests per minute (burst " + limit.burst() + "). Please try again in " + seconds + "s.",
+                null, "rate_limit_exceeded", Map.of("Retry-After", Long.toString(seconds))));
     }
 
     private static void unauthorized(RoutingContext ctx, String message) {

@@ -182,14 +182,23 @@ public class ToolRegistry {
                 + " failed unexpectedly; the failure is logged."), null);
     }
 
+    /**
+     * Counts one tool call in {@code groundgate.tool.calls}: every call made through {@link #execute}, and the steps the
+     * embedded planner runs on the graph and the calculator directly.
+     */
+    public void countCall(String tool, String outcome) {
+        counters.computeIfAbsent(tool + '\n' + outcome, k -> Counter.builder("groundgate.tool.calls")
+                .description("Tool calls by tool and outcome: /v1/tools invocations, grounded-route tool calls and the "
+                        + "embedded planner's steps").tag("tool", tool).tag("outcome", outcome).register(meters))
+                .increment();
+    }
+
     private ToolResult finish(Entry e, ObjectNode args, long start, ToolResult result, String outcome) {
         long nanos = System.nanoTime() - start;
         String tool = e.spec().name();
         timers.computeIfAbsent(tool, t -> Timer.builder("groundgate.tool.duration").description("Tool call duration")
                 .tag("tool", t).register(meters)).record(nanos, TimeUnit.NANOSECONDS);
-        counters.computeIfAbsent(tool + '\n' + outcome, k -> Counter.builder("groundgate.tool.calls")
-                .description("Tool calls by outcome").tag("tool", tool).tag("outcome", outcome).register(meters))
-                .increment();
+        countCall(tool, outcome);
         Provenance p = result.provenance();
         if (p == null) {
             p = Provenance.of(tool, args);

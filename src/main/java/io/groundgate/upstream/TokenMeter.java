@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.groundgate.chat.Usage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 
@@ -27,29 +28,43 @@ public class TokenMeter {
 
     public void count(String model, String route, long in, long out) {
         if (in > 0) {
-            meters.counter("groundgate.tokens", "direction", "in", "model", model, "route", route).increment(in);
+            counter("in", model, route).increment(in);
         }
         if (out > 0) {
-            meters.counter("groundgate.tokens", "direction", "out", "model", model, "route", route).increment(out);
+            counter("out", model, route).increment(out);
         }
     }
 
-    /** Counts the usage found in a relayed body or stream chunk, if any; cheap when there is none. */
-    public void countRelayed(String model, Buffer data) {
+    private io.micrometer.core.instrument.Counter counter(String direction, String model, String route) {
+        return io.micrometer.core.instrument.Counter.builder("groundgate.tokens")
+                .tags("direction", direction, "model", model, "route", route)
+                .description("Tokens in (prompt) and out (completion) by model and route").register(meters);
+    }
+
+    /**
+     * Counts the usage found in a relayed body or stream chunk, if any; cheap when there is none.
+     *
+     * @return the usage counted, or null when there was none
+     */
+    public Usage countRelayed(String model, Buffer data) {
         int at = lastIndexOf(data, USAGE);
         if (at < 0) {
-            return;
+            return null;
         }
         int start = indexOf(data, (byte) '{', at + USAGE.length);
         int end = start < 0 ? -1 : matchingBrace(data, start);
         if (end < 0) {
-            return;
+            return null;
         }
         try {
             JsonNode usage = mapper.readTree(data.getBytes(start, end + 1));
-            count(model, "passthrough", usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong());
+            long in = usage.path("prompt_tokens").asLong();
+            long out = usage.path("completion_tokens").asLong();
+            count(model, "passthrough", in, out);
+            return new Usage(in, out, usage.path("total_tokens").asLong(in + out));
         } catch (Exception e) {
             // a usage object with nested details, or none at all: nothing to count here
+            return null;
         }
     }
 

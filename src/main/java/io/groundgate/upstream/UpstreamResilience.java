@@ -26,8 +26,9 @@ public class UpstreamResilience {
         upstreams.all().values().forEach(u -> {
             CircuitBreaker breaker = new CircuitBreaker(u.breakerFailureThreshold(), u.breakerOpenDuration());
             breakers.put(u.name(), breaker);
-            meters.gauge("groundgate.upstream.breaker.open", io.micrometer.core.instrument.Tags.of("upstream", u.name()),
-                    breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1);
+            io.micrometer.core.instrument.Gauge.builder("groundgate.upstream.breaker.open", breaker,
+                    b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1).tag("upstream", u.name())
+                    .description("1 while the upstream's circuit breaker is open or half-open, else 0").register(meters);
         });
     }
 
@@ -152,11 +153,14 @@ public class UpstreamResilience {
     }
 
     public void countRetry(Upstream upstream) {
-        meters.counter("groundgate.upstream.retries", "upstream", upstream.name()).increment();
+        io.micrometer.core.instrument.Counter.builder("groundgate.upstream.retries").tag("upstream", upstream.name())
+                .description("Calls retried on the same upstream").register(meters).increment();
     }
 
     public void countFallback(Upstream from) {
-        meters.counter("groundgate.upstream.fallbacks", "from", from.name()).increment();
+        io.micrometer.core.instrument.Counter.builder("groundgate.upstream.fallbacks").tag("from", from.name())
+                .description("Calls passed on from an upstream to the next in the fallback chain").register(meters)
+                .increment();
     }
 
     public static GatewayException breakerOpen(Upstream upstream) {

@@ -144,7 +144,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void probesUseHealthPathsThatAnswerOnTheRunningApp(String overlay) {
         Container gateway = container(render(overlay).gateway().getSpec().getTemplate().getSpec(), "groundgate");
         Map<String, Probe> probes = Map.of("/q/health/started", gateway.getStartupProbe(),
@@ -163,7 +163,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void podsRunLockedDownWithResources(String overlay) {
         Rendered r = render(overlay);
         List<PodSpec> pods = new ArrayList<>();
@@ -185,7 +185,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void theModelCacheIsAWritableVolume(String overlay) {
         PodSpec pod = render(overlay).gateway().getSpec().getTemplate().getSpec();
         Container gateway = container(pod, "groundgate");
@@ -197,7 +197,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void watchedFoldersAreTheMountedConfigMaps(String overlay) {
         Rendered r = render(overlay);
         PodSpec pod = r.gateway().getSpec().getTemplate().getSpec();
@@ -230,7 +230,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "prod", "fuseki" })
+    @ValueSource(strings = { "prod", "fuseki", "redis" })
     void apiKeysComeFromTheMountedSecret(String overlay) {
         Rendered r = render(overlay);
         PodSpec pod = r.gateway().getSpec().getTemplate().getSpec();
@@ -249,7 +249,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void theGracePeriodCoversTheShutdownDelayAndTimeout(String overlay) throws IOException {
         Container gateway = container(render(overlay).gateway().getSpec().getTemplate().getSpec(), "groundgate");
         Properties app = new Properties();
@@ -258,8 +258,11 @@ class ManifestsTest {
         }
         Duration timeout = DurationConverter.parseDuration(env(gateway, "QUARKUS_SHUTDOWN_TIMEOUT")
                 .orElse(app.getProperty("%prod.quarkus.shutdown.timeout")));
-        Duration delay = DurationConverter.parseDuration(env(gateway, "QUARKUS_SHUTDOWN_DELAY")
-                .orElse(app.getProperty("%prod.quarkus.shutdown.delay", "0s")));
+        // the delay is Kubernetes' business: only the Deployment sets it, so `java -jar` on a laptop stops at once
+        assertThat(app.getProperty("%prod.quarkus.shutdown.delay")).isNull();
+        assertThat(app.getProperty("quarkus.shutdown.delay")).isNull();
+        Duration delay = DurationConverter.parseDuration(env(gateway, "QUARKUS_SHUTDOWN_DELAY").orElseThrow());
+        assertThat(delay).isPositive();
 
         assertThat(timeout).isPositive();
         assertThat(render(overlay).gateway().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
@@ -267,7 +270,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "prod", "fuseki" })
+    @ValueSource(strings = { "prod", "fuseki", "redis" })
     void theAutoscalerTargetsTheDeploymentOnCpu(String overlay) {
         Rendered r = render(overlay);
         HorizontalPodAutoscaler hpa = r.one("HorizontalPodAutoscaler", "groundgate", HorizontalPodAutoscaler.class);
@@ -281,7 +284,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "prod", "fuseki" })
+    @ValueSource(strings = { "prod", "fuseki", "redis" })
     void theDisruptionBudgetSelectsTheGatewayPods(String overlay) {
         Rendered r = render(overlay);
         PodDisruptionBudget pdb = r.one("PodDisruptionBudget", "groundgate", PodDisruptionBudget.class);
@@ -292,7 +295,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void theServiceAndNetworkPolicySelectTheGatewayPods(String overlay) {
         Rendered r = render(overlay);
         Deployment deployment = r.gateway();
@@ -350,8 +353,112 @@ class ManifestsTest {
                 .allSatisfy(peer -> assertThat(selects(peer.getPodSelector().getMatchLabels(), gatewayLabels)).isTrue()));
     }
 
+    @Test
+    void theIngressAndHttpRouteExamplesReachTheGatewayServiceOnlyOnTheApiPaths() throws Exception {
+        Service service = render("prod").one("Service", "groundgate", Service.class);
+        JsonNode ingress = YAML.readTree(K8S.resolve("examples/ingress.yaml").toFile());
+        assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("path")).containsExactly("/v1", "/sparql");
+        for (JsonNode backend : ingress.at("/spec/rules/0/http/paths").findValues("service")) {
+            assertThat(backend.path("name").asText()).isEqualTo(service.getMetadata().getName());
+            assertThat(service.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getName())
+                    .isEqualTo(backend.at("/port/name").asText()));
+        }
+        JsonNode route = YAML.readTree(K8S.resolve("examples/httproute.yaml").toFile());
+        assertThat(route.at("/spec/rules/0/matches").findValuesAsText("value")).containsExactly("/v1", "/sparql");
+        JsonNode backend = route.at("/spec/rules/0/backendRefs/0");
+        assertThat(backend.path("name").asText()).isEqualTo(service.getMetadata().getName());
+        assertThat(service.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getPort()).isEqualTo(backend.path("port").asInt()));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod", "fuseki" })
+    @ValueSource(strings = { "prod", "redis" })
+    void replicasSpreadAcrossHostsAndZones(String overlay) {
+        Deployment gateway = render(overlay).gateway();
+        assertThat(gateway.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                .extracting(c -> c.getTopologyKey())
+                .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+    }
+
+    @Test
+    void theServiceMonitorScrapesTheGatewayServiceAndTheAlertsUseSeriesTheGatewayExports() throws Exception {
+        Assumptions.assumeTrue(kubectlAvailable(), "kubectl is not on the PATH");
+        Process p = new ProcessBuilder("kubectl", "kustomize", K8S.resolve("monitoring").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String rendered = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        List<JsonNode> objects = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(rendered)) {
+            docs.forEachRemaining(objects::add);
+        }
+        JsonNode monitor = objects.stream().filter(o -> "ServiceMonitor".equals(o.path("kind").asText())).findFirst()
+                .orElseThrow();
+        Service service = render("prod").one("Service", "groundgate", Service.class);
+        Map<String, String> selector = YAML.convertValue(monitor.at("/spec/selector/matchLabels"),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+        assertThat(selects(selector, service.getMetadata().getLabels())).isTrue();
+        assertThat(service.getSpec().getPorts()).anySatisfy(port -> assertThat(port.getName())
+                .isEqualTo(monitor.at("/spec/endpoints/0/port").asText()));
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+
+        JsonNode rules = objects.stream().filter(o -> "PrometheusRule".equals(o.path("kind").asText())).findFirst()
+                .orElseThrow().at("/spec/groups/0/rules");
+        assertThat(rules.size()).isGreaterThan(3);
+        // every groundgate_ series an alert reads is one the gateway's code registers
+        java.util.regex.Matcher series = java.util.regex.Pattern.compile("groundgate_([a-z_]+?)(_total|_seconds_count|_seconds_bucket)?\\b")
+                .matcher(rules.toString());
+        String sources;
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).collect(java.util.stream.Collectors.joining("\n"));
+        }
+        int checked = 0;
+        while (series.find()) {
+            assertThat(sources).as(series.group()).contains("\"groundgate." + series.group(1).replace('_', '.') + "\"");
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
+    @Test
+    void theRedisOverlaySharesRateLimitsThroughARedisOnlyTheGatewayReaches() {
+        Rendered r = render("redis");
+        Container gateway = container(r.gateway().getSpec().getTemplate().getSpec(), "groundgate");
+        Deployment redis = r.one("Deployment", "redis", Deployment.class);
+        Map<String, String> redisLabels = redis.getSpec().getTemplate().getMetadata().getLabels();
+        Container server = container(redis.getSpec().getTemplate().getSpec(), "redis");
+
+        assertThat(env(gateway, "GROUNDGATE_SECURITY_RATE_LIMIT_STORE")).contains("redis");
+        java.net.URI url = java.net.URI.create(env(gateway, "QUARKUS_REDIS_HOSTS").orElseThrow());
+        Service service = r.one("Service", url.getHost(), Service.class);
+        assertThat(selects(service.getSpec().getSelector(), redisLabels)).isTrue();
+        assertThat(service.getSpec().getPorts()).anySatisfy(p -> {
+            assertThat(p.getPort()).isEqualTo(url.getPort());
+            assertThat(containerPort(server, p.getTargetPort())).isEqualTo(6379);
+        });
+
+        Map<String, String> gatewayLabels = r.gateway().getSpec().getTemplate().getMetadata().getLabels();
+        NetworkPolicy fromGateway = r.one("NetworkPolicy", "groundgate", NetworkPolicy.class);
+        assertThat(fromGateway.getSpec().getEgress()).anySatisfy(rule -> {
+            assertThat(rule.getTo()).anySatisfy(peer -> assertThat(selects(peer.getPodSelector().getMatchLabels(), redisLabels)).isTrue());
+            assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(6379));
+        });
+        NetworkPolicy redisPolicy = r.one("NetworkPolicy", "redis", NetworkPolicy.class);
+        assertThat(selects(redisPolicy.getSpec().getPodSelector().getMatchLabels(), redisLabels)).isTrue();
+        assertThat(redisPolicy.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
+        assertThat(redisPolicy.getSpec().getEgress()).isNullOrEmpty();
+        assertThat(redisPolicy.getSpec().getIngress()).allSatisfy(rule -> assertThat(rule.getFrom())
+                .allSatisfy(peer -> assertThat(selects(peer.getPodSelector().getMatchLabels(), gatewayLabels)).isTrue()));
+        assertThat(server.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void configMapsFitKubernetesSizeLimit(String overlay) {
         for (ConfigMap map : render(overlay).all("ConfigMap", ConfigMap.class)) {
             long bytes = map.getData() == null ? 0

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 /** A loopback port with nothing listening: connections to it are refused. */
-final class ClosedPort {
+public final class ClosedPort {
 
     private ClosedPort() {
     }
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import io.groundgate.chat.ChunkSink;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.Usage;
 import io.groundgate.grounding.Completions;
+import io.groundgate.grounding.AnswerMetrics;
 import io.groundgate.grounding.Grounding;
 import io.groundgate.grounding.ProvenanceRecorder;
 import io.groundgate.grounding.local.plan.Answer;
@@ -31,10 +32,12 @@ public class LocalEngine implements ChatEngine {
 
     private final LocalPlanner planner;
     private final TokenMeter tokens;
+    private final AnswerMetrics metrics;
 
-    public LocalEngine(LocalPlanner planner, TokenMeter tokens) {
+    public LocalEngine(LocalPlanner planner, TokenMeter tokens, AnswerMetrics metrics) {
         this.planner = planner;
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     @Override
@@ -72,7 +75,8 @@ public class LocalEngine implements ChatEngine {
     }
 
     private Grounding grounding(ProvenanceRecorder recorder, Answer answer) {
-        return recorder.build(ROUTE, answer.graphVersion(), 0);
+        // the planner queries the graph and the calculator directly, not through the tool registry
+        return metrics.observe(recorder.build(ROUTE, answer.graphVersion(), 0), true);
     }
 
     private Usage usage(ChatTurn turn, String question, String answer) {

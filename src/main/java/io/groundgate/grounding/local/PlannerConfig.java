@@ -27,6 +27,13 @@ public interface PlannerConfig {
     @WithDefault("0.62")
     double similarityThreshold();
 
+    /**
+     * Load the embedding model and embed the graph's property texts at start-up, before readiness reports UP, so the
+     * first question is as fast as the next (otherwise the first answer pays ~0.5-1 s).
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     /** How far the best property must lead the runner-up (cosine similarity) to be linked by meaning alone. */
     @WithDefault("0.03")
     double similarityMargin();

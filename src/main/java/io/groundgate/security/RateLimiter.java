@@ -1,0 +1,135 @@
+package io.groundgate.security;
+
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+
+/**
+ * Decides whether a key may make one more request, in the configured {@link RateLimitStore}. A shared store that fails
+ * or answers later than {@code groundgate.security.rate-limit.timeout} is handled by the failure policy: fail open onto
+ * this replica's own bucket, or fail closed. After a failure the shared store is skipped for
+ * {@code retry-after-failure}, so an outage costs no time per request. Every route that spends a key's budget calls
+ * {@link #acquire}.
+ */
+@Startup
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
+    /** What the limiter decided for one request. */
+    public sealed interface Decision {
+    }
+
+    /** The request may proceed. */
+    public record Allowed() implements Decision {
+    }
+
+    /** Over the budget: a token is free again in {@code waitNanos}. */
+    public record Limited(long waitNanos, RateLimit limit) implements Decision {
+    }
+
+    /** The shared store could not answer and the policy is to fail closed. */
+    public record Unavailable(String reason) implements Decision {
+    }
+
+    private static final Decision ALLOWED = new Allowed();
+
+    private final RateLimitConfig config;
+    private final Vertx vertx;
+    private final RateLimitStore local = new LocalRateLimitStore();
+    private final RateLimitStore shared;
+    private final Counter failures;
+    private final AtomicBoolean outage = new AtomicBoolean();
+    private volatile boolean skipping;
+    private volatile long skipSharedUntil;
+
+    public RateLimiter(RateLimitConfig config, Instance<Redis> redis, Vertx vertx, MeterRegistry registry) {
+        this.config = config;
+        this.vertx = vertx;
+        this.shared = switch (config.store()) {
+            case LOCAL -> null;
+            case REDIS -> new RedisRateLimitStore(redis.get(), config.redisKeyPrefix());
+        };
+        this.failures = Counter.builder("groundgate.ratelimit.store.failures")
+                .description("Rate-limit decisions the shared store (Redis) failed, was too slow or was skipped to "
+                        + "make after a failure; the failure policy (open: this replica's bucket, closed: 503) decided")
+                .register(registry);
+        if (shared instanceof RedisRateLimitStore redisStore) {
+            LOG.infof("Rate limits are shared through Redis (timeout %d ms, fail %s).", config.timeout().toMillis(),
+                    config.onStoreFailure().name().toLowerCase(java.util.Locale.ROOT));
+            // connect and load the script now, so the first request does not pay for either
+            redisStore.warmUp().onFailure(e -> failed(e));
+        }
+    }
+
+    /** Takes one token from the bucket of {@code keyName}; completes on the caller's Vert.x context. */
+    public Future<Decision> acquire(String keyName, TokenBucket bucket) {
+        if (shared == null) {
+            return local.tryAcquire(keyName, bucket).map(wait -> decide(wait, bucket));
+        }
+        if (skipping) {
+            if (System.nanoTime() - skipSharedUntil < 0) {
+                return onFailure(keyName, bucket);
+            }
+            skipping = false;
+        }
+        Promise<Decision> decision = Promise.promise();
+        long timer = vertx.setTimer(Math.max(1, config.timeout().toMillis()),
+                id -> decision.tryFail(new TimeoutException("no answer within " + config.timeout().toMillis() + " ms")));
+        shared.tryAcquire(keyName, bucket).onComplete(result -> {
+            vertx.cancelTimer(timer);
+            if (result.succeeded()) {
+                decision.tryComplete(decide(result.result(), bucket));
+            } else {
+                decision.tryFail(result.cause());
+            }
+        });
+        return decision.future().transform(result -> {
+            if (result.succeeded()) {
+                if (outage.compareAndSet(true, false)) {
+                    LOG.info("The rate-limit store (Redis) answers again; limits are shared across replicas again.");
+                }
+                return Future.succeededFuture(result.result());
+            }
+            failed(result.cause());
+            return onFailure(keyName, bucket);
+        });
+    }
+
+    private void failed(Throwable cause) {
+        skipSharedUntil = System.nanoTime() + config.retryAfterFailure().toNanos();
+        skipping = true;
+        if (outage.compareAndSet(false, true)) {
+            LOG.warnf("The rate-limit store (Redis) failed: %s. %s until it answers again.", cause.getMessage(),
+                    config.onStoreFailure() == RateLimitConfig.FailurePolicy.OPEN
+                            ? "Each replica applies its own buckets"
+                            : "Rate-limited keys are refused with 503");
+        }
+    }
+
+    private Future<Decision> onFailure(String keyName, TokenBucket bucket) {
+        failures.increment();
+        return switch (config.onStoreFailure()) {
+            case OPEN -> local.tryAcquire(keyName, bucket).map(wait -> decide(wait, bucket));
+            case CLOSED -> Future.succeededFuture(
+                    new Unavailable("The rate-limit store is unavailable; please try again shortly."));
+        };
+    }
+
+    private static Decision decide(long waitNanos, TokenBucket bucket) {
+        return waitNanos > 0 ? new Limited(waitNanos, bucket.limit()) : ALLOWED;
+    }
+}
