@@ -107,6 +107,11 @@ public class ApiKeyStore {
             problem("cannot read the API key file " + path + "; keeping the keys in force", e);
             return;
         }
+        if (new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            // An empty file is a write in progress (truncate, then write), not "no keys": keep the keys in force and
+            // look again on the next check. To revoke every key, leave a comment line in the file.
+            return;
+        }
         byte[] digest = digest(content);
         if (Arrays.equals(digest, fileDigest)) {
             return;

@@ -197,6 +197,17 @@ class ApiKeysTest {
         given().header("Authorization", bearer(ApiKeysProfile.FILE_ONE)).get("/v1/models").then().statusCode(200);
     }
 
+    @Test
+    void anEmptyFileIsAWriteInProgressAndKeepsTheKeysInForce() throws Exception {
+        Files.writeString(ApiKeysProfile.KEY_FILE, ApiKeysProfile.fileLine("rotating", ApiKeysProfile.FILE_ONE, "*"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .header("Authorization", bearer(ApiKeysProfile.FILE_ONE)).get("/v1/models").then().statusCode(200));
+        Files.writeString(ApiKeysProfile.KEY_FILE, "");
+        // several check intervals pass; the key must stay in force through all of them
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+                .header("Authorization", bearer(ApiKeysProfile.FILE_ONE)).get("/v1/models").then().statusCode(200));
+    }
+
     private static String ALPHA() {
         return ApiKeysProfile.ALPHA;
     }
