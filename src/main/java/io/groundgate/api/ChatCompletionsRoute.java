@@ -1,7 +1,6 @@
 package io.groundgate.api;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +36,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ChatCompletionsRoute {
 
-    private static final Logger LOG = Logger.getLogger(ChatCompletionsRoute.class);
     public static final String PATH = "/v1/chat/completions";
 
     private final ApiConfig config;
@@ -64,34 +60,7 @@ public class ChatCompletionsRoute {
     }
 
     void register(@Observes Router vertxRouter) {
-        vertxRouter.post(PATH).handler(this::handle);
-        vertxRouter.route(PATH).handler(ctx -> fail(ctx, new GatewayException(ErrorKind.INVALID_REQUEST, 405,
-                "Use POST for " + PATH + ".", null, "method_not_allowed", Map.of("Allow", "POST"))));
-    }
-
-    private void handle(RoutingContext ctx) {
-        String contentType = ctx.request().getHeader("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            fail(ctx, new GatewayException(ErrorKind.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be application/json (got " + (contentType == null ? "none" : "'" + contentType + "'")
-                            + ").",
-                    null, "unsupported_media_type"));
-            return;
-        }
-        BoundedBody.read(ctx.request(), config.maxBodyBytes()).onComplete(body -> {
-            if (body.failed()) {
-                if (body.cause() instanceof GatewayException e && e.kind() == ErrorKind.PAYLOAD_TOO_LARGE) {
-                    ctx.response().putHeader("Connection", "close");
-                }
-                fail(ctx, body.cause());
-                return;
-            }
-            try {
-                dispatch(ctx, body.result());
-            } catch (RuntimeException e) {
-                fail(ctx, e);
-            }
-        });
+        JsonPost.register(vertxRouter, PATH, config, this::dispatch);
     }
 
     private void dispatch(RoutingContext ctx, Buffer body) {
@@ -104,7 +73,7 @@ public class ChatCompletionsRoute {
         ModelRoute route = router.resolve(request.model());
         RequestTiming.tagRoute(ctx, route.id(), route.kind().label());
         if (route.kind() == RouteKind.PASSTHROUGH) {
-            relay.relay(ctx, route, request, body);
+            relay.relay(ctx, route, "/chat/completions", request.streaming(), request.includeUsage(), body);
             return;
         }
         ChatEngine engine = engines.get(route.kind());
@@ -113,7 +82,7 @@ public class ChatCompletionsRoute {
                     "The " + route.kind().label() + " route is not available in this build.", "model", "route_unavailable");
         }
         ChatTurn turn = new ChatTurn(request, parseTree(body), route, RequestTiming.requestId(ctx));
-        new EngineResponder(ctx, engine, mapper).respond(turn);
+        new EngineResponder(ctx, engine, mapper, new ChatWire(mapper)).respond(turn);
     }
 
     private ChatCompletionRequest parse(Buffer body) {
@@ -138,13 +107,4 @@ public class ChatCompletionsRoute {
         }
     }
 
-    static void fail(RoutingContext ctx, Throwable failure) {
-        GatewayException e = failure instanceof GatewayException g ? g : unexpected(failure);
-        ErrorResponses.write(ctx.response(), e);
-    }
-
-    private static GatewayException unexpected(Throwable failure) {
-        LOG.error("unexpected failure in " + PATH, failure);
-        return new GatewayException(ErrorKind.INTERNAL, "The gateway failed unexpectedly; the failure is logged.");
-    }
 }

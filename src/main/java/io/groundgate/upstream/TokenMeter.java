@@ -47,7 +47,9 @@ public class TokenMeter {
         }
         try {
             JsonNode usage = mapper.readTree(data.getBytes(start, end + 1));
-            count(model, "passthrough", usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong());
+            // chat completions say prompt/completion tokens; the Responses API says input/output tokens
+            count(model, "passthrough", usage.path("prompt_tokens").asLong(usage.path("input_tokens").asLong()),
+                    usage.path("completion_tokens").asLong(usage.path("output_tokens").asLong()));
         } catch (Exception e) {
             // a usage object with nested details, or none at all: nothing to count here
         }
