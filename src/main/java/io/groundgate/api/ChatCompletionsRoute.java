@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.groundgate.chat.ChatCompletionRequest;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
-import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.routing.ModelRoute;
 import io.groundgate.routing.ModelRouter;
@@ -64,7 +62,7 @@ public class ChatCompletionsRoute {
     }
 
     private void dispatch(RoutingContext ctx, Buffer body) {
-        ChatCompletionRequest request = parse(body);
+        ChatCompletionRequest request = JsonPost.parse(requestReader, body);
         Set<ConstraintViolation<ChatCompletionRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw Validation.toGatewayException(violations);
@@ -76,28 +74,11 @@ public class ChatCompletionsRoute {
             relay.relay(ctx, route, "/chat/completions", request.streaming(), request.includeUsage(), body);
             return;
         }
-        ChatEngine engine = engines.get(route.kind());
-        if (engine == null) {
-            throw new GatewayException(ErrorKind.NOT_IMPLEMENTED,
-                    "The " + route.kind().label() + " route is not available in this build.", "model", "route_unavailable");
-        }
+        ChatEngine engine = JsonPost.engine(engines, route);
         ChatTurn turn = new ChatTurn(request, parseTree(body), route, RequestTiming.requestId(ctx));
         new EngineResponder(ctx, engine, mapper, new ChatWire(mapper)).respond(turn);
     }
 
-    private ChatCompletionRequest parse(Buffer body) {
-        try {
-            ChatCompletionRequest request = requestReader.readValue(body.getBytes());
-            if (request == null) {
-                throw GatewayException.invalid("The request body must be a JSON object.", null);
-            }
-            return request;
-        } catch (JsonProcessingException e) {
-            throw JsonErrors.toGatewayException(e);
-        } catch (java.io.IOException e) {
-            throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
-        }
-    }
 
     private ObjectNode parseTree(Buffer body) {
         try {

@@ -6,6 +6,13 @@ import java.util.function.BiConsumer;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.groundgate.chat.ChatEngine;
+import io.groundgate.routing.ModelRoute;
+import io.groundgate.routing.RouteKind;
+
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.vertx.core.buffer.Buffer;
@@ -52,6 +59,31 @@ final class JsonPost {
                 fail(ctx, e);
             }
         });
+    }
+
+    /** The body as {@code reader}'s type; a body that is not a JSON object of that shape is the client's 400. */
+    static <T> T parse(ObjectReader reader, Buffer body) {
+        try {
+            T request = reader.readValue(body.getBytes());
+            if (request == null) {
+                throw GatewayException.invalid("The request body must be a JSON object.", null);
+            }
+            return request;
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.toGatewayException(e);
+        } catch (java.io.IOException e) {
+            throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
+        }
+    }
+
+    /** The engine that answers a route's requests, or 501 when this build has none. */
+    static ChatEngine engine(Map<RouteKind, ChatEngine> engines, ModelRoute route) {
+        ChatEngine engine = engines.get(route.kind());
+        if (engine == null) {
+            throw new GatewayException(ErrorKind.NOT_IMPLEMENTED,
+                    "The " + route.kind().label() + " route is not available in this build.", "model", "route_unavailable");
+        }
+        return engine;
     }
 
     static void fail(RoutingContext ctx, Throwable failure) {

@@ -10,14 +10,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.groundgate.chat.ChatCompletionRequest;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
-import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.responses.ResponsesRequest;
 import io.groundgate.responses.ResponsesService;
@@ -69,7 +67,7 @@ public class ResponsesRoute {
     }
 
     private void dispatch(RoutingContext ctx, Buffer body) {
-        ResponsesRequest request = parse(body);
+        ResponsesRequest request = JsonPost.parse(requestReader, body);
         // passthrough leaves hosted tools and item types the gateway cannot map to the upstream; the gateway's own
         // routes (known by the id's form alone, so nothing is revealed) refuse them. The chat rules apply to both.
         validate(ResponsesTranslator.translate(request, java.util.List.of(), ownRoute(request.model())));
@@ -80,11 +78,7 @@ public class ResponsesRoute {
             relay.relay(ctx, route, "/responses", request.streaming(), true, body);
             return;
         }
-        ChatEngine engine = engines.get(route.kind());
-        if (engine == null) {
-            throw new GatewayException(ErrorKind.NOT_IMPLEMENTED,
-                    "The " + route.kind().label() + " route is not available in this build.", "model", "route_unavailable");
-        }
+        ChatEngine engine = JsonPost.engine(engines, route);
         String owner = access.caller(ctx).keyName();
         ResponsesTranslator.Translated translated = responses.prepare(request, owner);
         validate(translated);
@@ -104,17 +98,4 @@ public class ResponsesRoute {
         }
     }
 
-    private ResponsesRequest parse(Buffer body) {
-        try {
-            ResponsesRequest request = requestReader.readValue(body.getBytes());
-            if (request == null) {
-                throw GatewayException.invalid("The request body must be a JSON object.", null);
-            }
-            return request;
-        } catch (JsonProcessingException e) {
-            throw JsonErrors.toGatewayException(e);
-        } catch (java.io.IOException e) {
-            throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
-        }
-    }
 }
