@@ -1,6 +1,7 @@
 // Runs the official OpenAI Node SDK against a running GroundGate and prints one JSON line per step.
 // Usage: node conformance.mjs <baseURL> <model> [steps]   (GG_QUESTION: the question of the complete/stream steps)
 //   steps: comma-separated from models,tools,complete,stream,error (default: all, in that order)
+//          and the Responses API's responses,responses-stream,responses-tools,responses-error
 // Exit code 0 when every step passed.
 import OpenAI, { APIError } from 'openai';
 
@@ -67,6 +68,53 @@ const run = {
   async error() {
     try {
       await client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'hi' }] });
+    } catch (e) {
+      check(e instanceof APIError, `not an APIError: ${e}`);
+      check(e.status === 404, `status ${e.status}`);
+      check(e.code === 'model_not_found', `code ${e.code}`);
+      return { status: e.status, message: e.message };
+    }
+    throw new Error('no error raised');
+  },
+  async responses() {
+    const r = await client.responses.create({ model, input: process.env.GG_QUESTION ?? 'ping' });
+    check(r.object === 'response' && r.status === 'completed', `status ${r.status}`);
+    return { id: r.id, text: r.output_text, usage: r.usage, grounding: r.grounding ?? null };
+  },
+  async 'responses-stream'() {
+    const stream = client.responses.stream({ model, input: process.env.GG_QUESTION ?? 'pong' });
+    let text = '';
+    const types = [];
+    let last = -1;
+    for await (const event of stream) {
+      types.push(event.type);
+      check(event.sequence_number === last + 1, `sequence_number ${event.sequence_number} after ${last}`);
+      last = event.sequence_number;
+      if (event.type === 'response.output_text.delta') text += event.delta;
+    }
+    const final = await stream.finalResponse();
+    check(final.output_text === text, `final text '${final.output_text}' differs from the deltas '${text}'`);
+    return { text, types, usage: final.usage, grounding: final.grounding ?? null };
+  },
+  async 'responses-tools'() {
+    const tools = [{ type: 'function', name: 'get_weather', description: 'Weather for a city', strict: false,
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+    const stream = client.responses.stream({ model, input: 'Weather in Oslo?', tools });
+    let args = '';
+    stream.on('response.function_call_arguments.delta', (e) => { args += e.delta; });
+    const first = await stream.finalResponse();
+    const call = first.output.find((item) => item.type === 'function_call');
+    check(call && call.name === 'get_weather', `no get_weather call in ${JSON.stringify(first.output)}`);
+    check(args === call.arguments, `streamed arguments '${args}' differ from '${call.arguments}'`);
+    const parsed = JSON.parse(call.arguments);
+    const second = client.responses.stream({ model, previous_response_id: first.id, tools,
+      input: [{ type: 'function_call_output', call_id: call.call_id, output: `sunny in ${parsed.city}` }] });
+    const answer = await second.finalResponse();
+    return { arguments: parsed, callId: call.call_id, answer: answer.output_text };
+  },
+  async 'responses-error'() {
+    try {
+      await client.responses.create({ model: 'no-such-model', input: 'hi' });
     } catch (e) {
       check(e instanceof APIError, `not an APIError: ${e}`);
       check(e.status === 404, `status ${e.status}`);

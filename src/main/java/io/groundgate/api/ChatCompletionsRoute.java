@@ -1,7 +1,6 @@
 package io.groundgate.api;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,9 +10,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.groundgate.chat.ChatCompletionRequest;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
-import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.routing.ModelRoute;
 import io.groundgate.routing.ModelRouter;
@@ -39,7 +34,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ChatCompletionsRoute {
 
-    private static final Logger LOG = Logger.getLogger(ChatCompletionsRoute.class);
     public static final String PATH = "/v1/chat/completions";
 
     private final ApiConfig config;
@@ -64,43 +58,11 @@ public class ChatCompletionsRoute {
     }
 
     void register(@Observes Router vertxRouter) {
-        vertxRouter.post(PATH).handler(this::handle);
-        vertxRouter.route(PATH).handler(ctx -> fail(ctx, new GatewayException(ErrorKind.INVALID_REQUEST, 405,
-                "Use POST for " + PATH + ".", null, "method_not_allowed", Map.of("Allow", "POST"))));
-    }
-
-    private void handle(RoutingContext ctx) {
-        String contentType = ctx.request().getHeader("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            fail(ctx, new GatewayException(ErrorKind.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be application/json (got " + (contentType == null ? "none" : "'" + contentType + "'")
-                            + ").",
-                    null, "unsupported_media_type"));
-            return;
-        }
-        BoundedBody.read(ctx.vertx(), ctx.request(), config.maxBodyBytes(), config.bodyIdleTimeout()).onComplete(body -> {
-            if (body.failed()) {
-                if (BoundedBody.abandonsBody(body.cause())) {
-                    // the rest of the body will not be read: the connection cannot carry another request
-                    ctx.response().putHeader("Connection", "close");
-                }
-                if (BoundedBody.stalled(body.cause())) {
-                    // nothing more is coming from this client: drop the connection once it has the answer
-                    ctx.response().endHandler(v -> ctx.request().connection().close());
-                }
-                fail(ctx, body.cause());
-                return;
-            }
-            try {
-                dispatch(ctx, body.result());
-            } catch (RuntimeException e) {
-                fail(ctx, e);
-            }
-        });
+        JsonPost.register(vertxRouter, PATH, config, this::dispatch);
     }
 
     private void dispatch(RoutingContext ctx, Buffer body) {
-        ChatCompletionRequest request = parse(body);
+        ChatCompletionRequest request = JsonPost.parse(requestReader, body);
         Set<ConstraintViolation<ChatCompletionRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw Validation.toGatewayException(violations);
@@ -109,31 +71,14 @@ public class ChatCompletionsRoute {
         ModelRoute route = router.resolve(request.model());
         RequestTiming.tagRoute(ctx, route.id(), route.kind().label());
         if (route.kind() == RouteKind.PASSTHROUGH) {
-            relay.relay(ctx, route, request, body);
+            relay.relay(ctx, route, "/chat/completions", request.streaming(), request.includeUsage(), body);
             return;
         }
-        ChatEngine engine = engines.get(route.kind());
-        if (engine == null) {
-            throw new GatewayException(ErrorKind.NOT_IMPLEMENTED,
-                    "The " + route.kind().label() + " route is not available in this build.", "model", "route_unavailable");
-        }
+        ChatEngine engine = JsonPost.engine(engines, route);
         ChatTurn turn = new ChatTurn(request, parseTree(body), route, RequestTiming.requestId(ctx));
-        new EngineResponder(ctx, engine, mapper).respond(turn);
+        new EngineResponder(ctx, engine, mapper, new ChatWire(mapper)).respond(turn);
     }
 
-    private ChatCompletionRequest parse(Buffer body) {
-        try {
-            ChatCompletionRequest request = requestReader.readValue(body.getBytes());
-            if (request == null) {
-                throw GatewayException.invalid("The request body must be a JSON object.", null);
-            }
-            return request;
-        } catch (JsonProcessingException e) {
-            throw JsonErrors.toGatewayException(e);
-        } catch (java.io.IOException e) {
-            throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
-        }
-    }
 
     private ObjectNode parseTree(Buffer body) {
         try {
@@ -143,17 +88,4 @@ public class ChatCompletionsRoute {
         }
     }
 
-    static void fail(RoutingContext ctx, Throwable failure) {
-        if (!(failure instanceof GatewayException) && ClientAbort.is(failure)) {
-            LOG.debugf("client went away during %s: %s", PATH, failure.toString());
-            return;
-        }
-        GatewayException e = failure instanceof GatewayException g ? g : unexpected(failure);
-        ErrorResponses.write(ctx.response(), e);
-    }
-
-    private static GatewayException unexpected(Throwable failure) {
-        LOG.error("unexpected failure in " + PATH, failure);
-        return new GatewayException(ErrorKind.INTERNAL, "The gateway failed unexpectedly; the failure is logged.");
-    }
 }

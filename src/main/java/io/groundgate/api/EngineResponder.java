@@ -1,9 +1,7 @@
 package io.groundgate.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.groundgate.chat.ChatCompletion;
@@ -11,6 +9,7 @@ import io.groundgate.chat.ChatCompletionChunk;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
 import io.groundgate.chat.ChunkSink;
+import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.chat.Usage;
 import io.groundgate.grounding.Grounding;
@@ -20,24 +19,25 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Runs a {@link ChatEngine} on a worker thread and writes its answer: one JSON body, or Server-Sent Events ending in
- * {@code data: [DONE]}. The response head is written with the first event, so a failure before that is still a clean
- * HTTP error.
+ * Runs a {@link ChatEngine} on a worker thread and writes its answer in the shape of an {@link AnswerWire}: one JSON
+ * body, or Server-Sent Events. The response head is written with the first event, so a failure before that is still a
+ * clean HTTP error.
  */
 final class EngineResponder {
 
-    private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
     private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
 
     private final RoutingContext ctx;
     private final ChatEngine engine;
     private final ObjectMapper mapper;
+    private final AnswerWire wire;
     private final Context context;
 
-    EngineResponder(RoutingContext ctx, ChatEngine engine, ObjectMapper mapper) {
+    EngineResponder(RoutingContext ctx, ChatEngine engine, ObjectMapper mapper, AnswerWire wire) {
         this.ctx = ctx;
         this.engine = engine;
         this.mapper = mapper;
+        this.wire = wire;
         this.context = ctx.vertx().getOrCreateContext();
     }
 
@@ -48,12 +48,12 @@ final class EngineResponder {
             ctx.vertx().<byte[]> executeBlocking(() -> {
                 ChatCompletion completion = engine.complete(turn);
                 record(completion.usage(), completion.grounding());
-                return mapper.writeValueAsBytes(completion);
+                return mapper.writeValueAsBytes(wire.whole(completion));
             }, false)
                     .onComplete(result -> {
                         RequestTiming.addUpstreamNanos(ctx, turn.upstreamTime().nanos());
                         if (result.failed()) {
-                            ChatCompletionsRoute.fail(ctx, result.cause());
+                            JsonPost.fail(ctx, result.cause());
                         } else if (!ctx.response().closed()) {
                             ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                                     .end(Buffer.buffer(result.result()));
@@ -66,22 +66,37 @@ final class EngineResponder {
         HttpServerResponse out = ctx.response();
         AtomicBoolean cancelled = new AtomicBoolean();
         out.closeHandler(v -> cancelled.set(true));
-        ChunkSink sink = new ChunkSink() {
+        ChunkSink wireSink = wire.sink(new AnswerWire.Out() {
             @Override
-            public void send(ChatCompletionChunk chunk) {
-                record(chunk.usage(), chunk.grounding());
-                Buffer event = event(chunk);
-                context.runOnContext(v -> write(out, event));
+            public void write(Buffer event) {
+                context.runOnContext(v -> EngineResponder.this.write(out, event));
             }
 
             @Override
             public void keepAlive() {
-                context.runOnContext(v -> write(out, KEEP_ALIVE));
+                context.runOnContext(v -> EngineResponder.this.write(out, KEEP_ALIVE));
             }
 
             @Override
             public boolean cancelled() {
                 return cancelled.get();
+            }
+        });
+        ChunkSink sink = new ChunkSink() {
+            @Override
+            public void send(ChatCompletionChunk chunk) {
+                record(chunk.usage(), chunk.grounding());
+                wireSink.send(chunk);
+            }
+
+            @Override
+            public void keepAlive() {
+                wireSink.keepAlive();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return wireSink.cancelled();
             }
         };
         ctx.vertx().executeBlocking(() -> {
@@ -92,14 +107,14 @@ final class EngineResponder {
                 return;
             }
             if (result.succeeded()) {
-                write(out, DONE);
+                write(out, wire.end());
                 out.end();
             } else if (!out.headWritten()) {
-                ChatCompletionsRoute.fail(ctx, result.cause());
+                JsonPost.fail(ctx, result.cause());
             } else {
                 GatewayException error = result.cause() instanceof GatewayException g ? g
-                        : new GatewayException(io.groundgate.chat.ErrorKind.INTERNAL, "The answer failed mid-stream.");
-                out.end(Buffer.buffer("data: " + new String(ErrorResponses.json(error), StandardCharsets.UTF_8) + "\n\n"));
+                        : new GatewayException(ErrorKind.INTERNAL, "The answer failed mid-stream.");
+                out.end(wire.failure(error));
             }
         });
     }
@@ -122,14 +137,5 @@ final class EngineResponder {
                     .putHeader("Cache-Control", "no-cache");
         }
         out.write(data);
-    }
-
-    private Buffer event(ChatCompletionChunk chunk) {
-        try {
-            byte[] json = mapper.writeValueAsBytes(chunk);
-            return Buffer.buffer(json.length + 8).appendString("data: ").appendBytes(json).appendString("\n\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a chunk", e);
-        }
     }
 }

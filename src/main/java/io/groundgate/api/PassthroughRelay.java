@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.groundgate.chat.ChatCompletionRequest;
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.routing.ModelRoute;
@@ -38,17 +37,23 @@ public class PassthroughRelay {
         this.tokens = tokens;
     }
 
-    void relay(RoutingContext ctx, ModelRoute route, ChatCompletionRequest request, Buffer body) {
+    /**
+     * Relays the client's bytes to {@code path} of the route's upstreams (e.g. {@code /chat/completions},
+     * {@code /responses}) and their answer back.
+     *
+     * @param countStream whether a stream carries usage to count (chat streams only when the client asked for it)
+     */
+    void relay(RoutingContext ctx, ModelRoute route, String path, boolean streaming, boolean countStream, Buffer body) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add("Accept", request.streaming() ? "text/event-stream" : "application/json")
+                .add("Accept", streaming ? "text/event-stream" : "application/json")
                 .add(RequestTiming.REQUEST_ID_HEADER, RequestTiming.requestId(ctx));
-        chain.post(upstreams.chain(route.upstreams()), "/chat/completions", body, headers).onComplete(result -> {
+        chain.post(upstreams.chain(route.upstreams()), path, body, headers).onComplete(result -> {
             if (result.failed()) {
-                ChatCompletionsRoute.fail(ctx, result.cause());
+                JsonPost.fail(ctx, result.cause());
             } else if (ctx.response().closed()) {
                 result.result().cancel();
             } else if (isEventStream(result.result().response())) {
-                stream(ctx, result.result(), request.includeUsage() ? route.id() : null);
+                stream(ctx, result.result(), countStream ? route.id() : null);
             } else {
                 whole(ctx, result.result(), route.id());
             }
@@ -63,7 +68,7 @@ public class PassthroughRelay {
             RequestTiming.addUpstreamNanos(ctx, System.nanoTime() - exchange.sentAtNanos());
             if (body.failed()) {
                 if (!ctx.response().closed()) { // when the client left, we cancelled: not the upstream's fault
-                    ChatCompletionsRoute.fail(ctx, chain.failedAfterHead(exchange, body.cause()));
+                    JsonPost.fail(ctx, chain.failedAfterHead(exchange, body.cause()));
                 }
                 return;
             }

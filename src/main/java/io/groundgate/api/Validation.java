@@ -2,6 +2,7 @@ package io.groundgate.api;
 
 import java.util.Comparator;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -15,10 +16,16 @@ public final class Validation {
     }
 
     public static GatewayException toGatewayException(Set<? extends ConstraintViolation<?>> violations) {
+        return toGatewayException(violations, UnaryOperator.identity());
+    }
+
+    /** @param rename maps a parameter path of the validated object to the one the client wrote (another API's shape) */
+    public static GatewayException toGatewayException(Set<? extends ConstraintViolation<?>> violations,
+            UnaryOperator<String> rename) {
         ConstraintViolation<?> first = violations.stream()
                 .min(Comparator.comparing(v -> param(v.getPropertyPath())))
                 .orElseThrow();
-        String param = param(first.getPropertyPath());
+        String param = rename.apply(param(first.getPropertyPath()));
         String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more problem"
                 + (violations.size() > 2 ? "s" : "") + ")" : "";
         return GatewayException.invalid("Invalid value for '" + param + "': " + first.getMessage() + more, param);

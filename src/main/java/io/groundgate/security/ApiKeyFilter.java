@@ -47,6 +47,7 @@ public class ApiKeyFilter {
     void register(@Observes Router router) {
         router.route("/v1/*").order(ORDER).handler(this::check);
         router.routeWithRegex("/sparql(/.*)?").order(ORDER).handler(this::check);
+        router.routeWithRegex("/mcp(/.*)?").order(ORDER).handler(this::check); // the MCP server: same keys and limits
     }
 
     private void check(RoutingContext ctx) {

@@ -45,6 +45,13 @@ public interface ApiKeysConfig {
         @WithDefault("*")
         List<String> models();
 
+        /**
+         * Gateway tools this key may call over MCP ({@code /mcp}): exact names, {@code *} for all, or a prefix ending in
+         * {@code *} such as {@code kg_*}. Keys from {@code api-keys-file} may call every tool.
+         */
+        @WithDefault("*")
+        List<String> tools();
+
         /** This key's request rate limit; none when {@code requests-per-minute} is not set. */
         RateLimitEntry rateLimit();
     }

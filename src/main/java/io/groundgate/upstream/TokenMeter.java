@@ -58,8 +58,9 @@ public class TokenMeter {
         }
         try {
             JsonNode usage = mapper.readTree(data.getBytes(start, end + 1));
-            long in = usage.path("prompt_tokens").asLong();
-            long out = usage.path("completion_tokens").asLong();
+            // chat completions say prompt/completion tokens; the Responses API says input/output tokens
+            long in = usage.path("prompt_tokens").asLong(usage.path("input_tokens").asLong());
+            long out = usage.path("completion_tokens").asLong(usage.path("output_tokens").asLong());
             count(model, "passthrough", in, out);
             return new Usage(in, out, usage.path("total_tokens").asLong(in + out));
         } catch (Exception e) {

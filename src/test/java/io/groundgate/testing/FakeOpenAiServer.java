@@ -123,7 +123,8 @@ public final class FakeOpenAiServer {
                 return;
             }
             Reply reply = script.poll();
-            (reply != null ? reply : echo()).answer(recorded, response, vertx);
+            (reply != null ? reply : request.path().endsWith("/responses") ? responsesEcho() : echo())
+                    .answer(recorded, response, vertx);
         });
     }
 
@@ -227,6 +228,101 @@ public final class FakeOpenAiServer {
                         .end(completionJson(request.path("model").asText(), "echo: " + last));
             }
         };
+    }
+
+    // ---- the Responses API (/v1/responses) -------------------------------------------------------------------------
+
+    /** Echoes the input (a string, or the last item's text) as a Responses object, or as its event stream. */
+    public static Reply responsesEcho() {
+        return (req, resp, vertx) -> {
+            JsonNode input = req.json().path("input");
+            JsonNode last = input.isArray() && input.size() > 0 ? input.get(input.size() - 1) : input;
+            String text = last.isTextual() ? last.asText()
+                    : last.path("content").isTextual() ? last.path("content").asText()
+                    : last.path("content").path(0).path("text").asText(last.path("output").asText());
+            responsesText("echo: " + text).answer(req, resp, vertx);
+        };
+    }
+
+    /** A Responses answer whose output is one message with {@code text}; when streaming, OpenAI's events for it. */
+    public static Reply responsesText(String text) {
+        return (req, resp, vertx) -> {
+            String model = req.json().path("model").asText("fake-model");
+            ObjectNode message = JSON.createObjectNode().put("id", "msg_fake").put("type", "message")
+                    .put("status", "completed").put("role", "assistant");
+            ObjectNode part = message.putArray("content").addObject().put("type", "output_text").put("text", text);
+            part.putArray("annotations");
+            respond(req, resp, vertx, responseJson(model, List.of(message)), List.of(
+                    "response.output_item.added", "{\"output_index\":0,\"item\":{\"id\":\"msg_fake\",\"type\":\"message\","
+                            + "\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}}",
+                    "response.content_part.added", "{\"item_id\":\"msg_fake\",\"output_index\":0,\"content_index\":0,"
+                            + "\"part\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}}",
+                    "response.output_text.delta", "{\"item_id\":\"msg_fake\",\"output_index\":0,\"content_index\":0,"
+                            + "\"delta\":" + quote(text) + "}",
+                    "response.output_text.done", "{\"item_id\":\"msg_fake\",\"output_index\":0,\"content_index\":0,"
+                            + "\"text\":" + quote(text) + "}",
+                    "response.output_item.done", "{\"output_index\":0,\"item\":" + message + "}"));
+        };
+    }
+
+    /** A Responses answer that calls one function. */
+    public static Reply responsesFunctionCall(Call call) {
+        return (req, resp, vertx) -> {
+            String model = req.json().path("model").asText("fake-model");
+            ObjectNode item = JSON.createObjectNode().put("id", "fc_fake").put("type", "function_call")
+                    .put("status", "completed").put("arguments", call.arguments()).put("call_id", call.id())
+                    .put("name", call.name());
+            ObjectNode started = item.deepCopy().put("status", "in_progress").put("arguments", "");
+            respond(req, resp, vertx, responseJson(model, List.of(item)), List.of(
+                    "response.output_item.added", "{\"output_index\":0,\"item\":" + started + "}",
+                    "response.function_call_arguments.delta", "{\"item_id\":\"fc_fake\",\"output_index\":0,\"delta\":"
+                            + quote(call.arguments()) + "}",
+                    "response.function_call_arguments.done", "{\"item_id\":\"fc_fake\",\"output_index\":0,"
+                            + "\"arguments\":" + quote(call.arguments()) + "}",
+                    "response.output_item.done", "{\"output_index\":0,\"item\":" + item + "}"));
+        };
+    }
+
+    /** The whole response, or (streaming) created, the given type/data pairs, completed; numbered in order. */
+    private static void respond(Recorded req, HttpServerResponse resp, Vertx vertx, ObjectNode response,
+            List<String> typesAndData) {
+        if (!req.json().path("stream").asBoolean(false)) {
+            resp.putHeader("Content-Type", "application/json").end(response.toString());
+            return;
+        }
+        ObjectNode inProgress = response.deepCopy().put("status", "in_progress");
+        inProgress.putArray("output");
+        inProgress.putNull("usage");
+        List<String> pairs = new ArrayList<>(List.of("response.created", "{\"response\":" + inProgress + "}"));
+        pairs.addAll(typesAndData);
+        pairs.addAll(List.of("response.completed", "{\"response\":" + response + "}"));
+        resp.setChunked(true).putHeader("Content-Type", "text/event-stream");
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            String data = "{\"type\":" + quote(pairs.get(i)) + ",\"sequence_number\":" + i / 2 + ","
+                    + pairs.get(i + 1).substring(1);
+            events.append("event: ").append(pairs.get(i)).append("\ndata: ").append(data).append("\n\n");
+        }
+        resp.end(events.toString());
+    }
+
+    public static ObjectNode responseJson(String model, List<ObjectNode> output) {
+        ObjectNode root = JSON.createObjectNode().put("id", "resp_fake").put("object", "response")
+                .put("created_at", 1_700_000_000L).put("status", "completed").put("model", model);
+        root.putNull("error");
+        root.putNull("incomplete_details");
+        root.putNull("instructions");
+        root.putArray("output").addAll(output);
+        root.put("parallel_tool_calls", true).put("temperature", 1.0).put("tool_choice", "auto").put("top_p", 1.0);
+        root.putArray("tools");
+        root.putObject("metadata");
+        ObjectNode usage = root.putObject("usage").put("input_tokens", 12);
+        usage.putObject("input_tokens_details").put("cached_tokens", 0);
+        usage.put("output_tokens", 7);
+        usage.putObject("output_tokens_details").put("reasoning_tokens", 0);
+        usage.put("total_tokens", 19);
+        root.put("vendor_extension", "kept"); // a field no SDK knows: passthrough must relay it untouched
+        return root;
     }
 
     /**
