@@ -55,7 +55,9 @@ class CalculatorExtremesTest {
         List<String> expressions = new ArrayList<>();
         for (String fn : new TreeSet<>(Functions.names())) {
             for (String a : ARGUMENTS) {
-                expressions.add(fn + "(" + a + ")");
+                if (!fn.equals("atan2")) {
+                    expressions.add(fn + "(" + a + ")");
+                }
                 if (fn.equals("log") || fn.equals("atan2") || fn.equals("round") || fn.equals("min")
                         || fn.equals("max")) {
                     for (String b : ARGUMENTS) {
@@ -109,7 +111,7 @@ class CalculatorExtremesTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
-            "log2(1e-10000) | -33219.28094887362347870319429489391",
+            "log2(1e-10000) | -33219.2809488736234787031942948939",
             "ln(1e-10000) | -23025.85092994045684017991454684364",
             "log10(2e-10000) | -9999.698970004336018804786261105276",
             "log(1e-10000, 10) | -10000",
@@ -126,7 +128,7 @@ class CalculatorExtremesTest {
             "cos(1e-10000) | 1",
             "acos(1e-10000) | 1.570796326794896619231321691639751",
             "ceil(1e10000) | 1E+10000",
-            "ln(0.99999999) | -1.000000005000000033333333583333335E-8",
+            "ln(0.99999999) | -0.00000001000000005000000033333333583333335",
     })
     void extremeArgumentsGiveTheRightValue(String expression, String expected) {
         assertThat(CALC.evaluate(expression).text()).isEqualTo(expected);
