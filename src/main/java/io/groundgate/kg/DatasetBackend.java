@@ -34,8 +34,10 @@ final class DatasetBackend implements SparqlBackend {
 
     @Override
     public QueryExec build(Query query, Binding substitution, Duration timeout) {
-        QueryExecDatasetBuilder builder = QueryExecDatasetBuilder.create().dataset(dataset).query(query)
-                .set(ARQ.httpServiceAllowed, false);
+        QueryExecDatasetBuilder builder = QueryExecDatasetBuilder.create().dataset(dataset)
+                .query(GuardedRegex.rewrite(query))
+                .set(ARQ.httpServiceAllowed, false)
+                .set(GuardedRegex.DEADLINE, System.nanoTime() + timeout.toNanos());
         builder.initialTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         builder.overallTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (unionDefaultGraph) {

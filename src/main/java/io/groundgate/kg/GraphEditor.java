@@ -9,10 +9,15 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -83,6 +88,8 @@ public class GraphEditor {
             return problems;
         }
     }
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final KnowledgeGraph kg;
 
@@ -196,6 +203,7 @@ public class GraphEditor {
             Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try {
                 Files.write(tmp, content);
+                modeLike(tmp, target);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -212,11 +220,44 @@ public class GraphEditor {
         }
     }
 
+    /** The file name a graph parameter names; not stripped, so that " x.ttl" is refused rather than taken as x.ttl. */
+    /** A name for an error message, control characters shown as \\uXXXX and cut at 200 characters. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        for (char c : name.substring(0, Math.min(name.length(), 200)).toCharArray()) {
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return name.length() > 200 ? out + "…" : out.toString();
+    }
+
+    /**
+     * Gives a new file the mode the graph's files should have: the file it replaces keeps its mode, and a new graph
+     * gets its folder's mode without execute bits (a 0755 folder gives 0644). A temporary file is created 0600, which
+     * would hide the graph from a group that reads the folder.
+     */
+    static void modeLike(Path file, Path target) throws IOException {
+        if (!Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> mode;
+        if (Files.exists(target)) {
+            mode = Files.getPosixFilePermissions(target);
+        } else {
+            mode = EnumSet.noneOf(PosixFilePermission.class);
+            mode.addAll(Files.getPosixFilePermissions(target.getParent()));
+            mode.removeAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+            mode.add(PosixFilePermission.OWNER_READ);
+            mode.add(PosixFilePermission.OWNER_WRITE);
+        }
+        Files.setPosixFilePermissions(file, mode);
+    }
+
     static String nameOf(String graph) {
         if (graph == null) {
             return "";
         }
-        String g = graph.strip();
+        String g = graph;
         if (g.startsWith(SourceFile.GRAPH_PREFIX)) {
             g = URLDecoder.decode(g.substring(SourceFile.GRAPH_PREFIX.length()).replace("+", "%2B"),
                     StandardCharsets.UTF_8);
@@ -224,15 +265,29 @@ public class GraphEditor {
         return g;
     }
 
-    private void checkName(String name) {
-        boolean bad = name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0");
-        for (String segment : name.split("/")) {
-            bad |= segment.isEmpty() || segment.startsWith(".") || segment.equals("shapes");
+    /**
+     * Whether a name may be edited: folder and file names of letters, digits, '.', '_' and '-' that start with a letter
+     * or digit, separated by '/', ending in an RDF extension, and no folder named {@code shapes}. So no spaces, control
+     * characters, '~', '..', '%' or absolute paths: every file created can be named again to read or delete it.
+     */
+    static boolean isGraphFileName(String name) {
+        if (name.isEmpty() || RdfFiles.langOf(name).isEmpty()) {
+            return false;
         }
-        if (bad || RdfFiles.langOf(name).isEmpty()) {
-            throw new EditException(EditException.Reason.BAD_NAME, "'" + name + "' is not a graph file name: use a"
-                    + " relative file name with an RDF extension (.ttl, .nt, .rdf, .owl, .jsonld, .trig), or the graph"
-                    + " IRI urn:groundgate:graph:<file name>.", List.of());
+        for (String segment : name.split("/", -1)) {
+            if (!SEGMENT.matcher(segment).matches() || segment.equals("shapes")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkName(String name) {
+        if (!isGraphFileName(name)) {
+            throw new EditException(EditException.Reason.BAD_NAME, "'" + printable(name) + "' is not a graph file name:"
+                    + " use letters, digits, '.', '_' and '-', starting with a letter or digit (folders separated by"
+                    + " '/'), and an RDF extension (.ttl, .nt, .rdf, .owl, .jsonld, .trig), e.g. my-graph.ttl; or the"
+                    + " graph IRI urn:groundgate:graph:<file name>.", List.of());
         }
         if (!kg.usesLocalFiles()) {
             throw new EditException(EditException.Reason.READ_ONLY,

@@ -56,6 +56,7 @@ public final class GraphSnapshot {
     private final SparqlBackend backend;
     private final Duration maxTimeout;
     private final long maxRows;
+    private final int maxDepth;
     private final KgMetrics metrics;
     private final Map<String, String> prefixes;
     private volatile List<GraphInfo> graphs;
@@ -63,12 +64,13 @@ public final class GraphSnapshot {
     private volatile SchemaSummary schema;
 
     GraphSnapshot(String version, Instant loadedAt, SparqlBackend backend, Duration maxTimeout, long maxRows,
-            KgMetrics metrics, List<GraphInfo> graphs, Map<String, String> prefixes) {
+            int maxDepth, KgMetrics metrics, List<GraphInfo> graphs, Map<String, String> prefixes) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.backend = backend;
         this.maxTimeout = maxTimeout;
         this.maxRows = maxRows;
+        this.maxDepth = maxDepth;
         this.metrics = metrics;
         this.graphs = List.copyOf(graphs);
         this.prefixes = Map.copyOf(prefixes);
@@ -127,7 +129,7 @@ public final class GraphSnapshot {
      * @throws SparqlException REFUSED, TIMEOUT or FAILED
      */
     public SparqlResult query(Query query, Map<Var, Node> bindings, QueryLimits limits) {
-        SparqlGuard.check(query);
+        SparqlGuard.check(query, maxDepth);
         QueryLimits capped = (limits == null ? QueryLimits.SERVER_MAX : limits).cappedBy(maxTimeout, maxRows);
         SparqlResult.Form form = formOf(query);
         long start = System.nanoTime();

@@ -47,6 +47,14 @@ public interface KgConfig {
     @WithDefault("100000")
     int maxQueryLength();
 
+    /**
+     * How deeply a SPARQL query may nest or chain: brackets in the text, and the operators a group, UNION, OPTIONAL chain,
+     * expression or property path compiles to. Deeper queries are refused with a 400 before they are parsed or run
+     * (Jena recurses per level, so 5,000 UNIONs would overflow the stack).
+     */
+    @WithDefault("100")
+    int maxQueryDepth();
+
     /** Whether to watch the folders and reload on change (WatchService plus a periodic poll). */
     @WithDefault("true")
     boolean watch();

@@ -395,7 +395,7 @@ public class KnowledgeGraph {
     private GraphSnapshot prepare(String version, SparqlBackend backend, List<GraphInfo> graphs,
             Map<String, String> prefixes, boolean graphsFromStore) {
         GraphSnapshot next = new GraphSnapshot(version, Instant.now(), backend, config.queryTimeout(), config.maxRows(),
-                metrics, graphs, prefixes);
+                config.maxQueryDepth(), metrics, graphs, prefixes);
         long start = System.nanoTime();
         SnapshotDeriver.derive(next, config.languages(), graphsFromStore);
         LOG.debugf("Built label index and schema of %s in %d ms", version, since(start).toMillis());
@@ -449,7 +449,7 @@ public class KnowledgeGraph {
 
     private GraphSnapshot empty() {
         return new GraphSnapshot("empty", Instant.now(), new DatasetBackend(DatasetGraphFactory.create(), false),
-                config.queryTimeout(), config.maxRows(), metrics, List.of(), Prefixes.STANDARD);
+                config.queryTimeout(), config.maxRows(), config.maxQueryDepth(), metrics, List.of(), Prefixes.STANDARD);
     }
 
     private static Duration since(long start) {

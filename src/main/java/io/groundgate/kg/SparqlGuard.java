@@ -4,28 +4,21 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.sparql.expr.Expr;
-import org.apache.jena.sparql.expr.ExprFunctionOp;
-import org.apache.jena.sparql.expr.ExprVisitorBase;
-import org.apache.jena.sparql.algebra.walker.Walker;
-import org.apache.jena.sparql.syntax.Element;
-import org.apache.jena.sparql.syntax.ElementAssign;
-import org.apache.jena.sparql.syntax.ElementBind;
-import org.apache.jena.sparql.syntax.ElementFilter;
-import org.apache.jena.sparql.syntax.ElementService;
-import org.apache.jena.sparql.syntax.ElementSubQuery;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
-import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.update.UpdateFactory;
 
 /**
  * Validates SPARQL before it runs: parses it (SPARQL 1.1), and refuses anything that is not a read-only
- * SELECT/ASK/CONSTRUCT/DESCRIBE or that uses {@code SERVICE}.
+ * SELECT/ASK/CONSTRUCT/DESCRIBE, that uses {@code SERVICE} anywhere, names a dataset ({@code FROM}, {@code FROM NAMED}),
+ * calls {@code java:} code, or is nested or chained deeper than the depth limit (see {@link QueryShape}). Every entry
+ * point ({@code /sparql}, the tools, the local planner) parses here, and {@link GraphSnapshot#query} checks again.
  */
 public final class SparqlGuard {
 
     /** The longest query text {@link #parse(String)} accepts. */
     public static final int DEFAULT_MAX_LENGTH = 100_000;
+
+    /** The deepest nesting or chaining accepted by default ({@code groundgate.kg.max-query-depth}). */
+    public static final int DEFAULT_MAX_DEPTH = 100;
 
     private SparqlGuard() {
     }
@@ -35,18 +28,28 @@ public final class SparqlGuard {
         return parse(text, DEFAULT_MAX_LENGTH);
     }
 
+    /** Parses and checks a query with the default depth limit. */
+    public static Query parse(String text, int maxLength) {
+        return parse(text, maxLength, DEFAULT_MAX_DEPTH);
+    }
+
     /**
      * Parses and checks a query.
      *
-     * @throws SparqlException SYNTAX (with line and column), REFUSED (an update, SERVICE, or another form), TOO_LARGE
+     * @throws SparqlException SYNTAX (with line and column), REFUSED (an update, SERVICE, a dataset, too deep, or another
+     *         form), TOO_LARGE
      */
-    public static Query parse(String text, int maxLength) {
+    public static Query parse(String text, int maxLength, int maxDepth) {
         if (text == null || text.isBlank()) {
             throw SparqlException.syntax("The query is empty.", 1, 1);
         }
         if (text.length() > maxLength) {
             throw new SparqlException(SparqlException.Kind.TOO_LARGE,
                     "The query is " + text.length() + " characters long; at most " + maxLength + " are accepted.");
+        }
+        // Jena's parser recurses once per bracket and turns a stack overflow into an empty message: count first
+        if (QueryShape.bracketDepth(text) > maxDepth) {
+            throw QueryShape.tooDeep(maxDepth);
         }
         Query query;
         try {
@@ -59,70 +62,26 @@ public final class SparqlGuard {
         } catch (RuntimeException e) {
             throw SparqlException.syntax("The query could not be parsed: " + e.getMessage(), -1, -1);
         }
-        check(query);
+        check(query, maxDepth);
         return query;
     }
 
+    /** Checks an already built query with the default depth limit. */
+    public static void check(Query query) {
+        check(query, DEFAULT_MAX_DEPTH);
+    }
+
     /**
-     * Checks an already built query: only SELECT, ASK, CONSTRUCT and DESCRIBE, and no {@code SERVICE} anywhere (also in
-     * sub-queries and EXISTS).
+     * Checks an already built query: only SELECT, ASK, CONSTRUCT and DESCRIBE; no {@code SERVICE}, dataset clause or
+     * {@code java:} function anywhere (also in HAVING, BIND, EXISTS and sub-queries); at most {@code maxDepth} deep.
      *
      * @throws SparqlException REFUSED
      */
-    public static void check(Query query) {
+    public static void check(Query query, int maxDepth) {
         if (!(query.isSelectType() || query.isAskType() || query.isConstructType() || query.isDescribeType())) {
             throw SparqlException.refused("Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are accepted.");
         }
-        if (query.getQueryPattern() != null && usesService(query.getQueryPattern())) {
-            throw SparqlException.refused("SERVICE (federated query) is not allowed.");
-        }
-    }
-
-    private static boolean usesService(Element element) {
-        boolean[] found = { false };
-        ElementWalker.walk(element, new ElementVisitorBase() {
-            @Override
-            public void visit(ElementService el) {
-                found[0] = true;
-            }
-
-            @Override
-            public void visit(ElementSubQuery el) {
-                Element inner = el.getQuery().getQueryPattern();
-                if (inner != null && usesService(inner)) {
-                    found[0] = true;
-                }
-            }
-
-            @Override
-            public void visit(ElementFilter el) {
-                found[0] |= exprUsesService(el.getExpr());
-            }
-
-            @Override
-            public void visit(ElementBind el) {
-                found[0] |= exprUsesService(el.getExpr());
-            }
-
-            @Override
-            public void visit(ElementAssign el) {
-                found[0] |= exprUsesService(el.getExpr());
-            }
-        });
-        return found[0];
-    }
-
-    private static boolean exprUsesService(Expr expr) {
-        boolean[] found = { false };
-        Walker.walk(expr, new ExprVisitorBase() {
-            @Override
-            public void visit(ExprFunctionOp op) {
-                if (op.getElement() != null && usesService(op.getElement())) {
-                    found[0] = true;
-                }
-            }
-        });
-        return found[0];
+        QueryShape.check(query, maxDepth);
     }
 
     private static boolean isUpdate(String text) {
@@ -135,7 +94,8 @@ public final class SparqlGuard {
     }
 
     private static String cleanMessage(QueryParseException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "the query could not be parsed"
+                : e.getMessage().strip();
         int newline = message.indexOf('\n');
         if (newline > 0) {
             message = message.substring(0, newline).strip();

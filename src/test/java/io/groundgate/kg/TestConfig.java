@@ -69,6 +69,11 @@ public record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind
     }
 
     @Override
+    public int maxQueryDepth() {
+        return 100;
+    }
+
+    @Override
     public Duration debounce() {
         return Duration.ofMillis(100);
     }

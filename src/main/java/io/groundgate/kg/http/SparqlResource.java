@@ -83,12 +83,13 @@ public class SparqlResource {
                     "query", "missing_query");
         }
         if (!isEmpty(defaultGraphs) || !isEmpty(namedGraphs)) {
-            throw KgErrors.invalid("default-graph-uri and named-graph-uri are not supported; use FROM / FROM NAMED or"
-                    + " GRAPH in the query.", isEmpty(defaultGraphs) ? "named-graph-uri" : "default-graph-uri",
+            throw KgErrors.invalid("default-graph-uri and named-graph-uri are not supported: every query runs over the"
+                    + " served graph; select one file's graph with GRAPH <urn:groundgate:graph:<file name>> in the query.",
+                    isEmpty(defaultGraphs) ? "named-graph-uri" : "default-graph-uri",
                     "unsupported_parameter");
         }
         try {
-            Query query = SparqlGuard.parse(text, config.maxQueryLength());
+            Query query = SparqlGuard.parse(text, config.maxQueryLength(), config.maxQueryDepth());
             boolean graphForm = query.isConstructType() || query.isDescribeType();
             SparqlFormats.Format format = SparqlFormats.negotiate(accept,
                     graphForm ? SparqlFormats.GRAPHS : SparqlFormats.RESULTS);

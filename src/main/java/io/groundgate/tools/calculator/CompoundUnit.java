@@ -14,6 +14,9 @@ final class CompoundUnit {
     record Term(UnitDef unit, int exponent) {
     }
 
+    /** The largest |exponent| of a unit in any value, written or computed ({@code m^99}); bounds the exact factors. */
+    static final int MAX_EXPONENT = 99;
+
     static final CompoundUnit NONE = new CompoundUnit(List.of());
 
     private final List<Term> terms;
@@ -30,7 +33,7 @@ final class CompoundUnit {
         boolean x = true;
         for (Term term : this.terms) {
             UnitDef u = term.unit();
-            int e = term.exponent();
+            int e = exponent(term.exponent(), u);
             d = d.times(u.dimension().pow(e));
             if (e > 0) {
                 n = n.multiply(u.num().pow(e));
@@ -101,7 +104,7 @@ final class CompoundUnit {
             if (at < 0) {
                 merged.add(t);
             } else {
-                int e = merged.get(at).exponent() + t.exponent();
+                int e = exponent((long) merged.get(at).exponent() + t.exponent(), t.unit());
                 if (e == 0) {
                     merged.remove(at);
                 } else {
@@ -118,9 +121,18 @@ final class CompoundUnit {
         }
         List<Term> powered = new ArrayList<>(terms.size());
         for (Term t : terms) {
-            powered.add(new Term(t.unit(), Math.multiplyExact(t.exponent(), n)));
+            powered.add(new Term(t.unit(), exponent((long) t.exponent() * n, t.unit())));
         }
         return new CompoundUnit(powered);
+    }
+
+    /** A computed exponent, refused before it could wrap around or make the exact factor huge. */
+    private static int exponent(long e, UnitDef unit) {
+        if (Math.abs(e) > MAX_EXPONENT) {
+            throw CalcException.limit("the unit " + unit.symbol() + "^" + e + " is out of range (unit exponents go from -"
+                    + MAX_EXPONENT + " to " + MAX_EXPONENT + ")");
+        }
+        return (int) e;
     }
 
     /** The n-th root when every exponent divides by n, else null. */

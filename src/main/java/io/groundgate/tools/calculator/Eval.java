@@ -43,13 +43,40 @@ final class Eval {
         this.budgetNanos = budgetNanos;
     }
 
-    /** π and e at the working precision, computed once per calculator. */
-    record Constants(MathContext work, BigDecimal pi, BigDecimal e) {
+    /** π, e and ln 10 at the working precision, computed once per calculator. */
+    record Constants(MathContext work, BigDecimal pi, BigDecimal e, BigDecimal ln10) {
 
         static Constants of(CalculatorLimits limits) {
             MathContext work = new MathContext(limits.precision() + GUARD_DIGITS, RoundingMode.HALF_EVEN);
-            return new Constants(work, BigDecimalMath.pi(work), BigDecimalMath.e(work));
+            return new Constants(work, BigDecimalMath.pi(work), BigDecimalMath.e(work),
+                    BigDecimalMath.log(BigDecimal.TEN, work));
         }
+    }
+
+    /**
+     * Whether x² is below the working precision relative to x (|x| < 10^-(digits/2 + 1)): then sin x, tan x, asin x
+     * and atan x equal x, and cos x equals 1, to every digit computed.
+     */
+    boolean negligibleSquare(BigDecimal x) {
+        return x.signum() != 0 && Decimals.exponent(x) < -(work.getPrecision() / 2 + 1);
+    }
+
+    /**
+     * The natural logarithm of a positive x. big-math's log of a tiny number (1e-10000) iterates for about a minute, so
+     * x = m·10^k is reduced to ln m + k·ln 10 with m in [1, 10), which costs the same at every magnitude. Near 1
+     * (k = 0 or -1) it is not reduced, where that subtraction would cancel digits.
+     */
+    BigDecimal ln(BigDecimal x) {
+        tick();
+        if (x.compareTo(BigDecimal.ONE) == 0) {
+            return BigDecimal.ZERO;
+        }
+        long k = Decimals.exponent(x);
+        if (k == 0 || k == -1) {
+            return BigDecimalMath.log(x, work);
+        }
+        BigDecimal m = x.movePointLeft(Math.toIntExact(k));
+        return BigDecimalMath.log(m, work).add(constants.ln10().multiply(BigDecimal.valueOf(k)), work);
     }
 
     /**
@@ -323,7 +350,10 @@ final class Eval {
             return value(BigDecimal.ZERO, CompoundUnit.NONE, base.exact() && exponent.exact());
         }
         checkMagnitude(Decimals.log10(x) * y.doubleValue(), column);
-        return value(BigDecimalMath.pow(x, y, work), CompoundUnit.NONE, false);
+        // x^y = e^(y·ln x) with this class's ln, which is fast at every magnitude (big-math's pow of 1e-10000 is not);
+        // y·ln x is at most ~23026 by the check above, so five extra digits keep the exponent's absolute error small
+        MathContext wide = new MathContext(work.getPrecision() + 5, RoundingMode.HALF_EVEN);
+        return value(BigDecimalMath.exp(y.multiply(ln(x), wide), work), CompoundUnit.NONE, false);
     }
 
     Value factorial(Value v, int column) {

@@ -74,8 +74,8 @@ final class Functions {
             case "asind", "acosd", "atand" -> inverse(name.substring(0, 4), a, true, ev, column);
             case "atan2" -> atan2(a, args[1], ev, column);
             case "abs" -> new Value(a.number().abs(), a.unit(), a.exact());
-            case "floor" -> new Value(a.number().setScale(0, RoundingMode.FLOOR), a.unit(), a.exact());
-            case "ceil" -> new Value(a.number().setScale(0, RoundingMode.CEILING), a.unit(), a.exact());
+            case "floor" -> new Value(toScale(a.number(), 0, RoundingMode.FLOOR), a.unit(), a.exact());
+            case "ceil" -> new Value(toScale(a.number(), 0, RoundingMode.CEILING), a.unit(), a.exact());
             case "round" -> round(a, args.length > 1 ? args[1] : null, ev, column);
             case "min", "max" -> extreme(name.equals("max"), args, ev, column);
             default -> throw new IllegalStateException("no function " + name);
@@ -111,13 +111,26 @@ final class Functions {
         if (n == 2 && x.signum() < 0) {
             throw Eval.math(column, "the square root of a negative number (" + Decimals.format(x) + ")");
         }
-        BigDecimal r = n == 2 ? x.sqrt(ev.work) : BigDecimalMath.root(x.abs(), BigDecimal.valueOf(3), ev.work);
+        BigDecimal r = n == 2 ? x.sqrt(ev.work) : cubeRoot(x.abs(), ev);
         if (x.signum() < 0) {
             r = r.negate();
         }
         r = r.stripTrailingZeros();
         boolean exact = v.exact() && r.pow(n).compareTo(x) == 0;
         return ev.value(r, unit, exact);
+    }
+
+    /**
+     * The cube root of x ≥ 0. big-math's root starts from a double guess and divides by zero below 1e-308, so
+     * x = m·10^(3k) is reduced to cbrt(m)·10^k with m in [1, 1000).
+     */
+    private static BigDecimal cubeRoot(BigDecimal x, Eval ev) {
+        if (x.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        int k = Math.toIntExact(Math.floorDiv(Decimals.exponent(x), 3));
+        BigDecimal m = x.movePointLeft(3 * k);
+        return BigDecimalMath.root(m, BigDecimal.valueOf(3), ev.work).movePointRight(k);
     }
 
     private static Value exp(Value a, Eval ev, int column) {
@@ -137,7 +150,7 @@ final class Functions {
             throw Eval.math(column, "the logarithm of " + (x.signum() == 0 ? "zero" : "a negative number ("
                     + Decimals.format(x) + ")") + " is undefined");
         }
-        return x.compareTo(BigDecimal.ONE) == 0 ? BigDecimal.ZERO : BigDecimalMath.log(x, ev.work);
+        return ev.ln(x);
     }
 
     private static Value log10(Value a, Eval ev, int column) {
@@ -146,7 +159,7 @@ final class Functions {
         if (x.unscaledValue().equals(java.math.BigInteger.ONE)) {
             return plain(BigDecimal.valueOf(-x.scale()), a.exact(), ev);
         }
-        return plain(BigDecimalMath.log10(a.number(), ev.work), lnx.signum() == 0 && a.exact(), ev);
+        return plain(lnx.divide(ev.constants.ln10(), ev.work), lnx.signum() == 0 && a.exact(), ev);
     }
 
     private static BigDecimal base(Value b, Eval ev, int column) {
@@ -162,7 +175,7 @@ final class Functions {
         if (lnx.signum() == 0) {
             return plain(BigDecimal.ZERO, a.exact(), ev);
         }
-        BigDecimal q = lnx.divide(BigDecimalMath.log(base, ev.work), ev.work);
+        BigDecimal q = lnx.divide(ev.ln(base), ev.work);
         // log(8, 2) is 3, not 2.99999…: snap a result within rounding noise of an integer whose power checks out
         BigDecimal k = q.setScale(0, RoundingMode.HALF_EVEN);
         if (q.subtract(k).abs().compareTo(BigDecimal.ONE.movePointLeft(ev.limits.precision())) < 0
@@ -196,6 +209,11 @@ final class Functions {
         }
         if (x.signum() == 0) {
             return plain(fn.equals("cos") ? BigDecimal.ONE : BigDecimal.ZERO, true, ev);
+        }
+        if (ev.negligibleSquare(x)) {
+            // sin x = tan x = x and cos x = 1 to the working precision; big-math's series would crawl through
+            // thousands of digits of scale instead
+            return plain(fn.equals("cos") ? BigDecimal.ONE : x, false, ev);
         }
         BigDecimal noise = BigDecimal.ONE.movePointLeft(ev.limits.precision() - 3);
         boolean snap = x.abs().compareTo(noise) >= 0;
@@ -280,9 +298,9 @@ final class Functions {
             return plain(BigDecimal.ZERO, a.exact(), ev);
         }
         BigDecimal r = switch (fn) {
-            case "asin" -> BigDecimalMath.asin(x, ev.work);
-            case "acos" -> BigDecimalMath.acos(x, ev.work);
-            default -> BigDecimalMath.atan(x, ev.work);
+            case "asin" -> ev.negligibleSquare(x) ? x : BigDecimalMath.asin(x, ev.work);
+            case "acos" -> ev.negligibleSquare(x) ? halfPi(ev).subtract(x, ev.work) : BigDecimalMath.acos(x, ev.work);
+            default -> atan(x, ev);
         };
         if (inDegrees) {
             r = r.multiply(D180).divide(ev.constants.pi(), ev.work);
@@ -303,6 +321,27 @@ final class Functions {
         };
     }
 
+    private static BigDecimal halfPi(Eval ev) {
+        return ev.constants.pi().divide(BigDecimal.valueOf(2), ev.work);
+    }
+
+    /**
+     * atan x, with |x| > 1 reduced to ±π/2 − atan(1/x) and a tiny x taken as itself: big-math's series of atan(1e10000)
+     * or atan(1e-10000) runs for minutes.
+     */
+    private static BigDecimal atan(BigDecimal x, Eval ev) {
+        ev.tick();
+        if (ev.negligibleSquare(x)) {
+            return x;
+        }
+        if (x.abs().compareTo(BigDecimal.ONE) > 0) {
+            BigDecimal inner = atan(BigDecimal.ONE.divide(x, ev.work), ev);
+            BigDecimal quarter = x.signum() > 0 ? halfPi(ev) : halfPi(ev).negate();
+            return quarter.subtract(inner, ev.work);
+        }
+        return BigDecimalMath.atan(x, ev.work);
+    }
+
     private static Value atan2(Value y, Value x, Eval ev, int column) {
         if (y.plain() != x.plain() || !y.unit().dimension().equals(x.unit().dimension())) {
             throw Eval.units(column, "atan2 needs two values of the same kind, not " + y.describe() + " and "
@@ -312,7 +351,18 @@ final class Functions {
         if (y.number().signum() == 0 && xs.number().signum() == 0) {
             throw Eval.math(column, "atan2(0, 0) is undefined");
         }
-        return plain(BigDecimalMath.atan2(y.number(), xs.number(), ev.work), false, ev);
+        BigDecimal yn = y.number();
+        BigDecimal xn = xs.number();
+        BigDecimal r;
+        if (xn.signum() == 0) {
+            r = yn.signum() > 0 ? halfPi(ev) : halfPi(ev).negate();
+        } else {
+            r = atan(yn.divide(xn, ev.work), ev);
+            if (xn.signum() < 0) {
+                r = yn.signum() >= 0 ? r.add(ev.constants.pi(), ev.work) : r.subtract(ev.constants.pi(), ev.work);
+            }
+        }
+        return plain(r, false, ev);
     }
 
     private static Value round(Value a, Value places, Eval ev, int column) {
@@ -326,7 +376,15 @@ final class Functions {
             }
             n = p.intValueExact();
         }
-        return ev.value(a.number().setScale(n, RoundingMode.HALF_UP), a.unit(), a.exact());
+        return ev.value(toScale(a.number(), n, RoundingMode.HALF_UP), a.unit(), a.exact());
+    }
+
+    /**
+     * x rounded to {@code scale} decimals; unchanged when it has no more than that, so that ceil(1e10000) does not
+     * write out ten thousand zeros.
+     */
+    private static BigDecimal toScale(BigDecimal x, int scale, RoundingMode mode) {
+        return x.scale() <= scale ? x : x.setScale(scale, mode);
     }
 
     private static Value extreme(boolean max, Value[] args, Eval ev, int column) {

@@ -1,5 +1,7 @@
 package io.groundgate.tools.calculator;
 
+import java.math.BigDecimal;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -272,16 +274,25 @@ final class Parser {
                 negative = true;
             }
             Token n = next();
-            if (!n.is(Kind.NUMBER) || !Decimals.isInteger(n.number()) || n.number().abs().intValue() > 99
-                    || n.number().signum() == 0) {
-                throw CalcException.parse(n.column(), "expected a whole-number unit exponent from 1 to 99 after '"
-                        + name.text() + "^', found " + n.describe());
+            if (!n.is(Kind.NUMBER) || !Decimals.isInteger(n.number()) || n.number().signum() == 0) {
+                throw CalcException.parse(n.column(), "expected a whole-number unit exponent from 1 to "
+                        + CompoundUnit.MAX_EXPONENT + " after '" + name.text() + "^', found " + n.describe());
             }
-            exponent = negative ? -n.number().intValue() : n.number().intValue();
+            // compared as a BigDecimal: intValue() would wrap 4294967298 around to 2
+            if (n.number().compareTo(BigDecimal.valueOf(CompoundUnit.MAX_EXPONENT)) > 0) {
+                throw CalcException.limit(n.column(), "the unit exponent " + n.text() + " after '" + name.text()
+                        + "^' is out of range (unit exponents go from -" + CompoundUnit.MAX_EXPONENT + " to "
+                        + CompoundUnit.MAX_EXPONENT + ")");
+            }
+            exponent = negative ? -n.number().intValueExact() : n.number().intValueExact();
         } else if (peek().is(Kind.SUPERSCRIPT)) {
             Token s = next();
-            if (s.power() == 0 || Math.abs(s.power()) > 99) {
-                throw CalcException.parse(s.column(), "a unit exponent must be from 1 to 99");
+            if (s.power() == 0) {
+                throw CalcException.parse(s.column(), "a unit exponent must not be 0");
+            }
+            if (Math.abs(s.power()) > CompoundUnit.MAX_EXPONENT) {
+                throw CalcException.limit(s.column(), "the unit exponent " + s.text() + " is out of range (unit exponents"
+                        + " go from -" + CompoundUnit.MAX_EXPONENT + " to " + CompoundUnit.MAX_EXPONENT + ")");
             }
             exponent = s.power();
         }

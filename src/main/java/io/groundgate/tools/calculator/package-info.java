@@ -70,6 +70,9 @@
  * logarithm of a non-positive number, tan(90°), asin(2), non-integer factorial, …), {@code incompatible_units},
  * {@code limit_exceeded}: expression length, nesting depth, |exponent| of integer powers, n of n!, digits in a literal,
  * magnitude of any value (10^±10000) and the time budget, all under {@code groundgate.tools.calculator.*}. Work that
- * would break a limit is refused before it is done ({@code 10^10^10}, {@code 9999999!}, {@code exp(100000)}).
+ * would break a limit is refused before it is done ({@code 10^10^10}, {@code 9999999!}, {@code exp(100000)}). Unit
+ * exponents, written or computed, stay within ±99 ({@code 1 mm^4294967298} and {@code (1 m^99)^2} are limit_exceeded,
+ * never wrapped around). Logarithms, roots, powers and arc tangents reduce their argument's decimal exponent first, so
+ * they cost the same at 10^-10000 as at 1.
  */
 package io.groundgate.tools.calculator;
