@@ -2,7 +2,9 @@ package io.groundgate.kg;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import io.groundgate.kg.profile.NameText;
+import io.groundgate.kg.profile.WellKnownPrefixes;
 
 /** Prefix handling for compact renderings. */
 final class Prefixes {
@@ -21,29 +23,17 @@ final class Prefixes {
         STANDARD = Map.copyOf(m);
     }
 
-    private static final Pattern LOCAL = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
-
     private Prefixes() {
     }
 
     /** The IRI as {@code prefix:local} when a prefix fits, else {@code <iri>}. */
     static String compact(String iri, Map<String, String> prefixes) {
-        String bestPrefix = null;
-        String bestNs = "";
-        for (Map.Entry<String, String> e : prefixes.entrySet()) {
-            String ns = e.getValue();
-            if (iri.startsWith(ns) && ns.length() > bestNs.length() && LOCAL.matcher(iri.substring(ns.length())).matches()) {
-                bestPrefix = e.getKey();
-                bestNs = ns;
-            }
-        }
-        return bestPrefix == null ? "<" + iri + ">" : bestPrefix + ":" + iri.substring(bestNs.length());
+        return WellKnownPrefixes.compact(iri, prefixes);
     }
 
     /** The part of an IRI after its last {@code #}, {@code /} or {@code :}. */
     static String localName(String iri) {
-        int cut = Math.max(iri.lastIndexOf('#'), Math.max(iri.lastIndexOf('/'), iri.lastIndexOf(':')));
-        return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
+        return NameText.localName(iri);
     }
 
     /** "atomicNumber" or "atomic_number" becomes "atomic number". */
