@@ -9,7 +9,7 @@ import java.util.List;
  * @param to the end class
  * @param steps the properties to follow, each forwards or backwards
  * @param count for one hop, how many links there are between the classes (estimated from samples on big classes); for
- *        longer paths, how many instance pairs it connects starting from a sample of up to 200 instances of
+ *        longer paths, how many instance pairs it connects starting from a sample of up to 50 instances of
  *        {@code from} (capped at 1,000)
  */
 public record ClassPath(String from, String to, List<Step> steps, long count) {

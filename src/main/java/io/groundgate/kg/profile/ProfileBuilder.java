@@ -43,8 +43,8 @@ public final class ProfileBuilder {
     private static final int MAX_CATEGORIES = 50;
     private static final int MAX_PATHS_PER_PAIR = 3;
     private static final int MAX_PATH_EXPANSIONS = 20_000;
-    private static final int MAX_PATH_CHECKS = 300;
-    private static final int PATH_SAMPLE = 200;
+    private static final int MAX_PATH_WORK = 5_000;
+    private static final int PATH_SAMPLE = 50;
     private static final int PATH_ROWS = 1_000;
 
     /**
@@ -70,6 +70,10 @@ public final class ProfileBuilder {
     private final Set<String> named = new HashSet<>();
     private final Map<String, String> labels = new HashMap<>();
     private final Map<String, Set<String>> aliases = new HashMap<>();
+    /** Links between resources read with the class samples, both ways: node to (property, other node). */
+    private final Map<String, List<String[]>> outgoing = new HashMap<>();
+    private final Map<String, List<String[]>> incoming = new HashMap<>();
+    private final Map<String, List<String>> sampledInstances = new HashMap<>();
 
     private ProfileBuilder(GraphRows rows, int sample) {
         this.rows = rows;
@@ -226,7 +230,16 @@ public final class ProfileBuilder {
                 });
         int read = (int) Math.min(sample, instances.getOrDefault(c, 0L));
         double scale = read == 0 ? 1 : (double) instances.get(c) / read;
+        sampledInstances.put(c, bySubject.keySet().stream().limit(PATH_SAMPLE).toList());
         bySubject.forEach((s, props) -> {
+            boolean firstTime = !outgoing.containsKey(s);
+            if (firstTime) {
+                outgoing.put(s, new ArrayList<>(2));
+                props.forEach((p, values) -> values.stream().filter(o -> !o.isLiteral()).forEach(o -> {
+                    outgoing.get(s).add(new String[] { p, key(o) });
+                    incoming.computeIfAbsent(key(o), x -> new ArrayList<>(2)).add(new String[] { p, s });
+                }));
+            }
             boolean direct = directTypes(types.getOrDefault(s, List.of())).contains(c);
             props.forEach((p, values) -> {
                 Acc acc = uses.computeIfAbsent(p, x -> new Acc());
@@ -491,9 +504,10 @@ public final class ProfileBuilder {
                         Partial longer = p.then(h);
                         List<ClassPath> atTarget = found.computeIfAbsent(h.to(), x -> new ArrayList<>());
                         boolean shortest = atTarget.isEmpty() || atTarget.get(0).steps().size() == depth;
-                        if (shortest && atTarget.size() < MAX_PATHS_PER_PAIR) {
-                            atTarget.add(new ClassPath(from, h.to(), longer.steps(), longer.count()));
+                        if (!shortest || atTarget.size() >= MAX_PATHS_PER_PAIR) {
+                            continue; // only the shortest paths are kept, so only they are extended
                         }
+                        atTarget.add(new ClassPath(from, h.to(), longer.steps(), longer.count()));
                         if (!h.to().equals(from)) {
                             next.add(longer);
                         }
@@ -507,30 +521,56 @@ public final class ProfileBuilder {
     }
 
     /**
-     * Keeps the multi-hop paths that connect real instances (two links that meet in the same middle node), counted
-     * from a sample of start instances; bounded in queries and rows.
+     * Keeps the multi-hop paths that connect real instances (links that meet in the same middle nodes), walking the
+     * links read with the class samples from up to {@link #PATH_SAMPLE} start instances; bounded in nodes visited.
      */
     private List<ClassPath> verified(List<ClassPath> paths) {
         List<ClassPath> out = new ArrayList<>();
-        int queries = 0;
         for (ClassPath p : paths) {
             if (p.steps().size() == 1) {
                 out.add(p);
                 continue;
             }
-            if (queries++ >= MAX_PATH_CHECKS) {
-                break;
-            }
-            String path = p.sparql(iri -> "<" + iri + ">");
-            long[] n = { 0 };
-            select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { { SELECT ?a WHERE { ?a a <" + p.from()
-                    + "> } LIMIT " + PATH_SAMPLE + " } ?a " + path + " ?b . ?b a <" + p.to() + "> FILTER(?a != ?b) } LIMIT "
-                    + PATH_ROWS + " }", b -> n[0] = number(b, "n"));
-            if (n[0] > 0) {
-                out.add(new ClassPath(p.from(), p.to(), p.steps(), n[0]));
+            long n = connected(p);
+            if (n > 0) {
+                out.add(new ClassPath(p.from(), p.to(), p.steps(), n));
             }
         }
         return out;
+    }
+
+    /** How many (start, end) instance pairs a path connects, from the sampled start instances. */
+    private long connected(ClassPath path) {
+        Set<String> pairs = new HashSet<>();
+        int work = 0;
+        for (String a : sampledInstances.getOrDefault(path.from(), List.of())) {
+            Set<String> frontier = Set.of(a);
+            for (ClassPath.Step step : path.steps()) {
+                Set<String> next = new HashSet<>();
+                Map<String, List<String[]>> links = step.inverse() ? incoming : outgoing;
+                for (String node : frontier) {
+                    List<String[]> out = links.getOrDefault(node, List.of());
+                    if ((work += out.size()) > MAX_PATH_WORK) {
+                        return pairs.size(); // a hub: what was found so far is the count
+                    }
+                    for (String[] link : out) {
+                        if (link[0].equals(step.property())) {
+                            next.add(link[1]);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            for (String b : frontier) {
+                if (!b.equals(a) && types.getOrDefault(b, List.of()).contains(path.to())) {
+                    pairs.add(a + " " + b);
+                    if (pairs.size() >= PATH_ROWS) {
+                        return pairs.size();
+                    }
+                }
+            }
+        }
+        return pairs.size();
     }
 
     /** A path being extended: the classes it passed, its steps and its sparsest step's count. */
