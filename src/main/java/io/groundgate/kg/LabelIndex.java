@@ -79,19 +79,7 @@ public final class LabelIndex {
         }
         TreeMap<String, int[]> byKey = new TreeMap<>();
         keyed.forEach((k, v) -> byKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        Map<String, List<Integer>> grams = new HashMap<>();
-        int keyId = 0;
-        for (String key : byKey.keySet()) {
-            for (String g : trigramsOf(key)) {
-                List<Integer> posting = grams.computeIfAbsent(g, x -> new ArrayList<>());
-                if (posting.isEmpty() || posting.get(posting.size() - 1) != keyId) {
-                    posting.add(keyId);
-                }
-            }
-            keyId++;
-        }
-        Map<String, int[]> trigramIndex = new HashMap<>(grams.size() * 2);
-        grams.forEach((g, v) -> trigramIndex.put(g, v.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, int[]> trigramIndex = NameText.trigramPostings(byKey.keySet());
         Map<String, List<String>> typeCopy = new HashMap<>();
         types.forEach((k, v) -> typeCopy.put(k, List.copyOf(v)));
         return new LabelIndex(list, byKey, trigramIndex, preferred, typeCopy, langs);
@@ -163,7 +151,7 @@ public final class LabelIndex {
         // One edit changes at most three trigrams, so a match shares at least g - 3d of the g trigrams; by pigeonhole
         // it is in the postings of at least one of the 3d + 1 rarest trigrams. Only those postings are read.
         List<int[]> postings = new ArrayList<>();
-        for (String g : trigramsOf(key)) {
+        for (String g : NameText.trigrams(key)) {
             postings.add(trigrams.getOrDefault(g, new int[0]));
         }
         postings.sort(Comparator.comparingInt(p -> p.length));
@@ -254,14 +242,6 @@ public final class LabelIndex {
         return lang * 10 + e.source().ordinal();
     }
 
-    private static Set<String> trigramsOf(String key) {
-        String padded = "  " + key + " ";
-        Set<String> grams = new LinkedHashSet<>();
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            grams.add(padded.substring(i, i + 3));
-        }
-        return grams;
-    }
 
     /** Levenshtein distance, giving up (returning max + 1) once it exceeds {@code max}. */
     static int distance(String a, String b, int max) {

@@ -14,12 +14,9 @@ final class Prefixes {
 
     static {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-        m.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-        m.put("owl", "http://www.w3.org/2002/07/owl#");
-        m.put("xsd", "http://www.w3.org/2001/XMLSchema#");
-        m.put("skos", "http://www.w3.org/2004/02/skos/core#");
-        m.put("dcterms", "http://purl.org/dc/terms/");
+        for (String p : java.util.List.of("rdf", "rdfs", "owl", "xsd", "skos", "dcterms")) {
+            m.put(p, WellKnownPrefixes.ALL.get(p));
+        }
         STANDARD = Map.copyOf(m);
     }
 

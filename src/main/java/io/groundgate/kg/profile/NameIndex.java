@@ -130,19 +130,7 @@ public final class NameIndex {
             }
         }
         TreeMap<String, int[]> byKey = arrays(keyed);
-        Map<String, List<Integer>> grams = new HashMap<>();
-        int keyId = 0;
-        for (String key : byKey.keySet()) {
-            for (String g : trigramsOf(key)) {
-                List<Integer> posting = grams.computeIfAbsent(g, x -> new ArrayList<>());
-                if (posting.isEmpty() || posting.get(posting.size() - 1) != keyId) {
-                    posting.add(keyId);
-                }
-            }
-            keyId++;
-        }
-        Map<String, int[]> trigramIndex = new HashMap<>(grams.size() * 2);
-        grams.forEach((g, v) -> trigramIndex.put(g, v.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, int[]> trigramIndex = NameText.trigramPostings(byKey.keySet());
         return new NameIndex(list, byKey, arrays(worded), trigramIndex, preferred);
     }
 
@@ -222,7 +210,7 @@ public final class NameIndex {
         int maxDistance = Math.max(1, Math.min(3, key.length() / 4));
         // one edit changes at most three trigrams, so a match is in the postings of one of the 3d + 1 rarest
         List<int[]> postings = new ArrayList<>();
-        for (String g : trigramsOf(key)) {
+        for (String g : NameText.trigrams(key)) {
             postings.add(trigrams.getOrDefault(g, new int[0]));
         }
         postings.sort(Comparator.comparingInt(p -> p.length));
@@ -272,12 +260,4 @@ public final class NameIndex {
         return out;
     }
 
-    private static Set<String> trigramsOf(String key) {
-        String padded = "  " + key + " ";
-        Set<String> grams = new LinkedHashSet<>();
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            grams.add(padded.substring(i, i + 3));
-        }
-        return grams;
-    }
 }

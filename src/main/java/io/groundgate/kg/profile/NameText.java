@@ -4,9 +4,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -78,6 +81,34 @@ public final class NameText {
             names.add(String.join(" ", words.subList(start, words.size())));
         }
         return List.copyOf(names);
+    }
+
+    /** The trigrams of a key, padded so that word starts count: "ab" has "  a", " ab", "ab ". */
+    public static Set<String> trigrams(String key) {
+        String padded = "  " + key + " ";
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i + 3 <= padded.length(); i++) {
+            grams.add(padded.substring(i, i + 3));
+        }
+        return grams;
+    }
+
+    /** For every trigram, the positions (in iteration order) of the keys that contain it, ascending. */
+    public static Map<String, int[]> trigramPostings(Collection<String> keys) {
+        Map<String, List<Integer>> grams = new HashMap<>();
+        int keyId = 0;
+        for (String key : keys) {
+            for (String g : trigrams(key)) {
+                List<Integer> posting = grams.computeIfAbsent(g, x -> new ArrayList<>());
+                if (posting.isEmpty() || posting.get(posting.size() - 1) != keyId) {
+                    posting.add(keyId);
+                }
+            }
+            keyId++;
+        }
+        Map<String, int[]> index = new HashMap<>(grams.size() * 2);
+        grams.forEach((g, v) -> index.put(g, v.stream().mapToInt(Integer::intValue).toArray()));
+        return index;
     }
 
     /** Levenshtein distance, giving up (returning max + 1) once it exceeds {@code max}. */
