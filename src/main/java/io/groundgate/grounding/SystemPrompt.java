@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.kg.KnowledgeGraph;
 
 /** The system message the grounded route puts before the client's conversation. */
@@ -15,17 +17,37 @@ public class SystemPrompt {
 
     private final GroundingConfig config;
     private final KnowledgeGraph graph;
+    /** The prompt of the last graph version seen: built once per version, not per round. */
+    private final AtomicReference<Cached> cached = new AtomicReference<>();
+
+    private record Cached(String version, String text) {
+    }
 
     public SystemPrompt(GroundingConfig config, KnowledgeGraph graph) {
         this.config = config;
         this.graph = graph;
     }
 
-    /** The instructions, followed by the served graph's schema summary (built once per graph version). */
+    /**
+     * The instructions, followed by the served graph's profile text (the same text {@code kg_schema} shows), built
+     * once per graph version.
+     */
     public String text() {
-        String schema = config.includeSchema() ? graph.snapshot().schema().text() : "";
+        GraphSnapshot snapshot = graph.snapshot();
+        Cached c = cached.get();
+        if (c != null && c.version().equals(snapshot.version())) {
+            return c.text();
+        }
+        String text = build(snapshot);
+        cached.set(new Cached(snapshot.version(), text));
+        return text;
+    }
+
+    private String build(GraphSnapshot snapshot) {
+        String schema = !config.includeSchema() ? ""
+                : snapshot.profile().classes().isEmpty() ? snapshot.schema().text() : snapshot.profile().text();
         return schema == null || schema.isBlank() ? instructions()
-                : instructions() + "\n\nThe knowledge graph (query it with the tools; these are its classes and properties):\n"
+                : instructions() + "\n\nThe knowledge graph (query it with the tools; these are its classes and the properties their instances use):\n"
                         + schema;
     }
 

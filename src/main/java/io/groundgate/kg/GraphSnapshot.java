@@ -31,6 +31,8 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 
+import io.groundgate.kg.profile.GraphProfile;
+
 /**
  * One immutable version of the knowledge graph: what every query, lookup and description in a request should use.
  * Obtain it from {@link KnowledgeGraph#snapshot()} once per request and keep it, so all answers come from one version.
@@ -62,6 +64,7 @@ public final class GraphSnapshot {
     private volatile List<GraphInfo> graphs;
     private volatile LabelIndex labels = LabelIndex.empty();
     private volatile SchemaSummary schema;
+    private volatile GraphProfile profile;
 
     GraphSnapshot(String version, Instant loadedAt, SparqlBackend backend, Duration maxTimeout, long maxRows,
             int maxDepth, KgMetrics metrics, List<GraphInfo> graphs, Map<String, String> prefixes) {
@@ -75,10 +78,12 @@ public final class GraphSnapshot {
         this.graphs = List.copyOf(graphs);
         this.prefixes = Map.copyOf(prefixes);
         this.schema = new SchemaSummary(this.prefixes, List.of(), List.of(), "");
+        this.profile = GraphProfile.empty(version, this.prefixes);
     }
 
     /** Called once by the builder before the snapshot is published. */
-    void derived(LabelIndex labels, SchemaSummary schema, List<GraphInfo> graphs) {
+    void derived(LabelIndex labels, SchemaSummary schema, List<GraphInfo> graphs, GraphProfile profile) {
+        this.profile = profile;
         this.labels = labels;
         this.schema = schema;
         this.graphs = List.copyOf(graphs);
@@ -112,6 +117,14 @@ public final class GraphSnapshot {
     /** Classes and properties, and their compact text rendering for models. */
     public SchemaSummary schema() {
         return schema;
+    }
+
+    /**
+     * What the data of this version is: classes, the properties their instances use, kinds, units, value nodes,
+     * paths between classes, and a name index over every name. Built with the version, in the background.
+     */
+    public GraphProfile profile() {
+        return profile;
     }
 
     /** Runs a query with the server limits. */

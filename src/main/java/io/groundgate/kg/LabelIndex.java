@@ -1,6 +1,5 @@
 package io.groundgate.kg;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+
+import io.groundgate.kg.profile.NameText;
 
 /**
  * Finds entities by name, built once per graph version from {@code rdfs:label}, {@code skos:prefLabel},
@@ -32,8 +32,6 @@ public final class LabelIndex {
     public record Entry(String iri, String text, String lang, Source source) {
     }
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final LabelIndex EMPTY = build(List.of(), Map.of(), List.of("en"));
 
     private final List<Entry> entries;
@@ -81,19 +79,7 @@ public final class LabelIndex {
         }
         TreeMap<String, int[]> byKey = new TreeMap<>();
         keyed.forEach((k, v) -> byKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        Map<String, List<Integer>> grams = new HashMap<>();
-        int keyId = 0;
-        for (String key : byKey.keySet()) {
-            for (String g : trigramsOf(key)) {
-                List<Integer> posting = grams.computeIfAbsent(g, x -> new ArrayList<>());
-                if (posting.isEmpty() || posting.get(posting.size() - 1) != keyId) {
-                    posting.add(keyId);
-                }
-            }
-            keyId++;
-        }
-        Map<String, int[]> trigramIndex = new HashMap<>(grams.size() * 2);
-        grams.forEach((g, v) -> trigramIndex.put(g, v.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, int[]> trigramIndex = NameText.trigramPostings(byKey.keySet());
         Map<String, List<String>> typeCopy = new HashMap<>();
         types.forEach((k, v) -> typeCopy.put(k, List.copyOf(v)));
         return new LabelIndex(list, byKey, trigramIndex, preferred, typeCopy, langs);
@@ -101,10 +87,7 @@ public final class LabelIndex {
 
     /** Folds case, accents and punctuation: "Zürich-City" becomes "zurich city". */
     public static String normalize(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        String stripped = MARKS.matcher(decomposed).replaceAll("").replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
-                .replace("œ", "oe").replace("ł", "l").replace("đ", "d");
-        return NON_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return NameText.key(text);
     }
 
     /**
@@ -168,7 +151,7 @@ public final class LabelIndex {
         // One edit changes at most three trigrams, so a match shares at least g - 3d of the g trigrams; by pigeonhole
         // it is in the postings of at least one of the 3d + 1 rarest trigrams. Only those postings are read.
         List<int[]> postings = new ArrayList<>();
-        for (String g : trigramsOf(key)) {
+        for (String g : NameText.trigrams(key)) {
             postings.add(trigrams.getOrDefault(g, new int[0]));
         }
         postings.sort(Comparator.comparingInt(p -> p.length));
@@ -259,37 +242,9 @@ public final class LabelIndex {
         return lang * 10 + e.source().ordinal();
     }
 
-    private static Set<String> trigramsOf(String key) {
-        String padded = "  " + key + " ";
-        Set<String> grams = new LinkedHashSet<>();
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            grams.add(padded.substring(i, i + 3));
-        }
-        return grams;
-    }
 
     /** Levenshtein distance, giving up (returning max + 1) once it exceeds {@code max}. */
     static int distance(String a, String b, int max) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin > max) {
-                return max + 1;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return NameText.distance(a, b, max);
     }
 }

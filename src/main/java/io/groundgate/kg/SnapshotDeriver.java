@@ -15,9 +15,15 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.jboss.logging.Logger;
+
+import io.groundgate.kg.profile.GraphProfile;
+import io.groundgate.kg.profile.ProfileBuilder;
 
 /** Builds what is derived once per version: label index, schema summary and the sources per graph. */
 final class SnapshotDeriver {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotDeriver.class);
 
     static final String GG = "https://w3id.org/groundgate/ontology#";
     static final String QUDT_HAS_UNIT = "http://qudt.org/schema/qudt/hasUnit";
@@ -50,13 +56,24 @@ final class SnapshotDeriver {
     }
 
     private void run(boolean graphsFromStore) {
+        ProfileBuilder.Built built = profile();
         Map<String, List<String>> types = new HashMap<>();
         Map<String, Long> instances = new HashMap<>();
-        select("SELECT ?s ?t WHERE { ?s rdf:type ?t FILTER(isIRI(?s) && isIRI(?t)) }", b -> {
-            String t = uri(b, "t");
-            types.computeIfAbsent(uri(b, "s"), x -> new ArrayList<>(2)).add(t);
-            instances.merge(t, 1L, Long::sum);
-        });
+        if (built != null) {
+            // the profile read every rdf:type triple already: reuse them
+            built.types().forEach((s, ts) -> {
+                if (!s.startsWith("_:")) {
+                    types.put(s, ts);
+                    ts.forEach(t -> instances.merge(t, 1L, Long::sum));
+                }
+            });
+        } else {
+            select("SELECT ?s ?t WHERE { ?s rdf:type ?t FILTER(isIRI(?s) && isIRI(?t)) }", b -> {
+                String t = uri(b, "t");
+                types.computeIfAbsent(uri(b, "s"), x -> new ArrayList<>(2)).add(t);
+                instances.merge(t, 1L, Long::sum);
+            });
+        }
         List<LabelIndex.Entry> entries = new ArrayList<>();
         Set<String> labelled = new HashSet<>();
         select("SELECT ?s ?p ?l WHERE { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } ?s ?p ?l "
@@ -90,7 +107,22 @@ final class SnapshotDeriver {
         LabelIndex labels = LabelIndex.build(entries, labelledTypes, languages);
         SchemaSummary schema = schema(labels, instances, declaredKinds);
         List<GraphInfo> graphs = graphsFromStore ? graphsFromStore() : snapshot.graphs();
-        snapshot.derived(labels, schema, withSources(graphs));
+        GraphProfile profile = built != null ? built.profile()
+                : GraphProfile.empty(snapshot.version(), snapshot.prefixes());
+        snapshot.derived(labels, schema, withSources(graphs), profile);
+    }
+
+    /** The graph profile; a failure leaves the version served without one (logged), never rejects it. */
+    private ProfileBuilder.Built profile() {
+        try {
+            return ProfileBuilder.build((query, row) -> snapshot.stream(query, null, DERIVE_TIMEOUT, b -> {
+                row.accept(b);
+                return true;
+            }), snapshot.version(), snapshot.prefixes(), ProfileBuilder.DEFAULT_SAMPLE);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not build the graph profile of version %s; serving it without one", snapshot.version());
+            return null;
+        }
     }
 
     private SchemaSummary schema(LabelIndex labels, Map<String, Long> instances, Map<String, String> declared) {

@@ -26,9 +26,10 @@ import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.kg.KgConfig;
 import io.groundgate.kg.KnowledgeGraph;
 import io.groundgate.kg.SparqlResult;
+import io.groundgate.kg.profile.GraphProfile;
 
 /**
- * Knowledge-graph administration: {@code GET /admin/kg} (status), {@code POST /admin/kg/reload}, and a subset of the
+ * Knowledge-graph administration: {@code GET /admin/kg} (status), {@code GET /admin/kg/profile}, {@code POST /admin/kg/reload}, and a subset of the
  * SPARQL Graph Store Protocol on {@code /admin/graphs?graph=<file name or graph IRI>} (GET, PUT replaces, POST merges,
  * DELETE removes). {@code io.groundgate.security.AdminGuard} protects these paths.
  */
@@ -54,6 +55,29 @@ public class KgAdminResource {
                 snapshot.graphs().stream().mapToLong(GraphInfo::triples).sum(), kg.entailedTriples(),
                 config.store().name().toLowerCase(), kg.graphs().stream().map(KgStatus.Graph::of).toList(),
                 KgStatus.Reload.of(kg.lastReload()), kg.warnings().stream().map(KgStatus.Problem::of).toList());
+    }
+
+    /**
+     * The served version's graph profile: as JSON, or with {@code ?format=text} as the compact text models get from
+     * {@code kg_schema} ({@code &class=<IRI>} for one class).
+     */
+    @GET
+    @Path("/kg/profile")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN })
+    public Response profile(@QueryParam("format") String format, @QueryParam("class") String cls) {
+        GraphProfile profile = kg.snapshot().profile();
+        if (format == null || format.equals("json")) {
+            return Response.ok(profile, MediaType.APPLICATION_JSON).build();
+        }
+        if (!format.equals("text")) {
+            throw KgErrors.invalid("Unknown format '" + format + "': use json or text.", "format", "invalid_format");
+        }
+        if (cls != null && profile.classProfile(cls).isEmpty()) {
+            throw new GatewayException(ErrorKind.NOT_FOUND, "No class <" + cls + "> in the graph profile.", "class",
+                    "class_not_found");
+        }
+        return Response.ok(cls == null ? profile.text() : profile.text(cls), MediaType.TEXT_PLAIN + ";charset=utf-8")
+                .build();
     }
 
     /**

@@ -30,10 +30,11 @@ public class KgSchemaTool implements Tool {
 
     private final KnowledgeGraph kg;
     private final ToolSpec spec = new ToolSpec(NAME, """
-            Show the knowledge graph's schema: PREFIX lines, classes (with instance counts and superclasses) and \
-            properties (datatype or object, domain -> range, unit, synonyms). Read it before writing a sparql_query. \
-            Pass 'class' to see only one class with its sub- and superclasses and the properties whose domain or \
-            range it is.""", ObjectSchema.object()
+            Show what the knowledge graph holds, learned from its data: PREFIX lines, classes (with instance counts and \
+            superclasses) and under each the properties its instances really use (share of instances, kind of value: \
+            number, date, name, identifier, category values, resource class; units; examples; value-node paths such \
+            as ex:price/ex:amount), and paths between classes. Read it before writing a sparql_query. Pass 'class' \
+            to see one class in full: all its properties with examples, what points at it, and its paths.""", ObjectSchema.object()
             .string("class", "Only this class: its IRI, prefixed name (gg:Country) or label ('country').", 300)
             .build());
 
@@ -58,7 +59,7 @@ public class KgSchemaTool implements Tool {
                 ObjectNode result = JsonNodeFactory.instance.objectNode();
                 result.put("classes", schema.classes().size());
                 result.put("properties", schema.properties().size());
-                result.put("text", schema.text());
+                result.put("text", snapshot.profile().classes().isEmpty() ? schema.text() : snapshot.profile().text());
                 return ToolResult.success(result, call.provenance("schema summary", snapshot.version(), List.of(),
                         List.of()));
             }
@@ -68,7 +69,12 @@ public class KgSchemaTool implements Tool {
                         + "' in the knowledge graph. Call kg_schema without 'class' to list the classes.", "/class"),
                         call.provenance("schema summary", snapshot.version(), List.of(), List.of()));
             }
-            return ToolResult.success(classView(schema, iri), call.provenance("schema summary of class <" + iri + ">",
+            ObjectNode view = classView(schema, iri);
+            String text = snapshot.profile().text(iri);
+            if (!text.isEmpty()) {
+                view.put("text", text);
+            }
+            return ToolResult.success(view, call.provenance("schema summary of class <" + iri + ">",
                     snapshot.version(), List.of(), List.of()));
         } catch (Args.Invalid e) {
             return ToolResult.failure(KgToolErrors.invalid(e), call.provenance("schema summary", snapshot.version(),

@@ -53,6 +53,27 @@ class KgAdminTest {
     }
 
     @Test
+    void theProfileIsServedAsJsonAndAsTextForTheServedVersion() {
+        String version = version();
+        admin().get("/admin/kg/profile").then().statusCode(200).contentType("application/json")
+                .body("version", equalTo(version))
+                .body("classes.iri", hasItem(EX + "Widget"))
+                .body("classes.find { it.iri == '" + EX + "Widget' }.properties.property", hasItem(EX + "mass"))
+                .body("properties.iri", hasItem(EX + "mass"))
+                .body("stats.names", notNullValue());
+        admin().queryParam("format", "text").get("/admin/kg/profile").then().statusCode(200)
+                .contentType(containsString("text/plain")).body(containsString("PREFIX"))
+                .body(containsString("[instances"));
+        admin().queryParam("format", "text").queryParam("class", EX + "Widget").get("/admin/kg/profile").then()
+                .statusCode(200).body(containsString("mass"));
+        admin().queryParam("format", "xml").get("/admin/kg/profile").then().statusCode(400)
+                .body("error.param", equalTo("format"));
+        admin().queryParam("format", "text").queryParam("class", EX + "Nope").get("/admin/kg/profile").then()
+                .statusCode(404).body("error.code", equalTo("class_not_found"));
+        given().get("/admin/kg/profile").then().statusCode(401).body("error.type", equalTo("authentication_error"));
+    }
+
+    @Test
     void adminCallsWithoutTheKeyAreUnauthorised() {
         given().get("/admin/kg").then().statusCode(401).body("error.type", equalTo("authentication_error"));
         given().contentType("text/turtle").body(bytes(PREFIXES + "ex:x rdfs:label \"X\" .")).queryParam("graph", "x.ttl")

@@ -44,6 +44,18 @@ class GroundedKgToolsTest {
     }
 
     @Test
+    void theSystemPromptCarriesTheGraphProfileTextKgSchemaShows() throws Exception {
+        fake.enqueue(completion("ok"), completion("ok"));
+        ask("Hello?");
+        ask("Hello again?");
+        String first = fake.requests().get(0).json().at("/messages/0/content").asText();
+        String second = fake.requests().get(1).json().at("/messages/0/content").asText();
+        assertThat(first).contains("# Classes [instances").contains("gg:Country").isEqualTo(second);
+        assertThat(first).contains(DemoGraph.shared().snapshot().profile().text().lines().skip(4).findFirst()
+                .orElseThrow());
+    }
+
+    @Test
     void theModelSearchesDescribesAndQueriesTheGraph() throws Exception {
         String gold = DemoGraph.RES + "element/Au";
         fake.enqueue(toolCalls(new Call("c1", "kg_search", "{\"query\":\"gold\",\"limit\":1}")),

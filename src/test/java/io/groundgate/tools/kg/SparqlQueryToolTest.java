@@ -135,10 +135,21 @@ class SparqlQueryToolTest {
     }
 
     @Test
-    void anUndeclaredPrefixIsAParseError() {
-        ToolResult r = run("SELECT ?x WHERE { ?x gg:density ?d }");
+    void anUnknownUndeclaredPrefixIsAParseErrorAtTheLineAsWritten() {
+        ToolResult r = run("SELECT ?x WHERE { ?x zz:density ?d }");
         assertThat(r.error().code()).isEqualTo("parse_error");
         assertThat(r.error().where()).startsWith("line 1, column");
+        ToolResult shifted = run("SELECT ?x WHERE {\n ?x gg:density ?d ;\n zz:x ?y }");
+        assertThat(shifted.error().where()).startsWith("line 3, column");
+    }
+
+    @Test
+    void aKnownUndeclaredPrefixIsAdded() {
+        ToolResult r = run("SELECT ?d WHERE { <" + DemoGraph.RES + "element/Au> gg:density ?d }");
+        assertThat(r.ok()).isTrue();
+        assertThat(r.result().path("rows")).hasSize(1);
+        assertThat(r.result().path("notes").toString()).contains("gg:");
+        assertThat(r.provenance().query()).startsWith("PREFIX gg: <" + DemoGraph.GG + ">");
     }
 
     @Test

@@ -1,0 +1,133 @@
+package io.groundgate.kg.profile;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.jena.graph.Node;
+
+/** Decides what a sample of literal values is: numbers (also as strings), dates, booleans, codes, names, categories. */
+final class LiteralKinds {
+
+    static final String XSD = "http://www.w3.org/2001/XMLSchema#";
+    private static final Set<String> NUMERIC = Set.of("integer", "decimal", "double", "float", "int", "long", "short",
+            "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
+            "unsignedLong", "unsignedShort", "unsignedByte");
+    private static final Set<String> DATES = Set.of("date", "dateTime", "dateTimeStamp", "gYear", "gYearMonth", "time");
+    private static final Pattern NUMBER = Pattern
+            .compile("[-+]?((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[-+]\\d{2}:?\\d{2})?)?");
+    private static final Pattern CODE = Pattern.compile("\\S+");
+    /** Share of values that must agree for a kind. */
+    private static final double MOST = 0.8;
+
+    /**
+     * What the sample is.
+     *
+     * @param kind the kind
+     * @param numericShare for numbers, the share that parse
+     * @param numbersAsStrings whether numbers were stored as plain strings
+     */
+    record Verdict(ValueKind kind, Double numericShare, boolean numbersAsStrings) {
+    }
+
+    private LiteralKinds() {
+    }
+
+    /**
+     * @param values literal values seen
+     * @param subjects how many subjects those values belong to
+     */
+    static Verdict classify(List<Node> values, long subjects) {
+        int n = values.size();
+        if (n == 0) {
+            return new Verdict(ValueKind.TEXT, null, false);
+        }
+        int numeric = 0;
+        int numericStrings = 0;
+        int dates = 0;
+        int booleans = 0;
+        int codes = 0;
+        int labelLike = 0;
+        long totalLength = 0;
+        Set<String> distinct = new HashSet<>();
+        for (Node v : values) {
+            String lex = v.getLiteralLexicalForm().strip();
+            String type = datatypeLocal(v);
+            distinct.add(lex);
+            totalLength += lex.length();
+            boolean plain = type == null || type.equals("string");
+            if (type != null && NUMERIC.contains(type)) {
+                numeric++;
+            } else if (plain && isNumber(lex)) {
+                numeric++;
+                numericStrings++;
+            }
+            if (type != null && DATES.contains(type) || plain && ISO_DATE.matcher(lex).matches()) {
+                dates++;
+            }
+            if ("boolean".equals(type) || plain && (lex.equalsIgnoreCase("true") || lex.equalsIgnoreCase("false"))) {
+                booleans++;
+            }
+            if (CODE.matcher(lex).matches() && lex.length() <= 40 && lex.chars().anyMatch(Character::isDigit)) {
+                codes++;
+            }
+            if (lex.length() <= 80 && lex.chars().anyMatch(Character::isLetter) && !lex.contains("\n")) {
+                labelLike++;
+            }
+        }
+        if (numeric >= MOST * n && numeric > 0) {
+            return new Verdict(ValueKind.NUMBER, round((double) numeric / n), numericStrings > 0);
+        }
+        if (dates >= MOST * n) {
+            return new Verdict(ValueKind.DATE, null, false);
+        }
+        if (booleans >= MOST * n) {
+            return new Verdict(ValueKind.BOOLEAN, null, false);
+        }
+        double distinctShare = (double) distinct.size() / n;
+        if (n >= 4 && distinct.size() <= 30 && distinctShare <= 0.7) {
+            return new Verdict(ValueKind.CATEGORY, null, false);
+        }
+        if (distinctShare >= 0.8 && codes >= MOST * n) {
+            return new Verdict(ValueKind.IDENTIFIER, null, false);
+        }
+        // one value per subject or a few (a label and its translations), short, with letters
+        if (distinctShare >= 0.8 && labelLike >= MOST * n && totalLength / n <= 60
+                && n <= 3L * Math.max(1, subjects)) {
+            return new Verdict(ValueKind.NAME, null, false);
+        }
+        return new Verdict(ValueKind.TEXT, null, false);
+    }
+
+    /** Whether the text is a number as people write them in data: 12, -3.5, 1e6, 1,234.5. */
+    static boolean isNumber(String text) {
+        return !text.isEmpty() && text.chars().anyMatch(Character::isDigit) && NUMBER.matcher(text).matches();
+    }
+
+    /** The datatype's local name for XSD types, "lang" for tagged strings, null for none. */
+    static String datatypeLocal(Node v) {
+        if (!v.getLiteralLanguage().isEmpty()) {
+            return "lang";
+        }
+        String dt = v.getLiteralDatatypeURI();
+        if (dt == null) {
+            return null;
+        }
+        return dt.startsWith(XSD) ? dt.substring(XSD.length()) : dt;
+    }
+
+    /** The datatype as shown: {@code xsd:decimal}, {@code @en}, or the IRI. */
+    static String datatypeLabel(Node v) {
+        if (!v.getLiteralLanguage().isEmpty()) {
+            return "@" + v.getLiteralLanguage();
+        }
+        String dt = v.getLiteralDatatypeURI();
+        return dt == null ? "xsd:string" : dt.startsWith(XSD) ? "xsd:" + dt.substring(XSD.length()) : dt;
+    }
+
+    private static double round(double share) {
+        return Math.round(share * 1000) / 1000.0;
+    }
+}

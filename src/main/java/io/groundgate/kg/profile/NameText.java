@@ -1,0 +1,141 @@
+package io.groundgate.kg.profile;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Text helpers for names: the folded lookup key ("St. Moritz" and "st moritz" are equal), the edit distance, and the
+ * human names hidden in an IRI's local name ({@code hasManager} → "has manager", "manager").
+ */
+public final class NameText {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Verb prefixes that only say "this is a relation": {@code hasManager}, {@code isPartOf}. */
+    private static final Set<String> RELATION_WORDS = Set.of("has", "is", "was", "in", "of", "get");
+
+    private NameText() {
+    }
+
+    /** Folds case, accents and punctuation: "Zürich-City" and "St. Moritz" become "zurich city" and "st moritz". */
+    public static String key(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String stripped = MARKS.matcher(decomposed).replaceAll("").replace("ß", "ss").replace("ø", "o")
+                .replace("æ", "ae").replace("œ", "oe").replace("ł", "l").replace("đ", "d");
+        return NON_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** The part of an IRI after its last {@code #}, {@code /} or {@code :}. */
+    public static String localName(String iri) {
+        int cut = Math.max(iri.lastIndexOf('#'), Math.max(iri.lastIndexOf('/'), iri.lastIndexOf(':')));
+        return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
+    }
+
+    /** The words of a local name: {@code heightInMeters} → height in meters; {@code unit_price%20EUR} → unit price eur. */
+    public static List<String> words(String localName) {
+        String decoded = localName;
+        if (decoded.indexOf('%') >= 0) {
+            try {
+                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // a stray '%': keep the text as it is
+            }
+        }
+        String split = decoded.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+                .replaceAll("([A-Za-z])([0-9])", "$1 $2");
+        List<String> words = new ArrayList<>();
+        for (String w : NON_WORD.split(split.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The names a local name stands for, longest first: {@code hasManager} → "has manager", "manager";
+     * {@code weight_g} → "weight g".
+     */
+    public static List<String> namesOfLocalName(String localName) {
+        List<String> words = words(localName);
+        Set<String> names = new LinkedHashSet<>();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        names.add(String.join(" ", words));
+        int start = 0;
+        while (start < words.size() - 1 && RELATION_WORDS.contains(words.get(start))) {
+            start++;
+        }
+        if (start > 0) {
+            names.add(String.join(" ", words.subList(start, words.size())));
+        }
+        return List.copyOf(names);
+    }
+
+    /** The trigrams of a key, padded so that word starts count: "ab" has "  a", " ab", "ab ". */
+    public static Set<String> trigrams(String key) {
+        String padded = "  " + key + " ";
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i + 3 <= padded.length(); i++) {
+            grams.add(padded.substring(i, i + 3));
+        }
+        return grams;
+    }
+
+    /** For every trigram, the positions (in iteration order) of the keys that contain it, ascending. */
+    public static Map<String, int[]> trigramPostings(Collection<String> keys) {
+        Map<String, List<Integer>> grams = new HashMap<>();
+        int keyId = 0;
+        for (String key : keys) {
+            for (String g : trigrams(key)) {
+                List<Integer> posting = grams.computeIfAbsent(g, x -> new ArrayList<>());
+                if (posting.isEmpty() || posting.get(posting.size() - 1) != keyId) {
+                    posting.add(keyId);
+                }
+            }
+            keyId++;
+        }
+        Map<String, int[]> index = new HashMap<>(grams.size() * 2);
+        grams.forEach((g, v) -> index.put(g, v.stream().mapToInt(Integer::intValue).toArray()));
+        return index;
+    }
+
+    /** Levenshtein distance, giving up (returning max + 1) once it exceeds {@code max}. */
+    public static int distance(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return max + 1;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

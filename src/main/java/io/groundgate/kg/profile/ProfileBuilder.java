@@ -1,0 +1,691 @@
+package io.groundgate.kg.profile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+
+/**
+ * Learns a {@link GraphProfile} from the data through a handful of SELECT queries: all rdf:type triples, the
+ * predicates with their counts, the declarations, and for every class the triples of a bounded sample of its
+ * instances (so a graph of a million triples costs a few hundred thousand rows). Single-threaded; one builder per build.
+ */
+public final class ProfileBuilder {
+
+    /** Instances read per class for property statistics. */
+    public static final int DEFAULT_SAMPLE = 1_000;
+
+    static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+    static final String OWL = "http://www.w3.org/2002/07/owl#";
+    static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    static final String RDF_TYPE = RDF + "type";
+    static final String GG_UNIT = "https://w3id.org/groundgate/ontology#unit";
+    private static final List<String> WELL_KNOWN_NAMES = List.of(RDFS + "label", SKOS + "prefLabel", SKOS + "altLabel",
+            "https://schema.org/name", "http://schema.org/name", "http://xmlns.com/foaf/0.1/name",
+            "http://purl.org/dc/terms/title", "http://purl.org/dc/elements/1.1/title");
+    private static final Set<String> META_NAMESPACES = Set.of(RDF, RDFS, OWL, "http://www.w3.org/2001/XMLSchema#",
+            "http://www.w3.org/ns/shacl#");
+    private static final Set<String> UNIT_PROPERTIES = Set.of(GG_UNIT, "http://qudt.org/schema/qudt/hasUnit",
+            "http://qudt.org/schema/qudt/unit");
+    private static final String PREFIXES = "PREFIX rdf: <" + RDF + ">\nPREFIX rdfs: <" + RDFS + ">\nPREFIX owl: <" + OWL
+            + ">\n";
+    private static final int MAX_PROBE_ROWS = 5_000;
+    private static final int MAX_CATEGORIES = 50;
+    private static final int MAX_PATHS_PER_PAIR = 3;
+    private static final int MAX_PATH_EXPANSIONS = 20_000;
+    private static final int MAX_PATH_WORK = 5_000;
+    private static final int PATH_SAMPLE = 50;
+    private static final int PATH_ROWS = 1_000;
+
+    /**
+     * A profile and what was learned on the way that other derived structures can reuse.
+     *
+     * @param profile the profile
+     * @param types the classes of every typed IRI (entailed types included), immutable lists
+     */
+    public record Built(GraphProfile profile, Map<String, List<String>> types) {
+    }
+
+    private final GraphRows rows;
+    private final int sample;
+    private final Map<String, List<String>> types = new HashMap<>();
+    private final Map<String, Long> instances = new HashMap<>();
+    private final Map<String, Set<String>> supers = new HashMap<>();
+    private final Map<String, String> declared = new HashMap<>();
+    private final Map<String, List<String>> domains = new HashMap<>();
+    private final Map<String, List<String>> ranges = new HashMap<>();
+    private final Map<String, String> declaredUnits = new HashMap<>();
+    private final Map<String, Long> predicates = new LinkedHashMap<>();
+    private final List<NameIndex.Entry> names = new ArrayList<>();
+    private final Set<String> named = new HashSet<>();
+    private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, Set<String>> aliases = new HashMap<>();
+    /** Links between resources read with the class samples, both ways: node to (property, other node). */
+    private final Map<String, List<String[]>> outgoing = new HashMap<>();
+    private final Map<String, List<String[]>> incoming = new HashMap<>();
+    private final Map<String, List<String>> sampledInstances = new HashMap<>();
+
+    private ProfileBuilder(GraphRows rows, int sample) {
+        this.rows = rows;
+        this.sample = sample;
+    }
+
+    /** Builds the profile of one graph version. */
+    public static Built build(GraphRows rows, String version, Map<String, String> prefixes, int samplePerClass) {
+        return new ProfileBuilder(rows, samplePerClass).run(version, prefixes);
+    }
+
+    private Built run(String version, Map<String, String> prefixes) {
+        long start = System.nanoTime();
+        readTypes();
+        readDeclarations();
+        readNames();
+        select("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+                b -> predicates.put(uri(b, "p"), number(b, "n")));
+        List<String> classIris = classIris();
+        Map<String, Map<String, Acc>> raw = new LinkedHashMap<>();
+        Map<String, Integer> sampled = new HashMap<>();
+        Map<Edge, Long> edges = new HashMap<>();
+        int sampledClasses = 0;
+        for (String c : classIris) {
+            if (instances.getOrDefault(c, 0L) == 0) {
+                continue;
+            }
+            int read = sampleClass(c, raw.computeIfAbsent(c, x -> new LinkedHashMap<>()), edges);
+            sampled.put(c, read);
+            if (instances.get(c) > read) {
+                sampledClasses++;
+            }
+        }
+        Map<String, ClassProfile> classes = new LinkedHashMap<>();
+        for (String c : classIris) {
+            classes.put(c, classProfile(c, raw.getOrDefault(c, Map.of()), sampled.getOrDefault(c, 0), raw));
+        }
+        List<PropertyProfile> properties = propertyProfiles(classes);
+        Map<String, PropertyProfile> byIri = new HashMap<>();
+        properties.forEach(p -> byIri.put(p.iri(), p));
+        addPropertyNames(properties, classes);
+        addLocalNames(classIris, properties);
+        List<ClassProfile> classList = classes.values().stream()
+                .sorted(Comparator.comparingLong(ClassProfile::instances).reversed().thenComparing(ClassProfile::iri))
+                .toList();
+        List<ClassPath> paths = paths(edges, classes.keySet());
+        NameIndex index = NameIndex.build(names);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, String> allPrefixes = new LinkedHashMap<>(WellKnownPrefixes.ALL);
+        allPrefixes.putAll(prefixes);
+        GraphProfile profile = new GraphProfile(version, allPrefixes, classList, properties, paths,
+                new GraphProfile.BuildStats(millis, sample, sampledClasses, index.size()), index, null);
+        return new Built(profile, types);
+    }
+
+    private void readTypes() {
+        Map<String, List<String>> lists = new HashMap<>();
+        select("SELECT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?t)) }", b -> {
+            String t = uri(b, "t");
+            lists.computeIfAbsent(key(b.get(Var.alloc("s"))), x -> new ArrayList<>(2)).add(t);
+            instances.merge(t, 1L, Long::sum);
+        });
+        // one immutable list per distinct type set, shared by all subjects that have it
+        Map<List<String>, List<String>> shared = new HashMap<>();
+        lists.forEach((s, l) -> types.put(s, shared.computeIfAbsent(l, List::copyOf)));
+    }
+
+    private void readDeclarations() {
+        select("SELECT ?s ?k WHERE { VALUES ?k { owl:Class rdfs:Class owl:ObjectProperty owl:DatatypeProperty "
+                + "rdf:Property owl:AnnotationProperty } ?s a ?k FILTER isIRI(?s) }",
+                b -> declared.merge(uri(b, "s"), NameText.localName(uri(b, "k")), (a, x) -> a.equals("Property") ? x : a));
+        select("SELECT ?c ?d WHERE { ?c rdfs:subClassOf ?d FILTER(isIRI(?c) && isIRI(?d) && ?c != ?d) }",
+                b -> supers.computeIfAbsent(uri(b, "c"), x -> new LinkedHashSet<>()).add(uri(b, "d")));
+        closeSupers();
+        select("SELECT DISTINCT ?p ?k ?v WHERE { VALUES ?k { rdfs:domain rdfs:range } { ?p ?k ?v } UNION "
+                + "{ ?p ?k ?x . ?x owl:unionOf/rdf:rest*/rdf:first ?v } FILTER(isIRI(?p) && isIRI(?v)) }",
+                b -> (uri(b, "k").endsWith("domain") ? domains : ranges).computeIfAbsent(uri(b, "p"),
+                        x -> new ArrayList<>()).add(uri(b, "v")));
+        StringBuilder values = new StringBuilder();
+        UNIT_PROPERTIES.forEach(u -> values.append(" <").append(u).append('>'));
+        select("SELECT ?p ?k ?u WHERE { VALUES ?k {" + values + " } ?p ?k ?u FILTER isIRI(?p) }", b -> {
+            Node u = b.get(Var.alloc("u"));
+            String text = u.isLiteral() ? u.getLiteralLexicalForm() : u.isURI() ? NameText.localName(u.getURI()) : null;
+            if (text != null && (uri(b, "k").equals(GG_UNIT) || !declaredUnits.containsKey(uri(b, "p")))) {
+                declaredUnits.put(uri(b, "p"), text);
+            }
+        });
+    }
+
+    /** Makes {@link #supers} transitive (the data may or may not hold the entailed closure). */
+    private void closeSupers() {
+        Map<String, Set<String>> closed = new HashMap<>();
+        for (String c : supers.keySet()) {
+            Set<String> seen = new LinkedHashSet<>();
+            List<String> todo = new ArrayList<>(supers.get(c));
+            while (!todo.isEmpty()) {
+                String d = todo.remove(todo.size() - 1);
+                if (!d.equals(c) && seen.add(d)) {
+                    todo.addAll(supers.getOrDefault(d, Set.of()));
+                }
+            }
+            closed.put(c, seen);
+        }
+        supers.clear();
+        supers.putAll(closed);
+    }
+
+    private void readNames() {
+        StringBuilder values = new StringBuilder();
+        WELL_KNOWN_NAMES.forEach(p -> values.append(" <").append(p).append('>'));
+        select("SELECT ?s ?p ?l WHERE { VALUES ?p {" + values + " } ?s ?p ?l FILTER(isIRI(?s) && isLiteral(?l)) }",
+                b -> {
+                    String p = uri(b, "p");
+                    Node l = b.get(Var.alloc("l"));
+                    String s = uri(b, "s");
+                    NameIndex.Source source = p.equals(SKOS + "prefLabel") ? NameIndex.Source.PREF_LABEL
+                            : p.equals(SKOS + "altLabel") ? NameIndex.Source.ALT_LABEL
+                            : p.equals(RDFS + "label") ? NameIndex.Source.LABEL : NameIndex.Source.NAME_PROPERTY;
+                    names.add(new NameIndex.Entry(s, l.getLiteralLexicalForm(), l.getLiteralLanguage(), source, p,
+                            types.get(s)));
+                    named.add(s);
+                    if (declared.containsKey(s) || !types.containsKey(s)) {
+                        aliases.computeIfAbsent(s, x -> new LinkedHashSet<>()).add(l.getLiteralLexicalForm());
+                        if (source == NameIndex.Source.LABEL || source == NameIndex.Source.PREF_LABEL) {
+                            boolean english = l.getLiteralLanguage().isEmpty() || l.getLiteralLanguage().startsWith("en");
+                            labels.merge(s, l.getLiteralLexicalForm(), (a, x) -> english ? x : a);
+                        }
+                    }
+                });
+    }
+
+    private List<String> classIris() {
+        Set<String> all = new LinkedHashSet<>();
+        declared.forEach((iri, kind) -> {
+            if (kind.equals("Class")) {
+                all.add(iri);
+            }
+        });
+        all.addAll(instances.keySet());
+        all.removeIf(ProfileBuilder::isMeta);
+        return List.copyOf(all);
+    }
+
+    /** Reads the triples of up to {@link #sample} instances of a class into per-property accumulators. */
+    private int sampleClass(String c, Map<String, Acc> uses, Map<Edge, Long> edges) {
+        Map<String, Map<String, List<Node>>> bySubject = new LinkedHashMap<>();
+        select("SELECT ?s ?p ?o WHERE { { SELECT ?s WHERE { ?s a <" + c + "> } LIMIT " + sample + " } ?s ?p ?o }",
+                b -> {
+                    String p = uri(b, "p");
+                    if (!p.equals(RDF_TYPE)) {
+                        bySubject.computeIfAbsent(key(b.get(Var.alloc("s"))), x -> new LinkedHashMap<>())
+                                .computeIfAbsent(p, x -> new ArrayList<>(1)).add(b.get(Var.alloc("o")));
+                    }
+                });
+        int read = (int) Math.min(sample, instances.getOrDefault(c, 0L));
+        double scale = read == 0 ? 1 : (double) instances.get(c) / read;
+        sampledInstances.put(c, bySubject.keySet().stream().limit(PATH_SAMPLE).toList());
+        bySubject.forEach((s, props) -> {
+            boolean firstTime = !outgoing.containsKey(s);
+            if (firstTime) {
+                outgoing.put(s, new ArrayList<>(2));
+                props.forEach((p, values) -> values.stream().filter(o -> !o.isLiteral()).forEach(o -> {
+                    outgoing.get(s).add(new String[] { p, key(o) });
+                    incoming.computeIfAbsent(key(o), x -> new ArrayList<>(2)).add(new String[] { p, s });
+                }));
+            }
+            boolean direct = directTypes(types.getOrDefault(s, List.of())).contains(c);
+            props.forEach((p, values) -> {
+                Acc acc = uses.computeIfAbsent(p, x -> new Acc());
+                acc.add(values, types);
+                if (direct) {
+                    for (Node o : values) {
+                        if (!o.isLiteral()) {
+                            for (String d : directTypes(types.getOrDefault(key(o), List.of()))) {
+                                edges.merge(new Edge(c, p, d), 1L, Long::sum);
+                            }
+                        }
+                    }
+                }
+            });
+        });
+        if (scale > 1) {
+            edges.replaceAll((e, n) -> e.from().equals(c) ? Math.round(n * scale) : n);
+        }
+        return read;
+    }
+
+    private ClassProfile classProfile(String c, Map<String, Acc> uses, int read, Map<String, Map<String, Acc>> raw) {
+        long total = instances.getOrDefault(c, 0L);
+        boolean isSampled = total > read;
+        List<PropertyUse> list = new ArrayList<>();
+        for (Map.Entry<String, Acc> e : uses.entrySet()) {
+            list.add(use(c, e.getKey(), e.getValue(), read, total, isSampled, raw));
+        }
+        list.sort(Comparator.comparingDouble(PropertyUse::share).reversed().thenComparing(PropertyUse::property));
+        List<String> direct = new ArrayList<>(directTypes(new ArrayList<>(supers.getOrDefault(c, Set.of()))));
+        direct.removeIf(ProfileBuilder::isMeta);
+        return new ClassProfile(c, displayName(c), total, direct, list);
+    }
+
+    private PropertyUse use(String c, String p, Acc acc, int read, long total, boolean isSampled,
+            Map<String, Map<String, Acc>> raw) {
+        double share = read == 0 ? 0 : Math.min(1.0, (double) acc.subjects / read);
+        long subjects = isSampled ? Math.round(share * total) : acc.subjects;
+        List<Count> objectClasses = counts(acc.objectClasses, 8);
+        List<Count> datatypes = counts(acc.datatypes, 5);
+        ValueKind kind;
+        Double numericShare = null;
+        boolean asStrings = false;
+        ValueNode node = null;
+        List<Count> categories = null;
+        if (acc.resources > acc.literals.size()) {
+            kind = ValueKind.RESOURCE;
+            node = valueNode(c, p, acc, raw);
+            if (node != null) {
+                kind = ValueKind.VALUE_NODE;
+            }
+        } else {
+            LiteralKinds.Verdict v = LiteralKinds.classify(acc.literals, acc.subjects);
+            kind = v.kind();
+            numericShare = v.numericShare();
+            asStrings = v.numbersAsStrings();
+            if (kind == ValueKind.CATEGORY) {
+                categories = isSampled ? exactCategories(c, p) : counts(acc.values, MAX_CATEGORIES);
+            }
+        }
+        String unit = declaredUnits.get(p);
+        if (unit == null) {
+            unit = UnitNames.of(labelOf(p)).or(() -> UnitNames.of(NameText.localName(p))).orElse(null);
+        }
+        if (unit == null && node != null && node.units().size() == 1) {
+            unit = node.units().get(0);
+        }
+        return new PropertyUse(p, subjects, Math.round(share * 1000) / 1000.0, acc.max, kind, objectClasses, datatypes,
+                numericShare, asStrings, unit, acc.examples(), categories, node, isSampled);
+    }
+
+    /**
+     * Whether the objects of {@code c p} only carry a number and a unit: read from their class's own profile when they
+     * are typed, else from a bounded probe of their triples.
+     */
+    private ValueNode valueNode(String c, String p, Acc acc, Map<String, Map<String, Acc>> raw) {
+        Map<String, Acc> objectUses;
+        int objects;
+        if (acc.untyped * 2 < acc.resources && !acc.objectClasses.isEmpty()) {
+            String d = acc.objectClasses.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            objectUses = raw.get(d);
+            objects = (int) Math.min(sample, instances.getOrDefault(d, 0L));
+            if (objectUses == null) {
+                return null;
+            }
+        } else {
+            Map<String, Map<String, List<Node>>> byObject = new LinkedHashMap<>();
+            select("SELECT ?o ?q ?v WHERE { { SELECT ?s WHERE { ?s a <" + c + "> } LIMIT " + sample + " } ?s <" + p
+                    + "> ?o . ?o ?q ?v } LIMIT " + MAX_PROBE_ROWS, b -> {
+                        String q = uri(b, "q");
+                        if (!q.equals(RDF_TYPE)) {
+                            byObject.computeIfAbsent(key(b.get(Var.alloc("o"))), x -> new LinkedHashMap<>())
+                                    .computeIfAbsent(q, x -> new ArrayList<>(1)).add(b.get(Var.alloc("v")));
+                        }
+                    });
+            objectUses = new LinkedHashMap<>();
+            for (Map<String, List<Node>> props : byObject.values()) {
+                props.forEach((q, values) -> objectUses.computeIfAbsent(q, x -> new Acc()).add(values, types));
+            }
+            objects = byObject.size();
+        }
+        return ValueNodes.detect(objectUses, objects);
+    }
+
+    private List<Count> exactCategories(String c, String p) {
+        List<Count> out = new ArrayList<>();
+        select("SELECT ?v (COUNT(*) AS ?n) WHERE { ?s a <" + c + "> ; <" + p + "> ?v } GROUP BY ?v ORDER BY DESC(?n) "
+                + "LIMIT " + MAX_CATEGORIES, b -> out.add(new Count(Acc.text(b.get(Var.alloc("v"))), number(b, "n"))));
+        return out;
+    }
+
+    private List<PropertyProfile> propertyProfiles(Map<String, ClassProfile> classes) {
+        Set<String> iris = new LinkedHashSet<>(predicates.keySet());
+        declared.forEach((iri, kind) -> {
+            if (kind.endsWith("Property")) {
+                iris.add(iri);
+            }
+        });
+        Map<String, List<ClassProfile>> usedBy = new HashMap<>();
+        classes.values().forEach(c -> c.properties().forEach(u -> usedBy.computeIfAbsent(u.property(),
+                x -> new ArrayList<>()).add(c)));
+        Map<String, ValueKind> inner = new HashMap<>();
+        classes.values().forEach(c -> c.properties().stream().filter(u -> u.valueNode() != null).forEach(u -> {
+            inner.put(u.valueNode().valueProperty(), ValueKind.NUMBER);
+            if (u.valueNode().unitProperty() != null) {
+                inner.put(u.valueNode().unitProperty(), ValueKind.CATEGORY);
+            }
+        }));
+        List<PropertyProfile> out = new ArrayList<>();
+        for (String p : iris) {
+            List<ClassProfile> users = usedBy.getOrDefault(p, List.of());
+            Map<ValueKind, Long> kinds = new HashMap<>();
+            Map<String, Long> rangeCounts = new LinkedHashMap<>();
+            String unit = declaredUnits.get(p);
+            String unitSource = unit == null ? null : "declared";
+            for (ClassProfile c : users) {
+                PropertyUse u = c.use(p).orElseThrow();
+                kinds.merge(u.kind(), u.subjects(), Long::sum);
+                (u.kind() == ValueKind.RESOURCE || u.kind() == ValueKind.VALUE_NODE ? u.objectClasses() : u.datatypes())
+                        .forEach(x -> rangeCounts.merge(x.value(), x.count(), Long::sum));
+                if (unit == null && u.unit() != null) {
+                    unit = u.unit();
+                    unitSource = u.valueNode() != null && !UnitNames.of(NameText.localName(p)).isPresent()
+                            && !UnitNames.of(labelOf(p)).isPresent() ? "value-node" : "name";
+                }
+            }
+            if (unit == null) {
+                unit = UnitNames.of(labelOf(p)).or(() -> UnitNames.of(NameText.localName(p))).orElse(null);
+                unitSource = unit == null ? null : "name";
+            }
+            ValueKind kind = kinds.entrySet().stream().max(Map.Entry.<ValueKind, Long>comparingByValue()
+                    .thenComparing(e -> -e.getKey().ordinal())).map(Map.Entry::getKey)
+                    .orElse(inner.getOrDefault(p, "DatatypeProperty".equals(declared.get(p)) ? ValueKind.TEXT
+                            : ValueKind.RESOURCE));
+            List<String> observedDomains = mostGeneral(users.stream().map(ClassProfile::iri).toList());
+            List<String> observedRanges = mostGeneral(rangeCounts.keySet().stream().toList());
+            List<String> declaredDomains = domains.getOrDefault(p, List.of());
+            List<String> declaredRanges = ranges.getOrDefault(p, List.of());
+            boolean nameLike = WELL_KNOWN_NAMES.contains(p) || kind == ValueKind.NAME && nameWords(p);
+            out.add(new PropertyProfile(p, displayName(p), aliasesOf(p), predicates.getOrDefault(p, 0L), kind,
+                    observedDomains.isEmpty() ? declaredDomains : observedDomains,
+                    observedRanges.isEmpty() ? declaredRanges : observedRanges, declaredDomains, declaredRanges, unit,
+                    unitSource, nameLike));
+        }
+        // a class without a well-known name property: its most common NAME-kind property names its instances
+        Set<String> nameLike = new HashSet<>();
+        for (ClassProfile c : classes.values()) {
+            if (c.properties().stream().anyMatch(u -> WELL_KNOWN_NAMES.contains(u.property()))) {
+                continue;
+            }
+            c.properties().stream().filter(u -> u.kind() == ValueKind.NAME && u.share() >= 0.5).findFirst()
+                    .ifPresent(u -> nameLike.add(u.property()));
+        }
+        List<PropertyProfile> result = new ArrayList<>();
+        for (PropertyProfile p : out) {
+            result.add(nameLike.contains(p.iri()) && !p.nameLike() ? new PropertyProfile(p.iri(), p.name(), p.names(),
+                    p.triples(), p.kind(), p.domains(), p.ranges(), p.declaredDomains(), p.declaredRanges(), p.unit(),
+                    p.unitSource(), true) : p);
+        }
+        result.sort(Comparator.comparingLong(PropertyProfile::triples).reversed().thenComparing(PropertyProfile::iri));
+        return result;
+    }
+
+    /** Adds the values of label-like properties found in the data, and categorical values, to the names. */
+    private void addPropertyNames(List<PropertyProfile> properties, Map<String, ClassProfile> classes) {
+        for (PropertyProfile p : properties) {
+            if (p.nameLike() && !WELL_KNOWN_NAMES.contains(p.iri())) {
+                select("SELECT ?s ?l WHERE { ?s <" + p.iri() + "> ?l FILTER(isIRI(?s) && isLiteral(?l)) }", b -> {
+                    String s = uri(b, "s");
+                    Node l = b.get(Var.alloc("l"));
+                    names.add(new NameIndex.Entry(s, l.getLiteralLexicalForm(), l.getLiteralLanguage(),
+                            NameIndex.Source.NAME_PROPERTY, p.iri(), types.get(s)));
+                    named.add(s);
+                });
+            }
+        }
+        Map<String, Set<String>> valueClasses = new LinkedHashMap<>();
+        for (ClassProfile c : classes.values()) {
+            for (PropertyUse u : c.properties()) {
+                if (u.categories() != null) {
+                    for (Count v : u.categories()) {
+                        valueClasses.computeIfAbsent(u.property() + "\u0000" + v.value(), x -> new LinkedHashSet<>())
+                                .add(c.iri());
+                    }
+                }
+            }
+        }
+        valueClasses.forEach((k, cs) -> {
+            int cut = k.indexOf('\u0000');
+            names.add(new NameIndex.Entry(null, k.substring(cut + 1), "", NameIndex.Source.VALUE, k.substring(0, cut),
+                    mostSpecific(cs)));
+        });
+    }
+
+    /** Local names of classes, properties and unlabelled instances, split into words. */
+    private void addLocalNames(List<String> classIris, List<PropertyProfile> properties) {
+        List<String> schemaTerms = new ArrayList<>(classIris);
+        properties.forEach(p -> schemaTerms.add(p.iri()));
+        for (String iri : schemaTerms) {
+            for (String n : NameText.namesOfLocalName(NameText.localName(iri))) {
+                names.add(new NameIndex.Entry(iri, n, "", NameIndex.Source.LOCAL_NAME, null, types.get(iri)));
+            }
+        }
+        types.forEach((s, t) -> {
+            if (!named.contains(s) && !s.startsWith("_:")) {
+                for (String n : NameText.namesOfLocalName(NameText.localName(s))) {
+                    names.add(new NameIndex.Entry(s, n, "", NameIndex.Source.LOCAL_NAME, null, t));
+                }
+            }
+        });
+    }
+
+    /** Up to three paths of at most three hops between every two classes, over the observed class-to-class links. */
+    private List<ClassPath> paths(Map<Edge, Long> edges, Set<String> classIris) {
+        Map<String, List<Hop>> out = new HashMap<>();
+        edges.forEach((e, n) -> {
+            if (classIris.contains(e.from()) && classIris.contains(e.to())) {
+                out.computeIfAbsent(e.from(), x -> new ArrayList<>()).add(new Hop(e.to(),
+                        new ClassPath.Step(e.property(), false), n));
+                if (!e.from().equals(e.to())) {
+                    out.computeIfAbsent(e.to(), x -> new ArrayList<>()).add(new Hop(e.from(),
+                            new ClassPath.Step(e.property(), true), n));
+                }
+            }
+        });
+        out.values().forEach(l -> l.sort(Comparator.comparingLong(Hop::count).reversed()));
+        List<ClassPath> paths = new ArrayList<>();
+        for (String from : out.keySet().stream().sorted().toList()) {
+            Map<String, List<ClassPath>> found = new LinkedHashMap<>();
+            List<Partial> frontier = List.of(new Partial(List.of(from), List.of(), Long.MAX_VALUE));
+            int expansions = 0;
+            for (int depth = 1; depth <= 3 && !frontier.isEmpty() && expansions <= MAX_PATH_EXPANSIONS; depth++) {
+                List<Partial> next = new ArrayList<>();
+                for (Partial p : frontier) {
+                    for (Hop h : out.getOrDefault(p.last(), List.of())) {
+                        if (++expansions > MAX_PATH_EXPANSIONS) {
+                            break;
+                        }
+                        if (p.classes().contains(h.to()) && !(h.to().equals(from) && p.classes().size() == 1)) {
+                            continue; // no cycles; a class linked to itself is one hop
+                        }
+                        Partial longer = p.then(h);
+                        List<ClassPath> atTarget = found.computeIfAbsent(h.to(), x -> new ArrayList<>());
+                        boolean shortest = atTarget.isEmpty() || atTarget.get(0).steps().size() == depth;
+                        if (!shortest || atTarget.size() >= MAX_PATHS_PER_PAIR) {
+                            continue; // only the shortest paths are kept, so only they are extended
+                        }
+                        atTarget.add(new ClassPath(from, h.to(), longer.steps(), longer.count()));
+                        if (!h.to().equals(from)) {
+                            next.add(longer);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            found.values().forEach(paths::addAll);
+        }
+        return verified(paths);
+    }
+
+    /**
+     * Keeps the multi-hop paths that connect real instances (links that meet in the same middle nodes), walking the
+     * links read with the class samples from up to {@link #PATH_SAMPLE} start instances; bounded in nodes visited.
+     */
+    private List<ClassPath> verified(List<ClassPath> paths) {
+        List<ClassPath> out = new ArrayList<>();
+        for (ClassPath p : paths) {
+            if (p.steps().size() == 1) {
+                out.add(p);
+                continue;
+            }
+            long n = connected(p);
+            if (n > 0) {
+                out.add(new ClassPath(p.from(), p.to(), p.steps(), n));
+            }
+        }
+        return out;
+    }
+
+    /** How many (start, end) instance pairs a path connects, from the sampled start instances. */
+    private long connected(ClassPath path) {
+        Set<String> pairs = new HashSet<>();
+        int work = 0;
+        for (String a : sampledInstances.getOrDefault(path.from(), List.of())) {
+            Set<String> frontier = Set.of(a);
+            for (ClassPath.Step step : path.steps()) {
+                Set<String> next = new HashSet<>();
+                Map<String, List<String[]>> links = step.inverse() ? incoming : outgoing;
+                for (String node : frontier) {
+                    List<String[]> out = links.getOrDefault(node, List.of());
+                    if ((work += out.size()) > MAX_PATH_WORK) {
+                        return pairs.size(); // a hub: what was found so far is the count
+                    }
+                    for (String[] link : out) {
+                        if (link[0].equals(step.property())) {
+                            next.add(link[1]);
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            for (String b : frontier) {
+                if (!b.equals(a) && types.getOrDefault(b, List.of()).contains(path.to())) {
+                    pairs.add(a + " " + b);
+                    if (pairs.size() >= PATH_ROWS) {
+                        return pairs.size();
+                    }
+                }
+            }
+        }
+        return pairs.size();
+    }
+
+    /** A path being extended: the classes it passed, its steps and its sparsest step's count. */
+    private record Partial(List<String> classes, List<ClassPath.Step> steps, long count) {
+        String last() {
+            return classes.get(classes.size() - 1);
+        }
+
+        Partial then(Hop h) {
+            List<String> c = new ArrayList<>(classes);
+            c.add(h.to());
+            List<ClassPath.Step> s = new ArrayList<>(steps);
+            s.add(h.step());
+            return new Partial(c, s, Math.min(count, h.count()));
+        }
+    }
+
+    private record Edge(String from, String property, String to) {
+    }
+
+    private record Hop(String to, ClassPath.Step step, long count) {
+    }
+
+    /** The types of a resource that are not superclasses of its other types. */
+    private List<String> directTypes(List<String> all) {
+        if (all.size() <= 1) {
+            return all;
+        }
+        List<String> direct = new ArrayList<>();
+        for (String t : all) {
+            boolean implied = false;
+            for (String other : all) {
+                if (!other.equals(t) && supers.getOrDefault(other, Set.of()).contains(t)) {
+                    implied = true;
+                    break;
+                }
+            }
+            if (!implied && !isMeta(t)) {
+                direct.add(t);
+            }
+        }
+        return direct;
+    }
+
+    private List<String> mostSpecific(Set<String> classes) {
+        return directTypes(new ArrayList<>(classes));
+    }
+
+    /** Drops classes whose superclass is also listed. */
+    private List<String> mostGeneral(List<String> classes) {
+        List<String> out = new ArrayList<>();
+        for (String c : classes) {
+            Set<String> s = supers.getOrDefault(c, Set.of());
+            if (classes.stream().noneMatch(s::contains)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private String labelOf(String iri) {
+        return labels.get(iri);
+    }
+
+    private String displayName(String iri) {
+        String label = labels.get(iri);
+        return label != null ? label : String.join(" ", NameText.words(NameText.localName(iri)));
+    }
+
+    private List<String> aliasesOf(String iri) {
+        Set<String> all = new LinkedHashSet<>(aliases.getOrDefault(iri, Set.of()));
+        all.addAll(NameText.namesOfLocalName(NameText.localName(iri)));
+        return List.copyOf(all);
+    }
+
+    private static boolean nameWords(String p) {
+        List<String> w = NameText.words(NameText.localName(p));
+        return w.contains("name") || w.contains("title") || w.contains("label");
+    }
+
+    private static List<Count> counts(Map<String, Long> counts, int limit) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(limit).map(e -> new Count(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** A well-known name property, or one whose local name says name, title or label. */
+    static boolean isNameProperty(String iri) {
+        return WELL_KNOWN_NAMES.contains(iri) || nameWords(iri);
+    }
+
+    static boolean isMeta(String iri) {
+        for (String ns : META_NAMESPACES) {
+            if (iri.startsWith(ns)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void select(String text, java.util.function.Consumer<Binding> row) {
+        rows.select(PREFIXES + text, row);
+    }
+
+    /** The key of a subject or object: its IRI, or {@code _:label} for a blank node. */
+    static String key(Node n) {
+        return n.isURI() ? n.getURI() : n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.toString();
+    }
+
+    private static String uri(Binding b, String var) {
+        Node n = b.get(Var.alloc(var));
+        return n == null ? null : key(n);
+    }
+
+    private static long number(Binding b, String var) {
+        return ((Number) b.get(Var.alloc(var)).getLiteralValue()).longValue();
+    }
+}
