@@ -28,6 +28,7 @@ export class ApiError extends Error {
     this.type = e.type ?? null;
     this.code = e.code ?? null;
     this.param = e.param ?? null;
+    this.body = body; // the whole answer, for fields beyond OpenAI's four (e.g. located problems)
   }
 
   /** Whether a key (API or admin) was missing or wrong. */

@@ -76,7 +76,8 @@ function reloadView(r, title) {
     h('h3', {}, title, ' ', r.success ? h('span', { class: 'badge good' }, 'succeeded') : h('span', { class: 'badge bad' }, 'refused')),
     h('p', { class: 'meta' }, `${when(r.at)} · trigger ${r.trigger} · version ${r.version}`, r.changed ? ' (changed)' : ' (unchanged)',
       r.duration_ms !== undefined ? ` · ${ms(r.duration_ms)}` : ''),
-    r.errors?.length ? problemList(r.errors) : null);
+    r.errors?.length ? problemList(r.errors) : null,
+    r.warnings?.length ? problemList(r.warnings.map((w) => ({ severity: 'warning', ...w }))) : null);
 }
 
 /** Problems as "file:line:column message", with every other field the gateway gives (focus node, path, severity…). */
@@ -175,7 +176,9 @@ async function edit(method, graph, text, type) {
     forget();
     refresh();
   } catch (e) {
-    const problems = e.message ? problemsOf(e.message) : [];
+    // structured problems when the gateway sends them, else the file:line:column parts of its message
+    const listed = e.body?.error?.problems;
+    const problems = Array.isArray(listed) ? listed : e.message ? problemsOf(e.message) : [];
     fill(editResult, h('div', { id: 'edit-error' },
       errorNote(e, 'admin'),
       problems.length ? h('div', {}, h('h4', {}, 'Refused — nothing was changed. Problems:'), problemList(problems)) : null));

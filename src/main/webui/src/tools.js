@@ -15,7 +15,9 @@ export function mount(root, route) {
   root.append(h('section', { class: 'view tools' },
     h('h2', {}, 'Tools'),
     h('div', { class: 'columns' }, h('nav', { 'aria-label': 'Tools' }, list), detail),
-    h('h3', {}, 'Declarative tools (tools/)'), declarative));
+    h('h3', {}, 'Declarative tools (tools/)'),
+    h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'declarative-reload', onclick: () => loadDeclarative(declarative, true) }, 'Reload tools/ now')),
+    declarative));
   load(list, detail, route.params.get('tool'));
   loadDeclarative(declarative);
 }
@@ -39,9 +41,9 @@ async function load(list, detail, wanted) {
   }
 }
 
-async function loadDeclarative(where) {
+async function loadDeclarative(where, reload = false) {
   try {
-    const s = await callJson('/admin/tools');
+    const s = await callJson(reload ? '/admin/tools/reload' : '/admin/tools', { method: reload ? 'POST' : 'GET' });
     fill(where,
       h('p', { class: 'meta' }, `Last reload ${s.at ? new Date(s.at).toLocaleString('en-GB') : '?'} · trigger ${s.trigger ?? '?'} · `,
         (s.errors ?? []).length ? h('span', { class: 'badge bad' }, `${s.errors.length} problem(s)`) : h('span', { class: 'badge good' }, 'no problems')),

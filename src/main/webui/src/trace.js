@@ -33,12 +33,18 @@ export function stepView(step, n) {
     h('summary', {}, h('strong', {}, `${n ? `${n}. ` : ''}${step.tool ?? 'step'}`),
       step.ok === false ? h('span', { class: 'badge bad' }, 'failed') : null,
       h('span', { class: 'dur' }, ms(step.duration_ms))),
-    step.arguments ? h('div', {}, h('h5', {}, 'Arguments'), jsonBlock(step.arguments)) : null,
+    step.arguments && !onlyTheQuery(step) ? h('div', {}, h('h5', {}, 'Arguments'), jsonBlock(step.arguments)) : null,
     queryView(step.query),
     step.error ? h('div', {}, h('h5', {}, 'Error'), jsonBlock(step.error, { class: 'code error-text' })) : null,
     step.result !== undefined
       ? h('details', { class: 'result' }, h('summary', {}, 'Result'), jsonBlock(step.result))
       : null);
+}
+
+/** Whether the arguments are just the query shown below them (a sparql_query call), so they need not be shown twice. */
+function onlyTheQuery(step) {
+  const values = Object.values(step.arguments ?? {});
+  return values.length === 1 && typeof values[0] === 'string' && values[0].trim() === (step.query ?? '').trim();
 }
 
 /** The SPARQL text or expression a step evaluated, with the editor link for SPARQL. */

@@ -116,6 +116,13 @@ class WorkbenchBrowserTest {
         assertThat(trace.findElements(By.cssSelector("ul.sources a"))).isNotEmpty();
         assertThat(find(".turn pre.curl").getAttribute("textContent")).contains("/v1/chat/completions")
                 .contains("What is the density of gold?").doesNotContain(WorkbenchProfile.API_KEY);
+
+        // multi-turn: the next question goes with the conversation so far
+        input.sendKeys("What is the melting point of gold?", Keys.chord(Keys.CONTROL, Keys.ENTER));
+        await().atMost(WAIT).until(() -> browser.driver.findElements(By.cssSelector(".turn .trace")).size() == 2);
+        List<WebElement> requests = browser.driver.findElements(By.cssSelector(".turn pre.curl"));
+        assertThat(requests.get(1).getAttribute("textContent")).contains("What is the density of gold?")
+                .contains("\"role\": \"assistant\"").contains("What is the melting point of gold?");
         browser.screenshot("ask", Browser.LAPTOP);
         browser.screenshot("ask-phone", Browser.PHONE);
 
