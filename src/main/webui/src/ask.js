@@ -5,7 +5,13 @@ import { errorNote } from './errors.js';
 import { groundingView } from './trace.js';
 import { schema } from './graph.js';
 
-let state = null; // survives switching views: {model, messages, log}
+let state = null; // survives switching views: {model, messages, turns}
+let reloadModels = null;
+
+/** New keys may see other models (or any at all, after a 401). */
+export function keysChanged() {
+  reloadModels?.();
+}
 
 export function mount(root) {
   state ??= { model: null, messages: [], turns: [] };
@@ -26,6 +32,7 @@ export function mount(root) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); submit(); }
   });
   modelSelect.addEventListener('change', () => { state.model = modelSelect.value; });
+  reloadModels = () => loadModels(modelSelect, modelNote);
   root.append(h('section', { class: 'view ask' }, h('h2', {}, 'Ask'), log, form));
   for (const turn of state.turns) log.append(turn);
   loadModels(modelSelect, modelNote);

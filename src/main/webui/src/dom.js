@@ -63,3 +63,8 @@ export function ms(value) {
   if (value === undefined || value === null) return '';
   return value < 10 ? `${Number(value).toFixed(2)} ms` : `${Math.round(value)} ms`;
 }
+
+/** A link to an external http(s) address (opened in a new tab), or plain text for anything else (never javascript:). */
+export function externalLink(url) {
+  return /^https?:\/\//i.test(url) ? h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, url) : String(url);
+}

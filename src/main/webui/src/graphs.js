@@ -1,7 +1,7 @@
 // Graph status and edits: every graph file (triples, version, loaded-at, last error), the last reload and its located
 // problems (GET /admin/kg), and upload / replace / merge / delete through the validated /admin/graphs with the admin key.
 import { call, callJson } from './api.js';
-import { download, fill, h, ms, note } from './dom.js';
+import { download, externalLink, fill, h, ms, note } from './dom.js';
 import { errorNote } from './errors.js';
 import { forget } from './graph.js';
 
@@ -61,7 +61,7 @@ function show(kg) {
         h('td', {}, h('code', {}, g.version_hash ?? '')),
         h('td', {}, when(g.loaded_at)),
         h('td', {}, (g.sources ?? []).length ? h('details', {}, h('summary', {}, `${g.sources.length} source(s)`),
-          h('ul', {}, g.sources.map((s) => h('li', {}, h('a', { href: s, rel: 'noopener noreferrer', target: '_blank' }, s))))) : ''),
+          h('ul', {}, g.sources.map((s) => h('li', {}, externalLink(s))))) : ''),
         h('td', { class: g.last_error ? 'error-text' : '' }, g.last_error ?? ''),
         h('td', { class: 'actions' },
           h('button', { type: 'button', class: 'small', onclick: () => fetchGraph(g.file, 'edit') }, 'Edit'),

@@ -14,7 +14,7 @@ export function mount(root, route) {
   const declarative = h('div', { id: 'declarative-status' });
   root.append(h('section', { class: 'view tools' },
     h('h2', {}, 'Tools'),
-    h('div', { class: 'columns' }, h('nav', { 'aria-label': 'Tools' }, list), detail),
+    h('div', { class: 'columns narrow-first' }, h('nav', { 'aria-label': 'Tools' }, list), detail),
     h('h3', {}, 'Declarative tools (tools/)'),
     h('div', { class: 'row' }, h('button', { type: 'button', class: 'secondary', id: 'declarative-reload', onclick: () => loadDeclarative(declarative, true) }, 'Reload tools/ now')),
     declarative));

@@ -1,6 +1,6 @@
 // The "why" of an answer: the steps of a `grounding` object (or one tool call's provenance), the facts they used,
 // the sources they cite, and what was left unresolved.
-import { h, jsonBlock, ms } from './dom.js';
+import { externalLink, h, jsonBlock, ms } from './dom.js';
 import { compact, entityLink, graphFile, termNode } from './graph.js';
 
 const SPARQL_FORM = /\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b/i;
@@ -66,5 +66,5 @@ export function factsList(facts) {
 export function sourcesView(sources) {
   if (!sources?.length) return null;
   return h('section', {}, h('h4', {}, 'Sources'), h('ul', { class: 'sources' }, sources.map((s) => h('li', {},
-    /^https?:\/\//.test(s) ? h('a', { href: s, rel: 'noopener noreferrer', target: '_blank' }, s) : graphFile(s)))));
+    /^https?:\/\//.test(s) ? externalLink(s) : graphFile(s)))));
 }

@@ -89,6 +89,7 @@ final class Browser implements AutoCloseable {
         long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"))
                 .longValue();
         driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(Math.max(height, size.height), 6000)));
+        js("window.scrollTo(0, 0)");
         try {
             Path target = Path.of("docs", "screenshots", name + ".png");
             Files.createDirectories(target.getParent());

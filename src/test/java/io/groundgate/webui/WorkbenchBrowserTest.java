@@ -102,6 +102,8 @@ class WorkbenchBrowserTest {
         String goldIri = sparqlValue("SELECT ?e WHERE { ?e <" + RDFS + "label> \"Gold\"@en ; <" + GG + "density> ?d }");
         go("#/ask");
         await().atMost(WAIT).until(() -> "groundgate-local".equals(find("#ask-model").getAttribute("value")));
+        // the models were reloaded with the typed-in key: no leftover "no API key" error from the first visit
+        await().atMost(WAIT).until(() -> !find(".ask-form").getText().contains("API key"));
         WebElement input = find("#ask-input");
         input.click();
         input.sendKeys("What is the density of gold?");

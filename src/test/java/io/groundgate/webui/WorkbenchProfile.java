@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.groundgate.kg.TestConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -39,18 +40,7 @@ public class WorkbenchProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> start() {
             try {
-                folder = Files.createTempDirectory("gg-workbench");
-                Path source = Path.of("ontologies");
-                try (Stream<Path> files = Files.walk(source)) {
-                    for (Path file : files.toList()) {
-                        Path target = folder.resolve(source.relativize(file).toString());
-                        if (Files.isDirectory(file)) {
-                            Files.createDirectories(target);
-                        } else {
-                            Files.copy(file, target);
-                        }
-                    }
-                }
+                folder = TestConfig.copyFolder(Path.of("ontologies"), Files.createTempDirectory("gg-workbench"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
