@@ -23,6 +23,8 @@ public class WorkbenchHeaders {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
+            // the editor positions its tooltips with style attributes; style elements stay refused
+            "style-src-attr 'unsafe-inline'",
             "img-src 'self' data:",
             "connect-src 'self'",
             "object-src 'none'",

@@ -5,12 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -80,20 +81,25 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves the whole page (not only the viewport) as {@code docs/screenshots/<name>.png} at the given width: the
-     * window is made as tall as the page for the shot, then restored.
+     * Saves the whole page (not only the viewport) as {@code docs/screenshots/<name>.png} at the given window size,
+     * through the DevTools protocol's full-page capture; the window size is restored afterwards.
      */
+    @SuppressWarnings("unchecked")
     void screenshot(String name, Dimension size) {
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(size);
-        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"))
-                .longValue();
-        driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(Math.max(height, size.height), 6000)));
-        js("window.scrollTo(0, 0)");
         try {
+            js("window.scrollTo(0, 0)");
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+            double width = ((Number) content.get("width")).doubleValue();
+            double height = Math.min(((Number) content.get("height")).doubleValue(), 8000);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Path target = Path.of("docs", "screenshots", name + ".png");
             Files.createDirectories(target.getParent());
-            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

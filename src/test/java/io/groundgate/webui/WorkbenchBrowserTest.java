@@ -164,6 +164,7 @@ class WorkbenchBrowserTest {
                 + "return lines.findIndex(l => l.querySelector('.cm-lintRange-error')) + 1;");
         assertThat(((Number) markedLine).intValue()).isEqualTo(Integer.parseInt(where.group(1)));
         browser.screenshot("sparql-error", Browser.LAPTOP);
+
     }
 
     @Test
@@ -217,6 +218,24 @@ class WorkbenchBrowserTest {
         assertThat((String) admin().get("/admin/kg").then().extract().path("version")).isEqualTo(before);
         browser.screenshot("graphs", Browser.LAPTOP);
         browser.screenshot("graphs-phone", Browser.PHONE);
+
+        // a valid graph is served, listed with its triples, then deleted from its row
+        find("#edit-graph").clear();
+        find("#edit-graph").sendKeys("workbench-note.ttl");
+        find("#edit-body").clear();
+        find("#edit-body").sendKeys("@prefix ex: <https://example.org/> .\n"
+                + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\nex:note rdfs:label \"Workbench note\"@en .\n");
+        find("#edit-submit").click();
+        WebElement row = waitFor("#graph-table tr[data-file='workbench-note.ttl']");
+        assertThat(row.findElement(By.cssSelector("td.num")).getText()).isEqualTo("1");
+        assertThat(Files.exists(WorkbenchProfile.Graph.folder.resolve("workbench-note.ttl"))).isTrue();
+        WebElement delete = row.findElement(By.cssSelector("button.danger"));
+        delete.click();
+        assertThat(delete.getText()).startsWith("Confirm delete");
+        delete.click();
+        await().atMost(WAIT).until(() -> browser.driver
+                .findElements(By.cssSelector("#graph-table tr[data-file='workbench-note.ttl']")).isEmpty());
+        assertThat(Files.exists(WorkbenchProfile.Graph.folder.resolve("workbench-note.ttl"))).isFalse();
     }
 
     @Test
