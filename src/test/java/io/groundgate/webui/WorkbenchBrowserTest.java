@@ -164,7 +164,6 @@ class WorkbenchBrowserTest {
                 + "return lines.findIndex(l => l.querySelector('.cm-lintRange-error')) + 1;");
         assertThat(((Number) markedLine).intValue()).isEqualTo(Integer.parseInt(where.group(1)));
         browser.screenshot("sparql-error", Browser.LAPTOP);
-
     }
 
     @Test
