@@ -116,22 +116,26 @@ public record TestConfig(List<String> paths, List<String> shapesPaths, StoreKind
     /** Copies a fixture folder from {@code src/test/resources/kg/<name>} into {@code target}. */
     public static Path copyFixture(String name, Path target) {
         try {
-            Path source = Path.of(TestConfig.class.getResource("/kg/" + name).toURI());
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    Path to = target.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                    }
+            return copyFolder(Path.of(TestConfig.class.getResource("/kg/" + name).toURI()), target);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a folder (e.g. {@code ontologies/}) with its sub-folders into {@code target}. */
+    public static Path copyFolder(Path source, Path target) {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -27,7 +27,8 @@ import io.groundgate.kg.SparqlResult;
  * {@code /sparql}: the SPARQL 1.1 Protocol's query operation (GET, form POST, direct POST), read-only, with the server's
  * time and row limits. Results are SPARQL JSON/XML/CSV/TSV or Turtle/N-Triples/JSON-LD/RDF/XML by content negotiation.
  * The headers {@code X-GroundGate-Graph-Version} and {@code X-GroundGate-Truncated} say which version answered and
- * whether the result was cut at the row limit.
+ * whether the result was cut at the row limit; {@code X-GroundGate-Row-Limit} and {@code X-GroundGate-Timeout-Ms} give
+ * the server's limits.
  */
 @Path("/sparql")
 public class SparqlResource {
@@ -103,6 +104,9 @@ public class SparqlResource {
                     .header("Content-Type", SparqlFormats.contentType(format))
                     .header("X-GroundGate-Graph-Version", result.graphVersion())
                     .header("X-GroundGate-Truncated", Boolean.toString(result.truncated()))
+                    // the server's limits, so a client (the workbench) can show what bounded this answer
+                    .header("X-GroundGate-Row-Limit", Integer.toString(config.maxRows()))
+                    .header("X-GroundGate-Timeout-Ms", Long.toString(config.queryTimeout().toMillis()))
                     .header("Vary", "Accept")
                     .build();
         } catch (SparqlException e) {
