@@ -115,7 +115,7 @@ export async function classes() {
   const { profile } = await schema();
   if (Array.isArray(profile?.classes)) {
     return profile.classes.map((c) => ({
-      iri: c.iri, label: c.label ?? null, count: Number(c.instances ?? c.count ?? 0),
+      iri: c.iri, label: c.label ?? c.name ?? null, count: Number(c.instances ?? c.count ?? 0),
     }));
   }
   const fromSummary = classesOfSummary((await schema()).text);
