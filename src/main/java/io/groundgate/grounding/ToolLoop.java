@@ -212,11 +212,23 @@ public class ToolLoop {
     private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,
             java.util.concurrent.atomic.AtomicBoolean streamed) {
         long started = System.nanoTime();
-        Span span = tracer.spanBuilder("upstream chat " + upstream.name()).setSpanKind(SpanKind.CLIENT)
+        // named and attributed per the OpenTelemetry GenAI semantic conventions (inference span)
+        Span span = tracer.spanBuilder("chat " + model).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("gen_ai.operation.name", "chat").setAttribute("gen_ai.request.model", model)
                 .setAttribute("groundgate.upstream", upstream.name()).setAttribute("groundgate.upstream_model", model)
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             ChatResponse response = callOnce(upstream, model, request, listener, streamed);
+            if (response.modelName() != null) {
+                span.setAttribute("gen_ai.response.model", response.modelName());
+            }
+            TokenUsage tokens = response.tokenUsage();
+            if (tokens != null && tokens.inputTokenCount() != null) {
+                span.setAttribute("gen_ai.usage.input_tokens", (long) tokens.inputTokenCount());
+            }
+            if (tokens != null && tokens.outputTokenCount() != null) {
+                span.setAttribute("gen_ai.usage.output_tokens", (long) tokens.outputTokenCount());
+            }
             resilience.recordLatency(upstream, "ok", System.nanoTime() - started);
             return response;
         } catch (GatewayException e) {
