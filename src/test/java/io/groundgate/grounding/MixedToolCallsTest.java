@@ -91,6 +91,32 @@ class MixedToolCallsTest {
     }
 
     @Test
+    void theResponsesApiHandsBackAFunctionCallItemAndSplicesTheSameWay() {
+        String tools = ",\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"city\":{\"type\":\"string\"}}}}]";
+        String user = "{\"role\":\"user\",\"content\":\"6*7, and the weather in Oslo?\"}";
+        fake.enqueue(both());
+        JsonNode first = post("/v1/responses", "{\"model\":\"grounded/fake-model\",\"input\":[" + user + "]" + tools + "}");
+        List<JsonNode> calls = new ArrayList<>();
+        first.path("output").forEach(item -> {
+            if ("function_call".equals(item.path("type").asText())) {
+                calls.add(item);
+            }
+        });
+        assertThat(calls).singleElement().satisfies(call -> {
+            assertThat(call.path("name").asText()).isEqualTo("get_weather");
+            assertThat(call.path("arguments").asText()).isEqualTo("{\"city\":\"Oslo\"}");
+        });
+        String clientId = calls.get(0).path("call_id").asText();
+
+        fake.enqueue(completion("42, and sunny in Oslo."));
+        post("/v1/responses", "{\"model\":\"grounded/fake-model\",\"input\":[" + user + ",{\"type\":\"function_call\","
+                + "\"call_id\":\"" + clientId + "\",\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"},"
+                + "{\"type\":\"function_call_output\",\"call_id\":\"" + clientId + "\",\"output\":\"sunny\"}]" + tools + "}");
+        assertUpstreamSawEveryCallAnswered(fake.requests().get(1).json(), clientId);
+    }
+
+    @Test
     void resultsForCallsWhoseGatewayHalfIsGoneAreRefusedClearly() {
         // an id the gateway marked but no longer holds (expired, evicted, or another replica): the same 400
         given().contentType(ContentType.JSON).body(continuation("call_ggNeverHeldOrLongExpired000", false))
@@ -134,9 +160,13 @@ class MixedToolCallsTest {
     }
 
     private static JsonNode post(String body) {
+        return post(PATH, body);
+    }
+
+    private static JsonNode post(String path, String body) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(given().contentType(ContentType.JSON).body(body)
-                    .when().post(PATH).then().statusCode(200).extract().asString());
+                    .when().post(path).then().statusCode(200).extract().asString());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
