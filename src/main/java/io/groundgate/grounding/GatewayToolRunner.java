@@ -79,7 +79,7 @@ public class GatewayToolRunner {
                 futures.add(java.util.concurrent.CompletableFuture.completedFuture(refused));
             } else {
                 ToolContext context = new ToolContext(requestId, config.toolTimeout());
-                futures.add(executor.submit(parent.wrap(() -> traced(call.name(), () -> registry.execute(call.name(), args, context)))));
+                futures.add(executor.submit(parent.wrap(() -> traced(call, () -> registry.execute(call.name(), args, context)))));
             }
         }
         List<Outcome> outcomes = new ArrayList<>(calls.size());
@@ -92,9 +92,15 @@ public class GatewayToolRunner {
         return outcomes;
     }
 
-    /** Runs one tool call inside a span named after the tool, marked with its outcome. */
-    private ToolResult traced(String tool, java.util.function.Supplier<ToolResult> call) {
-        Span span = tracer.spanBuilder("tool " + tool).setAttribute("groundgate.tool", tool).startSpan();
+    /** Runs one tool call inside an {@code execute_tool} span, marked with its outcome. */
+    private ToolResult traced(Call tool, java.util.function.Supplier<ToolResult> call) {
+        // named and attributed per the OpenTelemetry GenAI semantic conventions (execute_tool span)
+        Span span = tracer.spanBuilder("execute_tool " + tool.name()).setAttribute("gen_ai.operation.name", "execute_tool")
+                .setAttribute("gen_ai.tool.name", tool.name()).setAttribute("gen_ai.tool.type", "function")
+                .setAttribute("groundgate.tool", tool.name()).startSpan();
+        if (tool.id() != null) {
+            span.setAttribute("gen_ai.tool.call.id", tool.id());
+        }
         try (Scope ignored = span.makeCurrent()) {
             ToolResult result = call.get();
             span.setAttribute("groundgate.tool.outcome", result.ok() ? "ok" : result.error().code());

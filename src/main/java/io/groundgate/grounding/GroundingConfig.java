@@ -30,6 +30,17 @@ public interface GroundingConfig {
     @WithDefault("5s")
     Duration keepAliveInterval();
 
+    /**
+     * Most client tool calls held while the client runs them, when the model called gateway tools in the same response
+     * (the gateway half is spliced back when the client continues); the oldest are dropped first.
+     */
+    @WithDefault("10000")
+    int pendingToolCallsMax();
+
+    /** How long the gateway half of such a response is held; a continuation after it is refused with a 400. */
+    @WithDefault("1h")
+    Duration pendingToolCallsTtl();
+
     /** Instructions for the upstream model; the knowledge graph's schema summary is appended when enabled. */
     @WithDefault("You are connected to GroundGate, which gives you exact tools. Never do arithmetic in your head: use the "
             + "calculator tool for every computation, including unit conversions. Never state a fact about the entities in "

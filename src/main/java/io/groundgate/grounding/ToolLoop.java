@@ -78,11 +78,13 @@ public class ToolLoop {
     private final UpstreamResilience resilience;
     private final GroundingContext groundingContext;
     private final Tracer tracer;
+    private final PendingToolCalls pending;
 
     public ToolLoop(GroundingConfig config, GatewayToolSpecs gatewaySpecs, GatewayToolRunner runner, LangChainModels models,
             UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience,
-            GroundingContext groundingContext, Tracer tracer) {
+            GroundingContext groundingContext, Tracer tracer, PendingToolCalls pending) {
         this.tracer = tracer;
+        this.pending = pending;
         this.resilience = resilience;
         this.groundingContext = groundingContext;
         this.config = config;
@@ -117,7 +119,7 @@ public class ToolLoop {
 
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(contextMode ? contextPrompt(turn, recorder) : systemPrompt.text()));
-        messages.addAll(ConversationMapper.toLangChain(turn.request().messages()));
+        messages.addAll(pending.splice(ConversationMapper.toLangChain(turn.request().messages())));
 
         Usage usage = Usage.ZERO;
         for (int round = 1; round <= config.maxRounds(); round++) {
@@ -150,20 +152,16 @@ public class ToolLoop {
             }
             List<ToolExecutionRequest> forClient = ai.toolExecutionRequests().stream()
                     .filter(r -> clientTools.contains(r.name())).toList();
+            List<ToolExecutionRequest> forGateway = ai.toolExecutionRequests().stream()
+                    .filter(r -> !clientTools.contains(r.name())).toList();
+            List<ToolExecutionResultMessage> results = runGateway(round, forGateway, turn, listener, recorder);
             if (!forClient.isEmpty()) {
-                if (forClient.size() < ai.toolExecutionRequests().size()) {
-                    recorder.unresolved("The model called gateway tools in the same response as client tools; only the "
-                            + "client tool calls were returned.");
-                }
-                return new Result(ai.text() == null ? "" : ai.text(), forClient, usage, round, "tool_calls");
+                // the client runs its calls; the gateway's half waits to be spliced back when it continues
+                List<ToolExecutionRequest> handedBack = forGateway.isEmpty() ? forClient
+                        : pending.hold(ai, clientTools, results);
+                return new Result(ai.text() == null ? "" : ai.text(), handedBack, usage, round, "tool_calls");
             }
-            List<GatewayToolRunner.Call> calls = ai.toolExecutionRequests().stream()
-                    .map(r -> new GatewayToolRunner.Call(r.id(), r.name(), r.arguments())).toList();
-            GatewayToolRunner.Heartbeat heartbeat = listener == null ? () -> { } : listener;
-            heartbeat.beat();
-            for (GatewayToolRunner.Outcome outcome : runner.run(round, calls, turn.requestId(), recorder, heartbeat)) {
-                messages.add(ToolExecutionResultMessage.from(outcome.call().id(), outcome.call().name(), outcome.text()));
-            }
+            messages.addAll(results);
         }
         String unfinished = "I could not finish grounding this answer: the model was still calling tools after "
                 + config.maxRounds() + " rounds (groundgate.grounding.max-rounds). The tool results gathered so far are "
@@ -173,6 +171,19 @@ public class ToolLoop {
             listener.text(unfinished);
         }
         return new Result(unfinished, List.of(), usage, config.maxRounds(), "stop");
+    }
+
+    private List<ToolExecutionResultMessage> runGateway(int round, List<ToolExecutionRequest> requests, ChatTurn turn,
+            StreamListener listener, ProvenanceRecorder recorder) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<GatewayToolRunner.Call> calls = requests.stream()
+                .map(r -> new GatewayToolRunner.Call(r.id(), r.name(), r.arguments())).toList();
+        GatewayToolRunner.Heartbeat heartbeat = listener == null ? () -> { } : listener;
+        heartbeat.beat();
+        return runner.run(round, calls, turn.requestId(), recorder, heartbeat).stream()
+                .map(o -> ToolExecutionResultMessage.from(o.call().id(), o.call().name(), o.text())).toList();
     }
 
     /** A client's tool as LangChain4j sees it; keywords its typed schemas cannot carry travel as raw JSON. */
@@ -201,11 +212,23 @@ public class ToolLoop {
     private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,
             java.util.concurrent.atomic.AtomicBoolean streamed) {
         long started = System.nanoTime();
-        Span span = tracer.spanBuilder("upstream chat " + upstream.name()).setSpanKind(SpanKind.CLIENT)
+        // named and attributed per the OpenTelemetry GenAI semantic conventions (inference span)
+        Span span = tracer.spanBuilder("chat " + model).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("gen_ai.operation.name", "chat").setAttribute("gen_ai.request.model", model)
                 .setAttribute("groundgate.upstream", upstream.name()).setAttribute("groundgate.upstream_model", model)
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             ChatResponse response = callOnce(upstream, model, request, listener, streamed);
+            if (response.modelName() != null) {
+                span.setAttribute("gen_ai.response.model", response.modelName());
+            }
+            TokenUsage tokens = response.tokenUsage();
+            if (tokens != null && tokens.inputTokenCount() != null) {
+                span.setAttribute("gen_ai.usage.input_tokens", (long) tokens.inputTokenCount());
+            }
+            if (tokens != null && tokens.outputTokenCount() != null) {
+                span.setAttribute("gen_ai.usage.output_tokens", (long) tokens.outputTokenCount());
+            }
             resilience.recordLatency(upstream, "ok", System.nanoTime() - started);
             return response;
         } catch (GatewayException e) {

@@ -49,12 +49,14 @@ public class McpTools {
     private final ConnectionManager connections;
     private final McpConfig config;
     private final Vertx vertx;
+    private final McpTracing tracing;
     private final Map<String, ToolSpec> served = new HashMap<>();
     private String graphVersion;
     private long timer = -1;
 
     public McpTools(ToolRegistry registry, ToolManager tools, McpToolAccess access, KnowledgeGraph kg,
-            ConnectionManager connections, McpConfig config, Vertx vertx) {
+            ConnectionManager connections, McpConfig config, Vertx vertx, McpTracing tracing) {
+        this.tracing = tracing;
         this.registry = registry;
         this.tools = tools;
         this.access = access;
@@ -115,6 +117,20 @@ public class McpTools {
     }
 
     private ToolResponse call(String name, ToolManager.ToolArguments args) {
+        io.opentelemetry.api.trace.Span span = tracing.toolCall(name, args);
+        try (io.opentelemetry.context.Scope ignored = span.makeCurrent()) {
+            ToolResponse response = answer(name, args);
+            if (response.isError()) {
+                span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR);
+                span.setAttribute("error.type", "tool_error");
+            }
+            return response;
+        } finally {
+            span.end();
+        }
+    }
+
+    private ToolResponse answer(String name, ToolManager.ToolArguments args) {
         if (!access.allows(args.connection().id(), name)) {
             return ToolResponse.error("This API key may not call the tool '" + name + "' "
                     + "(groundgate.security.api-keys.<key>.tools).");

@@ -21,10 +21,15 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** A grounded request's trace holds a span per upstream call and per tool call, under the request's span. */
+/**
+ * A grounded request's trace holds a span per model call and per tool call, under the request's span, named and attributed
+ * per the OpenTelemetry GenAI semantic conventions; an MCP tool call gets its server span per the MCP conventions.
+ */
 @QuarkusTest
 @TestProfile(ObservedProfile.class)
 class GroundedTracingTest {
+
+    private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
 
     @Inject
     InMemorySpanExporter spans;
@@ -44,12 +49,53 @@ class GroundedTracingTest {
                 .findFirst().orElse(null), s -> s != null);
         List<SpanData> trace = await().atMost(Duration.ofSeconds(20)).until(() -> spans.getFinishedSpanItems().stream()
                 .filter(s -> s.getTraceId().equals(request.getTraceId())).toList(),
-                all -> all.stream().filter(s -> s.getName().startsWith("upstream chat")).count() == 2);
+                all -> all.stream().filter(s -> "chat".equals(s.getAttributes().get(OPERATION))).count() == 2);
 
-        assertThat(trace).filteredOn(s -> s.getName().equals("tool calculator")).singleElement().satisfies(tool ->
-                assertThat(tool.getAttributes().get(AttributeKey.stringKey("groundgate.tool.outcome"))).isEqualTo("ok"));
-        assertThat(trace).filteredOn(s -> s.getName().startsWith("upstream chat"))
-                .allSatisfy(s -> assertThat(s.getKind()).isEqualTo(SpanKind.CLIENT))
-                .allSatisfy(s -> assertThat(s.getAttributes().get(AttributeKey.stringKey("groundgate.upstream"))).isEqualTo("flaky"));
+        // tool execution per the GenAI semantic conventions: execute_tool {gen_ai.tool.name}
+        assertThat(trace).filteredOn(s -> s.getName().equals("execute_tool calculator")).singleElement().satisfies(tool -> {
+            assertThat(tool.getAttributes().get(OPERATION)).isEqualTo("execute_tool");
+            assertThat(tool.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.name"))).isEqualTo("calculator");
+            assertThat(tool.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.call.id"))).isEqualTo("call_t");
+            assertThat(tool.getAttributes().get(AttributeKey.stringKey("groundgate.tool.outcome"))).isEqualTo("ok");
+        });
+        // model calls: chat {gen_ai.request.model}, with the response model and token usage the upstream reported
+        List<SpanData> chats = trace.stream().filter(s -> "chat".equals(s.getAttributes().get(OPERATION))).toList();
+        assertThat(chats).hasSize(2).allSatisfy(s -> {
+            String model = s.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model"));
+            assertThat(model).isNotBlank();
+            assertThat(s.getName()).isEqualTo("chat " + model);
+            assertThat(s.getKind()).isEqualTo(SpanKind.CLIENT);
+            assertThat(s.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model"))).isEqualTo(model);
+            assertThat(s.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens"))).isEqualTo(10L);
+            assertThat(s.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(5L);
+            assertThat(s.getAttributes().get(AttributeKey.stringKey("groundgate.upstream"))).isEqualTo("flaky");
+        });
+    }
+
+    @Test
+    void anMcpToolCallContinuesTheCallersTraceFromMeta() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        String session = given().contentType("application/json").accept("application/json, text/event-stream").body(init)
+                .post("/mcp").then().statusCode(200).extract().header("Mcp-Session-Id");
+        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp");
+        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"calculator\","
+                        + "\"arguments\":{\"expression\":\"6*7\"},\"_meta\":{\"traceparent\":\"00-" + traceId
+                        + "-00f067aa0ba902b7-01\"}}}")
+                .post("/mcp").then().statusCode(200);
+
+        SpanData call = await().atMost(Duration.ofSeconds(20)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("tools/call calculator")).findFirst().orElse(null), s -> s != null);
+        assertThat(call.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(call.getTraceId()).isEqualTo(traceId);
+        assertThat(call.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("mcp.method.name"))).isEqualTo("tools/call");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.name"))).isEqualTo("calculator");
+        assertThat(call.getAttributes().get(OPERATION)).isEqualTo("execute_tool");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("mcp.session.id"))).isEqualTo(session);
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("jsonrpc.request.id"))).isEqualTo("7");
     }
 }
