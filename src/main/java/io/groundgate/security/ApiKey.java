@@ -1,6 +1,7 @@
 package io.groundgate.security;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One client API key as the gateway knows it: never the key itself, only its SHA-256.
@@ -9,8 +10,10 @@ import java.util.Optional;
  * @param sha256Hex the key's SHA-256 in lower-case hex
  * @param models the models it may use
  * @param rateLimit its request budget, if any
+ * @param tokensPerDay its daily token quota (UTC day, counted from the answers' {@code usage}), if any
  */
-public record ApiKey(String name, String sha256Hex, ModelAllowList models, Optional<RateLimit> rateLimit) {
+public record ApiKey(String name, String sha256Hex, ModelAllowList models, Optional<RateLimit> rateLimit,
+        OptionalLong tokensPerDay) {
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
@@ -22,6 +25,9 @@ public record ApiKey(String name, String sha256Hex, ModelAllowList models, Optio
         sha256Hex = sha256Hex.strip().toLowerCase(java.util.Locale.ROOT);
         if (!HEX.matcher(sha256Hex).matches()) {
             throw new IllegalArgumentException("API key '" + name + "': sha256 must be 64 hex characters");
+        }
+        if (tokensPerDay.isPresent() && tokensPerDay.getAsLong() < 1) {
+            throw new IllegalArgumentException("tokens-per-day must be at least 1 (got " + tokensPerDay.getAsLong() + ")");
         }
     }
 }

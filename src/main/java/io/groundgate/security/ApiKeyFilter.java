@@ -1,5 +1,7 @@
 package io.groundgate.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,16 +11,20 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.groundgate.api.ErrorResponses;
+import io.groundgate.api.RequestUsage;
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
+import io.groundgate.chat.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Checks the client API key on {@code /v1/**} and {@code /sparql}: a missing or unknown key gets 401
- * {@code invalid_api_key}; a key over its budget gets 429 {@code rate_limit_exceeded} with {@code Retry-After}. The
+ * {@code invalid_api_key}; a key over its budget gets 429 {@code rate_limit_exceeded} with {@code Retry-After}, a key
+ * over its daily token quota 429 {@code token_quota_exceeded} with {@code Retry-After} until the next UTC midnight. The
  * caller is then left on the routing context for {@link AccessPolicy}. Runs after the request id is set (-1000) and
  * before the admin guard (-900).
  */
@@ -35,6 +41,7 @@ public class ApiKeyFilter {
     private final Counter missing;
     private final Counter invalid;
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, Counter> quotaRejections = new ConcurrentHashMap<>();
 
     public ApiKeyFilter(ApiKeyStore keys, RateLimiter rateLimiter, MeterRegistry registry) {
         this.keys = keys;
@@ -71,23 +78,51 @@ public class ApiKeyFilter {
             return;
         }
         ApiKey key = entry.key();
-        if (entry.bucket() == null) {
-            AccessPolicy.setCaller(ctx, new Caller(key.name(), key.models()));
-            ctx.next();
-            return;
+        // the quota first: a request it refuses takes no token from the rate limit
+        Future<RateLimiter.Decision> decision = key.tokensPerDay().isPresent()
+                ? rateLimiter.checkQuota(key.name(), key.tokensPerDay().getAsLong())
+                : Future.succeededFuture(new RateLimiter.Allowed());
+        if (entry.bucket() != null) {
+            decision = decision.compose(d -> d instanceof RateLimiter.Allowed
+                    ? rateLimiter.acquire(key.name(), entry.bucket())
+                    : Future.succeededFuture(d));
         }
-        rateLimiter.acquire(key.name(), entry.bucket()).onComplete(result -> {
-            RateLimiter.Decision decision = result.result();
-            if (decision instanceof RateLimiter.Limited limited) {
+        decision.onComplete(result -> {
+            RateLimiter.Decision decided = result.result();
+            if (decided instanceof RateLimiter.Limited limited) {
                 tooManyRequests(ctx, key, limited);
-            } else if (decision instanceof RateLimiter.Unavailable unavailable) {
+            } else if (decided instanceof RateLimiter.QuotaExceeded exceeded) {
+                overQuota(ctx, key, exceeded);
+            } else if (decided instanceof RateLimiter.Unavailable unavailable) {
                 ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.UNAVAILABLE, 503,
                         unavailable.reason(), null, "rate_limit_store_unavailable", Map.of("Retry-After", "1")));
             } else {
+                if (key.tokensPerDay().isPresent()) {
+                    // counted when the answer is complete: RequestUsage then holds the request's total
+                    ctx.addEndHandler(ended -> rateLimiter.spend(key.name(), tokens(RequestUsage.tokens(ctx))));
+                }
                 AccessPolicy.setCaller(ctx, new Caller(key.name(), key.models()));
                 ctx.next();
             }
         });
+    }
+
+    private static long tokens(Usage usage) {
+        return usage == null ? 0 : Math.max(usage.totalTokens(), usage.promptTokens() + usage.completionTokens());
+    }
+
+    private void overQuota(RoutingContext ctx, ApiKey key, RateLimiter.QuotaExceeded exceeded) {
+        quotaRejections.computeIfAbsent(key.name(), name -> Counter.builder("groundgate.quota.rejections")
+                .tag("key", name).description("Requests refused because the API key had used its daily token quota")
+                .register(registry)).increment();
+        long seconds = Math.max(1, Duration.between(Instant.now(), exceeded.resetsAt()).toSeconds() + 1);
+        LOG.debugf("refused %s %s: API key '%s' over its token quota", ctx.request().method(), ctx.request().path(),
+                key.name());
+        ErrorResponses.write(ctx.response(), new GatewayException(ErrorKind.RATE_LIMITED, 429,
+                "Token quota exceeded for API key '" + key.name() + "': " + exceeded.tokensPerDay()
+                        + " tokens per day, " + exceeded.used() + " used today (UTC). The quota resets at "
+                        + exceeded.resetsAt() + "; please try again in " + seconds + "s.",
+                null, "token_quota_exceeded", Map.of("Retry-After", Long.toString(seconds))));
     }
 
     private void tooManyRequests(RoutingContext ctx, ApiKey key, RateLimiter.Limited limited) {

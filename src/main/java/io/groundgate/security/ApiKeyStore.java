@@ -176,7 +176,8 @@ public class ApiKeyStore {
                 } else if (entry.rateLimit().burst().isPresent()) {
                     throw new IllegalArgumentException("rate-limit.burst needs rate-limit.requests-per-minute");
                 }
-                keys.add(new ApiKey(e.getKey(), entry.sha256(), ModelAllowList.of(entry.models()), limit));
+                keys.add(new ApiKey(e.getKey(), entry.sha256(), ModelAllowList.of(entry.models()), limit,
+                        entry.tokensPerDay()));
             } catch (IllegalArgumentException invalid) {
                 throw new IllegalStateException(where + ": " + invalid.getMessage(), invalid);
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,7 +23,7 @@ public interface ApiKeysConfig {
     Map<String, ApiKeyEntry> apiKeys();
 
     /**
-     * A file of API keys, one per line: {@code name sha256 models [requests-per-minute [burst]]} (see
+     * A file of API keys, one per line: {@code name sha256 models [requests-per-minute [burst [tokens-per-day]]]} (see
      * docs/OPERATIONS.md). Re-read when its content changes, so keys rotate without a restart. Combined with
      * {@code api-keys}; a name in both takes the file's entry.
      */
@@ -54,6 +55,12 @@ public interface ApiKeysConfig {
 
         /** This key's request rate limit; none when {@code requests-per-minute} is not set. */
         RateLimitEntry rateLimit();
+
+        /**
+         * Tokens (the answers' {@code usage.total_tokens}) this key may use per UTC day; unset means no quota. Kept in the
+         * rate-limit store, so shared by every replica with {@code rate-limit.store=redis}.
+         */
+        OptionalLong tokensPerDay();
     }
 
     /** A token bucket: {@code burst} requests at once, refilled at {@code requests-per-minute}. */

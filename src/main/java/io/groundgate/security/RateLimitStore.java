@@ -1,8 +1,12 @@
 package io.groundgate.security;
 
+import java.time.LocalDate;
+
 import io.vertx.core.Future;
 
-/** Holds the API keys' token buckets: this process's memory, or a store shared by every replica. */
+/**
+ * Holds the API keys' token buckets and daily token counts: this process's memory, or a store shared by every replica.
+ */
 public sealed interface RateLimitStore permits LocalRateLimitStore, RedisRateLimitStore {
 
     /**
@@ -13,4 +17,14 @@ public sealed interface RateLimitStore permits LocalRateLimitStore, RedisRateLim
      *         answer
      */
     Future<Long> tryAcquire(String keyName, TokenBucket bucket);
+
+    /** The tokens {@code keyName} has used on {@code day} (UTC); 0 when none were counted. */
+    Future<Long> tokensUsed(String keyName, LocalDate day);
+
+    /**
+     * Adds {@code tokens} to the count of {@code keyName} for {@code day} (UTC); the count is dropped when that day ends.
+     *
+     * @return the new count
+     */
+    Future<Long> addTokens(String keyName, LocalDate day, long tokens);
 }

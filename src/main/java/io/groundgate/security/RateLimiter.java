@@ -1,6 +1,10 @@
 package io.groundgate.security;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +45,10 @@ public class RateLimiter {
     public record Limited(long waitNanos, RateLimit limit) implements Decision {
     }
 
+    /** Over the daily token quota: {@code used} of {@code tokensPerDay} tokens today; the count resets at {@code resetsAt}. */
+    public record QuotaExceeded(long used, long tokensPerDay, java.time.Instant resetsAt) implements Decision {
+    }
+
     /** The shared store could not answer and the policy is to fail closed. */
     public record Unavailable(String reason) implements Decision {
     }
@@ -49,6 +57,7 @@ public class RateLimiter {
 
     private final RateLimitConfig config;
     private final Vertx vertx;
+    private final Clock clock = Clock.systemUTC();
     private final RateLimitStore local = new LocalRateLimitStore();
     private final RateLimitStore shared;
     private final Counter failures;
@@ -77,22 +86,53 @@ public class RateLimiter {
 
     /** Takes one token from the bucket of {@code keyName}; completes on the caller's Vert.x context. */
     public Future<Decision> acquire(String keyName, TokenBucket bucket) {
+        return decide(store -> store.tryAcquire(keyName, bucket).map(wait -> decide(wait, bucket)));
+    }
+
+    /**
+     * Whether {@code keyName} is still under its daily token quota (UTC day). Only tokens of finished requests count, so a
+     * request already running may overshoot the quota by its own tokens.
+     */
+    public Future<Decision> checkQuota(String keyName, long tokensPerDay) {
+        LocalDate today = LocalDate.now(clock);
+        return decide(store -> store.tokensUsed(keyName, today).map(used -> used < tokensPerDay ? ALLOWED
+                : new QuotaExceeded(used, tokensPerDay, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+    }
+
+    /** Counts a finished request's tokens against the key's quota for today (UTC). */
+    public void spend(String keyName, long tokens) {
+        if (tokens <= 0) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (shared == null || skipping) {
+            local.addTokens(keyName, today, tokens);
+            return;
+        }
+        shared.addTokens(keyName, today, tokens).onFailure(e -> {
+            failed(e);
+            local.addTokens(keyName, today, tokens);
+        });
+    }
+
+    /** Asks the configured store, within the timeout; a failure or timeout is decided by the failure policy. */
+    private Future<Decision> decide(Function<RateLimitStore, Future<Decision>> ask) {
         if (shared == null) {
-            return local.tryAcquire(keyName, bucket).map(wait -> decide(wait, bucket));
+            return ask.apply(local);
         }
         if (skipping) {
             if (System.nanoTime() - skipSharedUntil < 0) {
-                return onFailure(keyName, bucket);
+                return onFailure(ask);
             }
             skipping = false;
         }
         Promise<Decision> decision = Promise.promise();
         long timer = vertx.setTimer(Math.max(1, config.timeout().toMillis()),
                 id -> decision.tryFail(new TimeoutException("no answer within " + config.timeout().toMillis() + " ms")));
-        shared.tryAcquire(keyName, bucket).onComplete(result -> {
+        ask.apply(shared).onComplete(result -> {
             vertx.cancelTimer(timer);
             if (result.succeeded()) {
-                decision.tryComplete(decide(result.result(), bucket));
+                decision.tryComplete(result.result());
             } else {
                 decision.tryFail(result.cause());
             }
@@ -105,7 +145,7 @@ public class RateLimiter {
                 return Future.succeededFuture(result.result());
             }
             failed(result.cause());
-            return onFailure(keyName, bucket);
+            return onFailure(ask);
         });
     }
 
@@ -120,10 +160,10 @@ public class RateLimiter {
         }
     }
 
-    private Future<Decision> onFailure(String keyName, TokenBucket bucket) {
+    private Future<Decision> onFailure(Function<RateLimitStore, Future<Decision>> ask) {
         failures.increment();
         return switch (config.onStoreFailure()) {
-            case OPEN -> local.tryAcquire(keyName, bucket).map(wait -> decide(wait, bucket));
+            case OPEN -> ask.apply(local);
             case CLOSED -> Future.succeededFuture(
                     new Unavailable("The rate-limit store is unavailable; please try again shortly."));
         };

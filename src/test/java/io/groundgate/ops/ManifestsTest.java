@@ -162,6 +162,32 @@ class ManifestsTest {
         given().get(gateway.getStartupProbe().getHttpGet().getPath()).then().statusCode(200);
     }
 
+    @Test
+    void theLargeOntologiesOverlayFillsTheWatchedFolderFromAnImageInALockedDownInitContainer() {
+        PodSpec pod = render("large-ontologies").gateway().getSpec().getTemplate().getSpec();
+        Container gateway = container(pod, "groundgate");
+        VolumeMount watched = mountAt(gateway, env(gateway, "GROUNDGATE_KG_PATHS").orElseThrow());
+        Volume ontologies = volume(pod, watched.getName());
+        assertThat(ontologies.getEmptyDir()).as("the watched folder is an emptyDir").isNotNull();
+        assertThat(ontologies.getProjected()).as("no ConfigMap projection left").isNull();
+
+        assertThat(pod.getInitContainers()).hasSize(1);
+        Container init = pod.getInitContainers().get(0);
+        assertThat(init.getImage()).isEqualTo("ghcr.io/groundgate/ontologies:0.1.0");
+        VolumeMount target = init.getVolumeMounts().stream().filter(m -> m.getName().equals(watched.getName()))
+                .findFirst().orElseThrow();
+        assertThat(target.getReadOnly()).isNotEqualTo(Boolean.TRUE);
+        assertThat(init.getCommand()).contains(target.getMountPath() + "/");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        for (Container c : List.of(init, gateway)) {
+            assertThat(c.getSecurityContext().getRunAsNonRoot()).as(c.getName()).isNotEqualTo(Boolean.FALSE);
+            assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(c.getName()).isTrue();
+            assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(c.getName()).isFalse();
+            assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(c.getName()).containsExactly("ALL");
+            assertThat(c.getResources().getLimits()).as(c.getName()).containsKeys("cpu", "memory");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void podsRunLockedDownWithResources(String overlay) {

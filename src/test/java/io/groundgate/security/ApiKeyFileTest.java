@@ -41,6 +41,17 @@ class ApiKeyFileTest {
     }
 
     @Test
+    void aSixthColumnIsTheDailyTokenQuota() {
+        List<ApiKey> keys = ApiKeyFile.parse("a " + HASH_A + " * 60 10 5000000000\nb " + HASH_B + " * - - 200\n");
+
+        assertThat(keys.get(0).rateLimit()).contains(new RateLimit(60, 10));
+        assertThat(keys.get(0).tokensPerDay()).hasValue(5_000_000_000L);
+        assertThat(keys.get(1).rateLimit()).isEmpty();
+        assertThat(keys.get(1).tokensPerDay()).hasValue(200);
+        assertThatThrownBy(() -> ApiKeyFile.parse("a " + HASH_A + " * - - 0\n")).hasMessageContaining("tokens-per-day");
+    }
+
+    @Test
     void aBadHashNamesItsLine() {
         assertThatThrownBy(() -> ApiKeyFile.parse("# header\nok " + HASH_A + " *\nbad 1234 *\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("line 3:")
