@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code yes_no}: ASK &rarr; {@code value}</li>
  * <li>{@code unanswerable}: ASK that must be false (the fact, entity or property is not in the knowledge base)</li>
  * <li>{@code all}: SELECT, part <i>i</i> from {@code ?answer<i>i+1</i>} by the rules above</li>
+ * <li>{@code ambiguous} (a follow-up with several readings): SELECT, reading <i>i</i> from {@code ?answer<i>i+1</i>}</li>
  * </ul>
  */
 final class Gold {
@@ -53,8 +54,8 @@ final class Gold {
             return gold;
         }
         List<Map<String, String>> rows = kb.select(sparql);
-        if (type.equals("all")) {
-            ArrayNode parts = (ArrayNode) gold.path("parts");
+        if (type.equals("all") || type.equals("ambiguous")) {
+            ArrayNode parts = (ArrayNode) gold.path(type.equals("all") ? "parts" : "readings");
             for (int i = 0; i < parts.size(); i++) {
                 fill((ObjectNode) parts.get(i), values(rows, "answer" + (i + 1)));
             }
@@ -143,8 +144,8 @@ final class Gold {
     static ObjectNode template(JsonNode gold) {
         ObjectNode t = gold.deepCopy();
         strip(t);
-        if (t.has("parts")) {
-            t.path("parts").forEach(p -> strip((ObjectNode) p));
+        for (String list : List.of("parts", "readings")) {
+            t.path(list).forEach(p -> strip((ObjectNode) p));
         }
         return t;
     }
