@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Evaluates the embedded planner (model groundgate-local) on both question splits against a built gateway.
+# Evaluates the embedded planner (model groundgate-local) on the demo sets against one built gateway.
 #
 #   evals/ci.sh [THRESHOLD] [JAR]
 #
 # THRESHOLD  minimum accuracy (0..1) on the held-out test split; the script exits 1 below it (default: none, report only)
 # JAR        the built gateway (default target/quarkus-app/quarkus-run.jar; build with ./mvnw -B package -DskipTests)
 #
+# The other sets have their own thresholds, from the environment:
+#   EVAL_THRESHOLD_DEV        dev split (default: none, reported only)
+#   EVAL_THRESHOLD_PHRASING   phrasing-held-out split (default 0)
+#   EVAL_THRESHOLD_MULTITURN  multi-turn set, per conversation (default 0)
+#
 # Starts the jar on a free loopback port with its embedded defaults (no upstream model), waits until it is ready, runs
-# evals/run.mjs on the dev split (reported, never gating) and the test split (gated by THRESHOLD), stops the gateway and
-# exits with the test run's status (or the dev run's, if that one could not run). Reports go to $EVAL_OUT (default
-# evals/reports/ci/{dev,test}/report.{json,md}); the gateway's log to $EVAL_OUT/gateway.log.
+# evals/run.mjs on dev, test, phrasing and multiturn, each held to its threshold, stops the gateway, prints one table row
+# per set and exits 0 when every set passed, 1 when one is below its threshold, 2 when one could not run. Reports go to
+# $EVAL_OUT/<set>/ (default evals/reports/ci/<set>/report.{json,md}, sets.md); the gateway's log to $EVAL_OUT/gateway.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,16 +63,30 @@ then
   exit 2
 fi
 
-echo "== eval: groundgate-local, dev split (reported only)"
-set +e
-node evals/run.mjs --base-url "$BASE/v1" --model groundgate-local --split dev --concurrency "$CONCURRENCY" --out "$OUT/dev"
-DEV=$?
-echo "== eval: groundgate-local, test split${THRESHOLD:+ (threshold $THRESHOLD)}"
-node evals/run.mjs --base-url "$BASE/v1" --model groundgate-local --split test --concurrency "$CONCURRENCY" --out "$OUT/test" \
-  ${THRESHOLD:+--threshold "$THRESHOLD"}
-TEST=$?
-set -e
+# run_set SET [THRESHOLD]: one set through run.mjs; the worst status so far is kept (2 could not run > 1 below > 0)
+STATUS=0
+SETS=()
+run_set() {
+  local name=$1 threshold=${2:-}
+  echo "== eval: groundgate-local, $name${threshold:+ (threshold $threshold)}"
+  set +e
+  node evals/run.mjs --base-url "$BASE/v1" --model groundgate-local --split "$name" --concurrency "$CONCURRENCY" --out "$OUT/$name" \
+    ${threshold:+--threshold "$threshold"}
+  local rc=$?
+  set -e
+  if (( rc == 2 || (rc == 1 && STATUS == 0) )); then STATUS=$rc; fi
+  SETS+=("$OUT/$name/sets.md")
+}
 
-# exit status: the test run's (0 pass, 1 below the threshold, 2 could not run); a dev run that could not run counts too
-if [[ $TEST -eq 0 && $DEV -eq 2 ]]; then exit 2; fi
-exit "$TEST"
+run_set dev "${EVAL_THRESHOLD_DEV:-}"
+run_set test "$THRESHOLD"
+run_set phrasing "${EVAL_THRESHOLD_PHRASING:-0}"
+run_set multiturn "${EVAL_THRESHOLD_MULTITURN:-0}"
+
+echo "== summary (one row per set)"
+first=1
+for f in "${SETS[@]}"; do
+  [[ -f "$f" ]] || continue
+  if (( first )); then cat "$f"; first=0; else tail -n +3 "$f"; fi
+done
+exit "$STATUS"

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Runs the GroundGate question sets through the gateway's OpenAI-compatible API and scores the answers.
-// Usage: node evals/run.mjs [--model ID]... [--base-url URL] [--split dev|test|all] [--questions FILE]...
+// Usage: node evals/run.mjs [--model ID]... [--base-url URL] [--split dev|test|phrasing|multiturn|all|demo[,...]] [--questions FILE]...
 //        [--concurrency N] [--threshold 0.9] [--limit N] [--out DIR] [--api-key KEY] [--timeout SECONDS]
-// Exit status: 0 done (and the first model reached --threshold), 1 below the threshold, 2 usage or setup error.
+// Each question file is a set; a file of conversations ({"id","turns":[…]}) is played turn by turn, every turn sent with
+// the earlier questions and the gateway's own earlier answers. One summary row per set and model.
+// Exit status: 0 done (and every set reached --threshold for the first model), 1 below the threshold, 2 usage or setup error.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,19 +13,23 @@ import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
 
 import { abstains, score } from './lib/matchers.mjs';
+import { SET_HEADER, setName, setRow, setSummary } from './lib/sets.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const SPLITS = ['dev', 'test', 'phrasing', 'multiturn'];
+const SPLIT_GROUPS = { all: ['dev', 'test'], demo: SPLITS };
 const CATEGORIES = ['lookup', 'multi_hop', 'comparison', 'superlative', 'count', 'arithmetic', 'arithmetic_over_facts', 'unanswerable'];
 
 const HELP = `node evals/run.mjs [options]
   --model ID          model to evaluate; repeatable (default groundgate-local). The first one is checked against --threshold.
                       Give X and grounded/X to get the grounded-vs-plain comparison.
   --base-url URL      the gateway's OpenAI base URL (default http://127.0.0.1:8080/v1, or GROUNDGATE_BASE_URL)
-  --split S           dev | test | all (default dev)
-  --questions FILE    a JSONL question file instead of the split; repeatable
+  --split S           dev | test | phrasing | multiturn, or several joined by commas; all = dev,test;
+                      demo = dev,test,phrasing,multiturn (default dev)
+  --questions FILE    a JSONL question or conversation file instead of the split; repeatable
   --concurrency N     requests in flight per model (default 4)
-  --threshold X       exit 1 if the first model's accuracy is below X (0..1)
-  --limit N           only N questions, taken round-robin over the categories
+  --threshold X       exit 1 if the first model's accuracy on any set is below X (0..1)
+  --limit N           only N questions (or conversations) per set, taken round-robin over the categories
   --out DIR           where report.json and report.md go (default evals/reports)
   --api-key KEY       bearer key for the gateway (default GROUNDGATE_API_KEY or 'sk-eval')
   --timeout S         per-request timeout in seconds (default 120)
@@ -68,11 +74,14 @@ function options() {
     if (!Number.isFinite(n) || n < min) fail(`--${name} must be a number >= ${min}, got '${value}'`);
     return n;
   };
-  if (!['dev', 'test', 'all'].includes(parsed.split)) fail(`--split must be dev, test or all, got '${parsed.split}'`);
+  const splits = parsed.split.split(',').flatMap((s) => SPLIT_GROUPS[s.trim()] ?? [s.trim()]);
+  const unknown = splits.filter((s) => !SPLITS.includes(s));
+  if (unknown.length) fail(`--split takes ${[...SPLITS, ...Object.keys(SPLIT_GROUPS)].join(', ')} (comma-separated), got '${unknown.join(',')}'`);
   return {
     models: parsed.model?.length ? parsed.model : ['groundgate-local'],
     baseURL: parsed['base-url'] ?? process.env.GROUNDGATE_BASE_URL ?? 'http://127.0.0.1:8080/v1',
     split: parsed.split,
+    splits: [...new Set(splits)],
     questionFiles: parsed.questions?.map((f) => resolve(f)),
     concurrency: Math.floor(number('concurrency', parsed.concurrency, 1)),
     threshold: parsed.threshold === undefined ? undefined : number('threshold', parsed.threshold, 0),
@@ -85,9 +94,23 @@ function options() {
   };
 }
 
-function loadQuestions(opts) {
-  const files = opts.questionFiles ?? (opts.split === 'all' ? ['dev', 'test'] : [opts.split]).map((s) => join(HERE, 'questions', `${s}.jsonl`));
-  const questions = [];
+/** One item of a set: a question {id, question, gold}, or a conversation {id, turns: [{question, gold}, …]}. */
+function checkItem(q) {
+  if (!q.id) throw new Error('needs an id');
+  if (Array.isArray(q.turns)) {
+    if (q.turns.length === 0) throw new Error('a conversation needs turns');
+    q.turns.forEach((t, i) => {
+      if (!t.question || !t.gold?.type) throw new Error(`turn ${i + 1} needs question and gold.type`);
+    });
+    return 'conversations';
+  }
+  if (!q.question || !q.gold?.type) throw new Error('needs id, question and gold.type');
+  return 'questions';
+}
+
+function loadSets(opts) {
+  const files = opts.questionFiles ?? opts.splits.map((s) => join(HERE, 'questions', `${s}.jsonl`));
+  const sets = [];
   for (const file of files) {
     let text;
     try {
@@ -95,19 +118,23 @@ function loadQuestions(opts) {
     } catch (e) {
       fail(`cannot read ${file}: ${e.message}`);
     }
+    const items = [];
+    const kinds = new Set();
     text.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
       try {
         const q = JSON.parse(line);
-        if (!q.id || !q.question || !q.gold?.type) throw new Error('needs id, question and gold.type');
-        questions.push(q);
+        kinds.add(checkItem(q));
+        items.push(q);
       } catch (e) {
         fail(`${file}:${i + 1}: ${e.message}`);
       }
     });
+    if (items.length === 0) fail(`${file}: no questions`);
+    if (kinds.size > 1) fail(`${file}: mixes questions and conversations`);
+    sets.push({ name: setName(file), file, kind: [...kinds][0], items: opts.limit ? firstOfEach(items, opts.limit) : items });
   }
-  if (questions.length === 0) fail('no questions');
-  return { files, questions: opts.limit ? firstOfEach(questions, opts.limit) : questions };
+  return sets;
 }
 
 /** The first n questions taken round-robin over the categories, so a small --limit still covers every category. */
@@ -163,40 +190,75 @@ async function pool(items, concurrency, work) {
   return results;
 }
 
-async function ask(client, model, q, opts) {
+/** One chat completion: the earlier turns (user and assistant messages) and then the question. */
+async function complete(client, model, history, question, opts) {
   const messages = [];
   if (opts.system) messages.push({ role: 'system', content: opts.system });
-  messages.push({ role: 'user', content: q.question });
+  messages.push(...history, { role: 'user', content: question });
   const body = { model, messages };
   if (opts.temperature !== undefined) body.temperature = opts.temperature;
   const started = performance.now();
   try {
     const completion = await client.chat.completions.create(body);
-    const latency = performance.now() - started;
-    const answer = completion.choices?.[0]?.message?.content ?? '';
-    const grounding = completion.grounding ?? null;
-    const verdict = score(answer, q.gold, { grounding, question: q.question });
     return {
-      id: q.id,
-      category: q.category,
-      model,
-      correct: verdict.correct,
-      abstained: abstains(answer, grounding, q.question),
-      reason: verdict.reason,
-      answer,
-      tool_calls: Array.isArray(grounding?.steps) ? grounding.steps.length : 0,
-      unresolved: grounding?.unresolved ?? [],
-      latency_ms: Math.round(latency),
+      answer: completion.choices?.[0]?.message?.content ?? '',
+      grounding: completion.grounding ?? null,
+      latency_ms: Math.round(performance.now() - started),
     };
   } catch (e) {
-    const latency = performance.now() - started;
     const status = e?.status ? `HTTP ${e.status}: ` : '';
-    return {
-      id: q.id, category: q.category, model, correct: false, abstained: false,
-      reason: 'request failed', error: `${status}${e?.message ?? e}`, answer: null, tool_calls: 0, unresolved: [],
-      latency_ms: Math.round(latency),
-    };
+    return { error: `${status}${e?.message ?? e}`, answer: null, grounding: null, latency_ms: Math.round(performance.now() - started) };
   }
+}
+
+/** The scored row of one answer. context: the text the answer may restate numbers from (questions, earlier answers). */
+function row(base, gold, reply, context) {
+  if (reply.error) {
+    return { ...base, correct: false, abstained: false, reason: 'request failed', error: reply.error, answer: null, tool_calls: 0,
+      unresolved: [], latency_ms: reply.latency_ms };
+  }
+  const verdict = score(reply.answer, gold, { grounding: reply.grounding, question: context });
+  return {
+    ...base,
+    correct: verdict.correct,
+    abstained: abstains(reply.answer, reply.grounding, context),
+    reason: verdict.reason,
+    answer: reply.answer,
+    tool_calls: Array.isArray(reply.grounding?.steps) ? reply.grounding.steps.length : 0,
+    unresolved: reply.grounding?.unresolved ?? [],
+    latency_ms: reply.latency_ms,
+  };
+}
+
+async function ask(client, model, q, opts, set) {
+  const reply = await complete(client, model, [], q.question, opts);
+  return row({ id: q.id, set, category: q.category, model, unanswerable: q.gold.type === 'unanswerable' }, q.gold, reply, q.question);
+}
+
+/**
+ * Plays a conversation for real: turn n is sent after the earlier questions and the gateway's own answers to them (as
+ * assistant messages). A failed request ends the conversation; its remaining turns count as wrong.
+ */
+async function converse(client, model, conversation, opts, set, tick) {
+  const history = [];
+  const rows = [];
+  let failed = null;
+  for (const [i, turn] of conversation.turns.entries()) {
+    const base = { id: `${conversation.id}#${i + 1}`, conversation: conversation.id, turn: i + 1, set, category: conversation.category,
+      model, unanswerable: turn.gold.type === 'unanswerable' };
+    if (failed) {
+      rows.push({ ...base, correct: false, abstained: false, reason: 'not asked: an earlier turn failed', error: failed, answer: null,
+        tool_calls: 0, unresolved: [], latency_ms: 0 });
+    } else {
+      const reply = await complete(client, model, history, turn.question, opts);
+      const context = [...history.map((m) => m.content), turn.question].join('\n');
+      rows.push(row(base, turn.gold, reply, context));
+      if (reply.error) failed = `turn ${i + 1} failed: ${reply.error}`;
+      else history.push({ role: 'user', content: turn.question }, { role: 'assistant', content: reply.answer });
+    }
+    tick();
+  }
+  return rows;
 }
 
 // ---- statistics -----------------------------------------------------------------------------------------------------
@@ -270,8 +332,9 @@ function markdown(report) {
   const out = [`# GroundGate eval report`, '', `- generated: ${report.generated_at}`, `- gateway: ${report.base_url}`,
     `- questions: ${report.questions} (${report.question_files.map((f) => f.replace(/^.*\/evals\//, 'evals/')).join(', ')})`];
   if (report.threshold !== undefined) {
-    out.push(`- threshold: ${pct(report.threshold)} on ${report.models[0].model} — ${report.passed ? 'passed' : 'FAILED'}`);
+    out.push(`- threshold: ${pct(report.threshold)} on every set for ${report.models[0].model} — ${report.passed ? 'passed' : 'FAILED'}`);
   }
+  out.push('', '## Sets', '', table(SET_HEADER, report.models.flatMap((m) => m.sets.map((s) => setRow(m.model, s)))));
   for (const m of report.models) {
     out.push('', `## ${m.model}`, '');
     const row = (name, s) => [name, String(s.questions), `${pct(s.accuracy)} (${s.correct})`, String(s.abstentions), String(s.errors),
@@ -300,37 +363,47 @@ function markdown(report) {
 
 async function main() {
   const opts = options();
-  const { files, questions } = loadQuestions(opts);
+  const sets = loadSets(opts);
   const client = new OpenAI({ baseURL: opts.baseURL, apiKey: opts.apiKey, maxRetries: 0, timeout: opts.timeout });
+  const asked = sets.reduce((n, set) => n + set.items.reduce((k, q) => k + (q.turns?.length ?? 1), 0), 0);
   const results = [];
   const summaries = {};
+  const setSummaries = {};
   for (const model of opts.models) {
-    const bar = progress(questions.length);
-    const rows = await pool(questions, opts.concurrency, async (q) => {
-      const r = await ask(client, model, q, opts);
-      bar.tick(model);
-      return r;
-    });
+    const bar = progress(asked);
+    const rows = [];
+    setSummaries[model] = [];
+    for (const set of sets) {
+      const perItem = await pool(set.items, opts.concurrency, async (q) => {
+        if (set.kind === 'conversations') return converse(client, model, q, opts, set.name, () => bar.tick(model));
+        const r = await ask(client, model, q, opts, set.name);
+        bar.tick(model);
+        return [r];
+      });
+      const setRows = perItem.flat();
+      rows.push(...setRows);
+      setSummaries[model].push(setSummary(set.name, set.kind, setRows));
+    }
     results.push(...rows);
     summaries[model] = summaryOf(rows);
   }
   for (const model of opts.models) {
     const failed = results.filter((r) => r.model === model && r.error);
-    if (failed.length === questions.length) {
+    if (failed.length === asked) {
       process.stderr.write(`WARNING: every request to ${model} failed, e.g. ${failed[0].error}\n`);
     }
   }
-  const first = summaries[opts.models[0]].overall;
-  const passed = opts.threshold === undefined || first.accuracy >= opts.threshold;
+  const below = opts.threshold === undefined ? [] : setSummaries[opts.models[0]].filter((s) => s.accuracy < opts.threshold);
+  const passed = below.length === 0;
   const report = {
     generated_at: new Date().toISOString(),
     base_url: opts.baseURL,
     split: opts.questionFiles ? null : opts.split,
-    question_files: files,
-    questions: questions.length,
+    question_files: sets.map((s) => s.file),
+    questions: asked,
     threshold: opts.threshold,
     passed,
-    models: opts.models.map((model) => ({ model, summary: summaries[model] })),
+    models: opts.models.map((model) => ({ model, summary: summaries[model], sets: setSummaries[model] })),
     comparisons: comparisons(opts.models, summaries),
     results,
   };
@@ -338,13 +411,16 @@ async function main() {
   writeFileSync(join(opts.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   const md = markdown(report);
   writeFileSync(join(opts.out, 'report.md'), md);
+  const rows = report.models.flatMap((m) => m.sets.map((s) => setRow(m.model, s)));
+  writeFileSync(join(opts.out, 'sets.md'), `${table(SET_HEADER, rows)}\n`);
   process.stdout.write(md.split('\n## Wrong answers')[0]);
-  process.stdout.write(`\nreports: ${join(opts.out, 'report.json')}, ${join(opts.out, 'report.md')}\n`);
-  if (!passed) {
-    process.stderr.write(`FAIL: ${opts.models[0]} answered ${first.correct} of ${first.questions} correctly (${pct(first.accuracy)}), `
-      + `below the threshold ${pct(opts.threshold)}` + (first.errors ? `; ${first.errors} requests failed` : '') + '\n');
-    process.exit(1);
+  process.stdout.write(`\nreports: ${join(opts.out, 'report.json')}, ${join(opts.out, 'report.md')}, ${join(opts.out, 'sets.md')}\n`);
+  for (const s of below) {
+    const unit = s.kind === 'conversations' ? 'conversations' : 'questions';
+    process.stderr.write(`FAIL: ${opts.models[0]} answered ${s.correct} of ${s.n} ${unit === 'questions' ? '' : 'conversations '}correctly `
+      + `(${pct(s.accuracy)}) on ${s.set}, below the threshold ${pct(opts.threshold)}\n`);
   }
+  if (!passed) process.exit(1);
 }
 
 main().catch((e) => {

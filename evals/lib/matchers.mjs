@@ -295,6 +295,34 @@ export function matchUnanswerable(answer, gold, { grounding, question } = {}) {
   return { correct: true, reason: 'abstained' };
 }
 
+// a reply that asks which of several things the user means ("Do you mean gold or silver?")
+const CLARIFY = new RegExp(
+  [
+    'which (one|of (them|these|those|the two|both))\\b.*\\?', 'do you mean', 'did you mean', 'are you asking (about|for)', 'ambiguous',
+    'could refer to', 'please (specify|clarify|say which)', 'not (sure|clear) which',
+  ].join('|'),
+  'i',
+);
+
+/** Whether the answer asks which reading the user means. */
+export function asksWhichOne(answer) {
+  return CLARIFY.test(plain(answer));
+}
+
+/**
+ * Ambiguous follow-up ("What is its melting point?" after two elements): right when the answer asks which one is meant
+ * (or declines) without answering only one reading, or when it answers every reading; a silent pick of one is wrong.
+ */
+export function matchAmbiguous(answer, gold, context = {}) {
+  const readings = gold.readings.map((r) => score(answer, r, context));
+  const answered = readings.filter((r) => r.correct).length;
+  if (answered === readings.length) return { correct: true, reason: 'answered every reading' };
+  if (answered > 0) return { correct: false, reason: `answered ${answered} of ${readings.length} readings as if the question were clear` };
+  if (asksWhichOne(answer)) return { correct: true, reason: 'asked which one is meant' };
+  if (abstains(answer, context.grounding, context.question)) return { correct: true, reason: 'declined to pick a reading' };
+  return { correct: false, reason: 'neither asked which one is meant nor answered every reading' };
+}
+
 /** Dispatch on the gold type. context: { grounding, question }. */
 export function score(answer, gold, context = {}) {
   switch (gold.type) {
@@ -310,6 +338,8 @@ export function score(answer, gold, context = {}) {
       return matchChoice(answer, gold);
     case 'unanswerable':
       return matchUnanswerable(answer, gold, context);
+    case 'ambiguous':
+      return matchAmbiguous(answer, gold, context);
     case 'all': {
       const parts = gold.parts.map((p) => score(answer, p, context));
       const failed = parts.filter((p) => !p.correct);

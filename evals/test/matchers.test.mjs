@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { abstains, convert, normalize, parseNumbers, readChoice, readYesNo, score, unitAt } from '../lib/matchers.mjs';
+import { abstains, asksWhichOne, convert, normalize, parseNumbers, readChoice, readYesNo, score, unitAt } from '../lib/matchers.mjs';
+import { setRow, setSummary } from '../lib/sets.mjs';
 
 const values = (text) => parseNumbers(text).map((n) => n.value);
 
@@ -100,4 +101,35 @@ test('all: every part must match', () => {
   const gold = { type: 'all', parts: [{ type: 'number', value: '26', abs_tolerance: 0 }, { type: 'number', value: '29', abs_tolerance: 0 }] };
   assert.equal(score('Iron is 26 and copper is 29.', gold).correct, true);
   assert.equal(score('Iron is 26.', gold).correct, false);
+});
+
+test('ambiguous: asking which one, or answering every reading, is right; a silent pick of one reading is wrong', () => {
+  const gold = { type: 'ambiguous', readings: [{ type: 'number', value: '1337.33', tolerance: 0.01, unit: 'K' }, { type: 'number', value: '1234.93', tolerance: 0.01, unit: 'K' }] };
+  const context = { question: 'What are the densities of gold and silver?\nWhat is its melting point?' };
+  assert.equal(score('Do you mean gold or silver?', gold, context).correct, true);
+  assert.equal(score('Which one of them: gold or silver?', gold, context).correct, true);
+  assert.equal(score('Gold melts at 1337 K and silver at 1235 K.', gold, context).correct, true, 'both readings answered');
+  assert.equal(score('Gold melts at 1337.33 K.', gold, context).correct, false, 'one reading picked silently');
+  assert.equal(score('Do you mean gold? It melts at 1337 K.', gold, context).correct, false, 'asks, but answers one reading anyway');
+  assert.equal(score('It melts at 500 K.', gold, context).correct, false);
+  assert.equal(score('I could not find "its" in the knowledge graph.', gold, context).correct, true, 'declining beats guessing');
+  assert.equal(asksWhichOne('Which of these is denser?'), true);
+  assert.equal(asksWhichOne('Gold is the densest of them.'), false);
+});
+
+test('set summaries: questions, and conversations scored per turn, per follow-up and per conversation', () => {
+  const q = (correct, abstained, unanswerable = false) => ({ correct, abstained, unanswerable });
+  const s = setSummary('phrasing', 'questions', [q(true, false), q(false, true), q(false, false), q(true, true, true), q(false, false, true)]);
+  assert.deepEqual([s.n, s.correct, s.wrong, s.abstained, s.unanswerable, s.wrong_on_unanswerable], [5, 2, 2, 1, 2, 1]);
+  assert.equal(s.accuracy, 0.4);
+  const t = (conversation, turn, correct, abstained = false) => ({ conversation, turn, correct, abstained, unanswerable: false });
+  const c = setSummary('multiturn', 'conversations', [t('a', 1, true), t('a', 2, true), t('b', 1, true), t('b', 2, false, true),
+    t('c', 1, true), t('c', 2, false), t('c', 3, true)]);
+  assert.deepEqual([c.n, c.correct, c.abstained, c.wrong], [3, 1, 1, 1], 'b failed only by declining, c answered wrongly');
+  assert.equal(c.accuracy, 1 / 3);
+  assert.deepEqual([c.turns, c.turns_correct, c.follow_up_turns, c.follow_ups_correct], [7, 5, 4, 2]);
+  assert.equal(c.follow_up_accuracy, 0.5);
+  const row = setRow('groundgate-local', c);
+  assert.deepEqual(row.slice(0, 8), ['multiturn', 'groundgate-local', '3 conversations', '1', '1', '1', '33.3%', '0 of 0']);
+  assert.match(row[8], /follow-up turns 50\.0% \(2\/4\)/);
 });

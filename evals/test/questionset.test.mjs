@@ -20,6 +20,7 @@ function right(gold) {
     case 'choice': return `${gold.value}.`;
     case 'unanswerable': return 'I could not find that in the knowledge graph.';
     case 'all': return gold.parts.map(right).join('; ');
+    case 'ambiguous': return 'Which one do you mean?';
     default: throw new Error(gold.type);
   }
 }
@@ -33,21 +34,32 @@ function wrong(gold) {
     case 'choice': return `${first(gold.options.find((o) => first(o) !== gold.value))}.`;
     case 'unanswerable': return 'It is 12345.';
     case 'all': return wrong(gold.parts[0]);
+    case 'ambiguous': return right(gold.readings[0]);
     default: throw new Error(gold.type);
   }
 }
 
-for (const split of ['dev', 'test']) {
-  const questions = readFileSync(join(DIR, `${split}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  test(`${split}: a right answer to each of the ${questions.length} questions scores right, a wrong one wrong`, () => {
-    const failures = [];
-    for (const q of questions) {
-      const context = { question: q.question };
-      const r = score(right(q.gold), q.gold, context);
-      if (!r.correct) failures.push(`${q.id} right answer "${right(q.gold)}" scored wrong: ${r.reason}`);
-      const w = score(wrong(q.gold), q.gold, context);
-      if (w.correct) failures.push(`${q.id} wrong answer "${wrong(q.gold)}" scored right: ${w.reason}`);
-    }
-    assert.deepEqual(failures, []);
-  });
+function check(label, items) {
+  const failures = [];
+  for (const { id, question, gold, context } of items) {
+    const r = score(right(gold), gold, { question: context ?? question });
+    if (!r.correct) failures.push(`${id} right answer "${right(gold)}" scored wrong: ${r.reason}`);
+    const w = score(wrong(gold), gold, { question: context ?? question });
+    if (w.correct) failures.push(`${id} wrong answer "${wrong(gold)}" scored right: ${w.reason}`);
+  }
+  assert.deepEqual(failures, [], label);
 }
+
+const read = (name) => readFileSync(join(DIR, `${name}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+for (const split of ['dev', 'test', 'phrasing']) {
+  const questions = read(split);
+  test(`${split}: a right answer to each of the ${questions.length} questions scores right, a wrong one wrong`, () => check(split, questions));
+}
+
+const conversations = read('multiturn');
+test(`multiturn: a right answer to each turn of the ${conversations.length} conversations scores right, a wrong one wrong`, () => {
+  check('multiturn', conversations.flatMap((c) => c.turns.map((t, i) => ({
+    id: `${c.id}#${i + 1}`, gold: t.gold, context: c.turns.slice(0, i + 1).map((x) => x.question).join('\n'),
+  }))));
+});

@@ -182,4 +182,66 @@ class EvalRunnerTest {
         assertThat(report.path("comparisons")).isEmpty();
         assertThat(summaries(report).get("grounded/fake-model").at("/overall/correct").asInt()).isEqualTo(3);
     }
+
+    /**
+     * Conversations are played for real: turn 2 reaches the upstream after turn 1's question and the gateway's own answer
+     * to it. The scripted upstream answers a follow-up rightly only when that history arrives; it answers the second
+     * conversation's follow-up wrongly on purpose, so the set scores one of two conversations and three of four turns.
+     */
+    @Test
+    void playsConversationsWithTheGatewaysOwnAnswersAndScoresEachTurnAndConversation() throws Exception {
+        List<JsonNode> conversations = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("evals/questions/multiturn.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode c = Gold.JSON.readTree(line);
+            if (c.path("turns").size() == 2 && c.at("/turns/0/gold/type").asText().equals("number")
+                    && c.at("/turns/1/gold/type").asText().equals("number") && conversations.size() < 2) {
+                conversations.add(c);
+            }
+        }
+        assertThat(conversations).hasSize(2);
+        Path file = tmp.resolve("convs.jsonl");
+        Files.writeString(file, String.join("\n", conversations.stream().map(JsonNode::toString).toList()) + "\n");
+        String sabotaged = conversations.get(1).at("/turns/1/question").asText();
+        List<JsonNode> followUps = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 4; i++) {
+            fake.enqueue((req, resp, vertx) -> {
+                JsonNode messages = req.json().path("messages");
+                String question = messages.get(messages.size() - 1).path("content").asText();
+                Reply reply = completion("unexpected: " + messages);
+                for (JsonNode c : conversations) {
+                    JsonNode first = c.path("turns").get(0);
+                    JsonNode second = c.path("turns").get(1);
+                    String firstAnswer = "Turn one: " + right(first.path("gold"));
+                    if (messages.size() == 1 && question.equals(first.path("question").asText())) {
+                        reply = completion(firstAnswer);
+                    } else if (question.equals(second.path("question").asText())) {
+                        followUps.add(messages);
+                        boolean history = messages.size() == 3 && messages.get(0).path("content").asText().equals(first.path("question").asText())
+                                && messages.get(1).path("role").asText().equals("assistant")
+                                && messages.get(1).path("content").asText().equals(firstAnswer);
+                        reply = completion(history && !question.equals(sabotaged) ? right(second.path("gold")) : wrong(second.path("gold")));
+                    }
+                }
+                reply.answer(req, resp, vertx);
+            });
+        }
+        Path out = tmp.resolve("report-convs");
+        EvalNode.Result result = EvalNode.run(120, "run.mjs", "--base-url", gateway.toString(), "--questions", file.toString(),
+                "--model", "fake-model", "--concurrency", "2", "--threshold", "0.9", "--out", out.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("FAIL: fake-model answered 1 of 2 conversations correctly (50.0%) on convs");
+        assertThat(followUps).hasSize(2).allSatisfy(m -> assertThat(m.toString()).contains("\"role\":\"assistant\""));
+        JsonNode report = Gold.JSON.readTree(out.resolve("report.json").toFile());
+        JsonNode set = report.at("/models/0/sets/0");
+        assertThat(set.path("set").asText()).isEqualTo("convs");
+        assertThat(set.path("kind").asText()).isEqualTo("conversations");
+        assertThat(set.path("n").asInt()).isEqualTo(2);
+        assertThat(set.path("correct").asInt()).isEqualTo(1);
+        assertThat(set.path("wrong").asInt()).isEqualTo(1);
+        assertThat(set.path("turns_correct").asInt()).isEqualTo(3);
+        assertThat(set.path("follow_up_accuracy").asDouble()).isEqualTo(0.5);
+        assertThat(report.path("results")).hasSize(4);
+        assertThat(Files.readString(out.resolve("sets.md"))).contains("| convs | fake-model | 2 conversations | 1 | 1 | 0 | 50.0% | 0 of 0 |");
+    }
 }
