@@ -213,8 +213,7 @@ final class Conversations {
         conv(k, value("What is the density of Inconel 625?", "material:Inconel625", "gg:density", number("g/cm^3", 0.01)),
                 t("And its melting point?", unanswerable(), "ASK { material:Inconel625 gg:meltingPoint ?m }"));
         conv(k, list("Which countries border Italy?", "country:ITA gg:landBorder ?x ."),
-                t("Which of them has the lowest GDP?", unanswerable(), "ASK { ?p a ?t . VALUES ?t { <http://www.w3.org/2002/07/owl#DatatypeProperty> "
-                        + "<http://www.w3.org/2002/07/owl#ObjectProperty> } ?p rdfs:label|skos:altLabel ?l . FILTER(CONTAINS(LCASE(STR(?l)), \"gdp\")) }"));
+                t("Which of them has the lowest GDP?", unanswerable(), Templates.propertyAsk("gdp")));
         conv(k, value("What is the melting point of barium?", "element:Ba", "gg:meltingPoint", number("K", 0.01)),
                 t("And its boiling point?", unanswerable(), "ASK { element:Ba gg:boilingPoint ?b }"));
     }

@@ -203,6 +203,26 @@ final class Gold {
         return stored.equals(derived);
     }
 
+    /**
+     * The questions whose stored gold is no longer what their SPARQL gives on the knowledge base (or whose query fails),
+     * one line each, named by {@code id} or else by the question text.
+     */
+    static List<String> drift(Iterable<JsonNode> questions, Kb kb) {
+        List<String> drift = new java.util.ArrayList<>();
+        for (JsonNode q : questions) {
+            String name = q.has("id") ? q.path("id").asText() : q.path("question").asText();
+            try {
+                JsonNode derived = derive(template(q.path("gold")), q.path("sparql").asText(), kb);
+                if (!same(q.path("gold"), derived)) {
+                    drift.add(name + ": stored " + q.path("gold") + ", SPARQL now gives " + derived);
+                }
+            } catch (RuntimeException e) {
+                drift.add(name + ": " + e.getMessage());
+            }
+        }
+        return drift;
+    }
+
     private static TreeSet<String> fieldNames(JsonNode node) {
         TreeSet<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -297,34 +297,23 @@ final class PhrasingQuestions {
                 "SELECT ?answer1 (STR(?p) AS ?answer2) WHERE { element:Br gg:boilingPoint ?answer1 ; gg:phase ?x . ?x rdfs:label ?p }");
     }
 
-    /** No property of the ontology whose label or altLabel contains the word. */
-    private static String noProperty(String word) {
-        return "ASK { ?p a ?t . VALUES ?t { <http://www.w3.org/2002/07/owl#DatatypeProperty> <http://www.w3.org/2002/07/owl#ObjectProperty> } "
-                + "?p rdfs:label|skos:altLabel ?l . FILTER(CONTAINS(LCASE(STR(?l)), \"" + word + "\")) }";
-    }
-
-    /** Nothing in the graph called that. */
-    private static String nothingCalled(String name) {
-        return "ASK { ?x rdfs:label|skos:altLabel ?l . FILTER(LCASE(STR(?l)) = \"" + name + "\") }";
-    }
-
     private void unanswerables() {
         String f = "unanswerable";
-        add(f, "What is the GDP per capita of Norway?", unanswerable(), noProperty("gdp"));
-        add(f, "Which weighs more, a litre of water or a litre of ethanol?", unanswerable(), nothingCalled("ethanol"));
-        add(f, "What is the boiling point of acetone?", unanswerable(), nothingCalled("acetone"));
-        add(f, "Does Atlantis border Greece?", unanswerable(), nothingCalled("atlantis"));
+        add(f, "What is the GDP per capita of Norway?", unanswerable(), Templates.propertyAsk("gdp"));
+        add(f, "Which weighs more, a litre of water or a litre of ethanol?", unanswerable(), Templates.labelAsk("ethanol"));
+        add(f, "What is the boiling point of acetone?", unanswerable(), Templates.labelAsk("acetone"));
+        add(f, "Does Atlantis border Greece?", unanswerable(), Templates.labelAsk("atlantis"));
         add(f, "How many people live in Nairobi?", unanswerable(), "ASK { city:KEN-Nairobi gg:population ?p }");
         add(f, "What is the melting point of Inconel 625?", unanswerable(), "ASK { material:Inconel625 gg:meltingPoint ?m }");
         add(f, "How dense is platinum?", unanswerable(), "ASK { element:Pt gg:density ?d }");
         add(f, "Nauru's capital?", unanswerable(), "ASK { country:NRU gg:capital ?c }");
         add(f, "Tell me the electronegativity of lead.", unanswerable(), "ASK { element:Pb gg:electronegativity ?e }");
         add(f, "Is the boiling point of barium above 2000 K?", unanswerable(), "ASK { element:Ba gg:boilingPoint ?b }");
-        add(f, "Who is the prime minister of Canada?", unanswerable(), noProperty("minister"));
-        add(f, "What is the official religion of Nepal?", unanswerable(), noProperty("religion"));
-        add(f, "What is the capital of Narnia?", unanswerable(), nothingCalled("narnia"));
+        add(f, "Who is the prime minister of Canada?", unanswerable(), Templates.propertyAsk("minister"));
+        add(f, "What is the official religion of Nepal?", unanswerable(), Templates.propertyAsk("religion"));
+        add(f, "What is the capital of Narnia?", unanswerable(), Templates.labelAsk("narnia"));
         add(f, "How many people lived in Somalia in 2015?", unanswerable(), "ASK { country:SOM gg:population ?p }");
         add(f, "What's the density of carbon?", unanswerable(), "ASK { element:C gg:density ?d }");
-        add(f, "What is the tensile strength of stainless steel 304?", unanswerable(), noProperty("tensile"));
+        add(f, "What is the tensile strength of stainless steel 304?", unanswerable(), Templates.propertyAsk("tensile"));
     }
 }

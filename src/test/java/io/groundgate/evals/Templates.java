@@ -773,11 +773,13 @@ final class Templates {
 
     // ---- unanswerable ----------------------------------------------------------------------------------------------------
 
-    private static String labelAsk(String name) {
+    /** ASK: something in the graph is called that (label or altLabel, any case). */
+    static String labelAsk(String name) {
         return "ASK { ?x rdfs:label|skos:altLabel ?l . FILTER(LCASE(STR(?l)) = \"" + name.toLowerCase() + "\") }";
     }
 
-    private static String propertyAsk(String word) {
+    /** ASK: a property of the ontology has the word in its label or an altLabel. */
+    static String propertyAsk(String word) {
         return "ASK { ?p a ?t . VALUES ?t { <http://www.w3.org/2002/07/owl#DatatypeProperty> <http://www.w3.org/2002/07/owl#ObjectProperty> } "
                 + "?p rdfs:label|skos:altLabel ?l . FILTER(CONTAINS(LCASE(STR(?l)), \"" + word + "\")) }";
     }
