@@ -32,9 +32,11 @@ fi
 mkdir -p "$OUT"
 
 PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+# the management interface (/q/metrics) too: its default 9000 may be taken (port 0 breaks its metrics registration)
+MANAGEMENT_PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 BASE="http://127.0.0.1:$PORT"
 echo "== starting $JAR on $BASE (log: $OUT/gateway.log)"
-java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar "$JAR" >"$OUT/gateway.log" 2>&1 &
+java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" -jar "$JAR" >"$OUT/gateway.log" 2>&1 &
 GATEWAY=$!
 stop() {
   if kill -0 "$GATEWAY" 2>/dev/null; then

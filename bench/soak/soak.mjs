@@ -87,8 +87,10 @@ async function heapAfterGcMb(port, pid) {
 
 const upstream = await startUpstream(0);
 const port = await freePort();
+const managementPort = await freePort(); // /q/metrics is on the management interface
 const jar = path.resolve(arg('jar', path.join(root, 'target/quarkus-app/quarkus-run.jar')));
 const gateway = spawn('java', [`-Xmx${XMX}`, '-Dquarkus.http.host=127.0.0.1', `-Dquarkus.http.port=${port}`,
+  '-Dquarkus.management.host=127.0.0.1', `-Dquarkus.management.port=${managementPort}`,
   `-Dgroundgate.upstreams.fake.base-url=http://127.0.0.1:${upstream.address().port}/v1`,
   '-Dgroundgate.upstreams.fake.models=soak-model', '-Dquarkus.log.level=WARN', '-jar', jar],
 { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -121,7 +123,7 @@ async function worker(w) {
 console.log(`soak${STREAMS_ONLY ? ' (passthrough streams only)' : ''}: ${DURATION_S} s, concurrency ${CONCURRENCY}, -Xmx${XMX}, gateway pid ${gateway.pid} on 127.0.0.1:${port}`);
 console.log('t_s\trequests\t5xx\tnet_errors\theap_after_gc_mb\trss_mb');
 const report = async () => {
-  const heap = await heapAfterGcMb(port, gateway.pid);
+  const heap = await heapAfterGcMb(managementPort, gateway.pid);
   console.log(`${Math.round((Date.now() - started) / 1000)}\t${total}\t${fiveXx}\t${failed}\t${heap.toFixed(1)}\t${rssMb(gateway.pid).toFixed(1)}`);
 };
 await report();

@@ -88,7 +88,10 @@ public class ApiKeyFilter {
                     : Future.succeededFuture(d));
         }
         decision.onComplete(result -> {
-            RateLimiter.Decision decided = result.result();
+            // A decision that failed outright is no permission: before, its null result fell through to "allowed" and
+            // admitted the request past the limit, unlogged and uncounted.
+            RateLimiter.Decision decided = result.succeeded() ? result.result()
+                    : rateLimiter.undecided(result.cause());
             if (decided instanceof RateLimiter.Limited limited) {
                 tooManyRequests(ctx, key, limited);
             } else if (decided instanceof RateLimiter.QuotaExceeded exceeded) {

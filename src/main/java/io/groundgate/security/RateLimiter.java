@@ -118,7 +118,7 @@ public class RateLimiter {
     /** Asks the configured store, within the timeout; a failure or timeout is decided by the failure policy. */
     private Future<Decision> decide(Function<RateLimitStore, Future<Decision>> ask) {
         if (shared == null) {
-            return ask.apply(local);
+            return askSafely(ask, local);
         }
         if (skipping) {
             if (System.nanoTime() - skipSharedUntil < 0) {
@@ -129,7 +129,7 @@ public class RateLimiter {
         Promise<Decision> decision = Promise.promise();
         long timer = vertx.setTimer(Math.max(1, config.timeout().toMillis()),
                 id -> decision.tryFail(new TimeoutException("no answer within " + config.timeout().toMillis() + " ms")));
-        ask.apply(shared).onComplete(result -> {
+        askSafely(ask, shared).onComplete(result -> {
             vertx.cancelTimer(timer);
             if (result.succeeded()) {
                 decision.tryComplete(result.result());
@@ -149,6 +149,25 @@ public class RateLimiter {
         });
     }
 
+    /** A store that throws instead of failing its future still goes through the failure policy. */
+    private static Future<Decision> askSafely(Function<RateLimitStore, Future<Decision>> ask, RateLimitStore store) {
+        try {
+            return ask.apply(store);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    /**
+     * What to answer when no decision could be made at all (not even by the failure policy): refuse with 503, logged and
+     * counted — never admit the request unchecked.
+     */
+    public Decision undecided(Throwable cause) {
+        failures.increment();
+        LOG.errorf(cause, "No rate-limit decision could be made; the request is refused with 503");
+        return new Unavailable("The rate limit could not be checked; please try again shortly.");
+    }
+
     private void failed(Throwable cause) {
         skipSharedUntil = System.nanoTime() + config.retryAfterFailure().toNanos();
         skipping = true;
@@ -163,7 +182,7 @@ public class RateLimiter {
     private Future<Decision> onFailure(Function<RateLimitStore, Future<Decision>> ask) {
         failures.increment();
         return switch (config.onStoreFailure()) {
-            case OPEN -> ask.apply(local);
+            case OPEN -> askSafely(ask, local);
             case CLOSED -> Future.succeededFuture(
                     new Unavailable("The rate-limit store is unavailable; please try again shortly."));
         };

@@ -144,6 +144,14 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "prod", "fuseki", "redis", "large-ontologies" })
+    void productionOverlaysRunTheGatewayImageByDigest(String overlay) {
+        // scripts/image/build.sh writes the digest of the image it built into k8s/overlays/prod (kustomize images:)
+        Container gateway = container(render(overlay).gateway().getSpec().getTemplate().getSpec(), "groundgate");
+        assertThat(gateway.getImage()).matches("ghcr\\.io/groundgate/groundgate@sha256:[0-9a-f]{64}");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "dev", "prod", "fuseki", "redis" })
     void probesUseHealthPathsThatAnswerOnTheRunningApp(String overlay) {
         Container gateway = container(render(overlay).gateway().getSpec().getTemplate().getSpec(), "groundgate");
@@ -406,7 +414,7 @@ class ManifestsTest {
     }
 
     @Test
-    void theServiceMonitorScrapesTheGatewayServiceAndTheAlertsUseSeriesTheGatewayExports() throws Exception {
+    void thePodMonitorScrapesTheManagementPortOnlyAndTheAlertsUseSeriesTheGatewayExports() throws Exception {
         Assumptions.assumeTrue(kubectlAvailable(), "kubectl is not on the PATH");
         Process p = new ProcessBuilder("kubectl", "kustomize", K8S.resolve("monitoring").toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -417,15 +425,27 @@ class ManifestsTest {
         try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(rendered)) {
             docs.forEachRemaining(objects::add);
         }
-        JsonNode monitor = objects.stream().filter(o -> "ServiceMonitor".equals(o.path("kind").asText())).findFirst()
+        JsonNode monitor = objects.stream().filter(o -> "PodMonitor".equals(o.path("kind").asText())).findFirst()
                 .orElseThrow();
-        Service service = render("prod").one("Service", "groundgate", Service.class);
+        Rendered prod = render("prod");
+        Deployment deployment = prod.gateway();
         Map<String, String> selector = YAML.convertValue(monitor.at("/spec/selector/matchLabels"),
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
-        assertThat(selects(selector, service.getMetadata().getLabels())).isTrue();
-        assertThat(service.getSpec().getPorts()).anySatisfy(port -> assertThat(port.getName())
-                .isEqualTo(monitor.at("/spec/endpoints/0/port").asText()));
-        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+        assertThat(selects(selector, deployment.getSpec().getTemplate().getMetadata().getLabels())).isTrue();
+        // metrics come from the management port (application.properties: quarkus.management.port=9000)...
+        Container gateway = container(deployment.getSpec().getTemplate().getSpec(), "groundgate");
+        String port = monitor.at("/spec/podMetricsEndpoints/0/port").asText();
+        assertThat(containerPort(gateway, new IntOrString(port))).isEqualTo(9000);
+        assertThat(monitor.at("/spec/podMetricsEndpoints/0/path").asText()).isEqualTo("/q/metrics");
+        // ...which the Service does not expose, and which the NetworkPolicy opens to the monitoring namespace only
+        assertThat(prod.one("Service", "groundgate", Service.class).getSpec().getPorts())
+                .noneSatisfy(sp -> assertThat(containerPort(gateway, sp.getTargetPort())).isEqualTo(9000));
+        NetworkPolicy policy = prod.one("NetworkPolicy", "groundgate", NetworkPolicy.class);
+        assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> {
+            if (rule.getPorts().stream().anyMatch(pp -> containerPort(gateway, pp.getPort()) == 9000)) {
+                assertThat(rule.getFrom()).isNotEmpty();
+            }
+        });
 
         JsonNode rules = objects.stream().filter(o -> "PrometheusRule".equals(o.path("kind").asText())).findFirst()
                 .orElseThrow().at("/spec/groups/0/rules");

@@ -83,7 +83,12 @@ class PackagedGatewayIT {
             assertThat(first.log()).doesNotContain(KEY);
 
             // the planner's steps count as tool calls, the answer as grounded, and every GroundGate metric explains itself
-            String metrics = get(first, "/q/metrics").body();
+            // metrics answer on the management port only; health stays on the public one (the probes use it)
+            assertThat(get(first, "/q/metrics").statusCode()).as("/q/metrics on the public port").isEqualTo(404);
+            HttpResponse<String> scraped = CLIENT.send(HttpRequest.newBuilder(first.managementUri("/q/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            String metrics = scraped.body();
             assertThat(metrics).containsPattern("groundgate_tool_calls_total\\{[^}]*outcome=\"ok\"[^}]*} [1-9]")
                     .containsPattern("groundgate_answers_total\\{[^}]*outcome=\"grounded\",route=\"local\"[^}]*} 1\\.0");
             java.util.regex.Matcher type = java.util.regex.Pattern.compile("(?m)^# TYPE (groundgate_\\w+) ").matcher(metrics);

@@ -76,7 +76,9 @@ class SharedRateLimitIT {
 
     @Test
     @Order(1)
-    void aBurstSpreadAcrossTwoGatewaysGetsExactlyTheBurst() {
+    void aBurstSpreadAcrossTwoGatewaysGetsExactlyTheBurst() throws Exception {
+        double openBefore = storeFailures(failOpen);
+        double closedBefore = storeFailures(failClosed);
         List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             GatewayProcess gateway = i % 2 == 0 ? failOpen : failClosed;
@@ -84,10 +86,32 @@ class SharedRateLimitIT {
                     .header("Authorization", "Bearer " + SHARED).build(), HttpResponse.BodyHandlers.discarding()));
         }
         List<Integer> statuses = sent.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+        long fallbacksOpen = Math.round(storeFailures(failOpen) - openBefore);
+        long fallbacks = fallbacksOpen + Math.round(storeFailures(failClosed) - closedBefore);
 
-        // even indexes went to the first gateway, odd ones to the second
-        assertThat(statuses).as("statuses in order of sending: " + statuses).filteredOn(s -> s == 200).hasSize(5);
-        assertThat(statuses).as("statuses in order of sending: " + statuses).filteredOn(s -> s == 429).hasSize(19);
+        // Even indexes went to the first gateway, odd ones to the second. Redis decides every request it answers within
+        // the timeout, atomically: exactly the burst passes. A decision Redis answers too late is the failure policy's
+        // (counted in groundgate_ratelimit_store_failures_total): the fail-open gateway admits it on its own bucket
+        // (one 200 more at most), the fail-closed one answers 503 — by design, so only those may move the count.
+        // (A 6th 200 was once seen at a load average near 30, cause unrecorded: a late answer under fail-open is the
+        // designed way to get one, now checked against the counter; a failed decision no longer passes unchecked.)
+        String seen = "statuses in order of sending: " + statuses + ", store fallbacks: " + fallbacks;
+        long ok = statuses.stream().filter(s -> s == 200).count();
+        assertThat(statuses).as(seen).allMatch(s -> s == 200 || s == 429 || s == 503);
+        assertThat(ok).as(seen).isBetween(5L - fallbacks, 5L + fallbacksOpen);
+        if (fallbacks == 0) {
+            assertThat(ok).as(seen).isEqualTo(5);
+            assertThat(statuses).as(seen).filteredOn(s -> s == 429).hasSize(19);
+        }
+    }
+
+    /** This gateway's groundgate_ratelimit_store_failures_total, from its management port. */
+    private static double storeFailures(GatewayProcess gateway) throws Exception {
+        String metrics = CLIENT.send(HttpRequest.newBuilder(gateway.managementUri("/q/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("(?m)^groundgate_ratelimit_store_failures_total(?:\\{[^}]*})? (\\S+)").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     @Test
@@ -128,8 +152,7 @@ class SharedRateLimitIT {
             Thread.sleep(100);
         }
 
-        assertThat(get(failOpen, "/q/metrics", null).body())
-                .containsPattern("groundgate_ratelimit_store_failures_total(\\{[^}]*})? [1-9]");
+        assertThat(storeFailures(failOpen)).isPositive();
         // one warning per outage, however many requests it affects
         String log = failOpen.log();
         assertThat(log.split("The rate-limit store \\(Redis\\) failed", -1).length - 1).isBetween(1, 2);

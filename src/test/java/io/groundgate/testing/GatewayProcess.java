@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged gateway ({@code target/quarkus-app/quarkus-run.jar}, built by {@code package} before the integration
- * tests run) as a child process on a free 127.0.0.1 port, with the given configuration as system properties. Its output
- * goes to {@code target/gateway-<port>.log}.
+ * tests run) as a child process on a free 127.0.0.1 port (and its management interface, {@code /q/metrics}, on another),
+ * with the given configuration as system properties. Its output goes to {@code target/gateway-<port>.log}.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -24,11 +24,13 @@ public final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private GatewayProcess(Process process, int port, Path log) {
+    private GatewayProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -41,15 +43,17 @@ public final class GatewayProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the integration tests with ./mvnw verify");
         }
+        int managementPort = ClosedPort.find();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = Path.of("target", "gateway-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        GatewayProcess gateway = new GatewayProcess(process, port, log);
+        GatewayProcess gateway = new GatewayProcess(process, port, managementPort, log);
         gateway.awaitReady(Duration.ofSeconds(120));
         return gateway;
     }
@@ -70,6 +74,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A path on the management interface, where {@code /q/metrics} is served (not on {@link #uri}'s port). */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     public String log() throws IOException {
