@@ -79,7 +79,7 @@ const pct = (values, p) => {
 };
 
 try {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) { // up to 2 minutes: start-up on a loaded machine
     try { if ((await ask('groundgate-local', 'What is 1+1?')).status === 200) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
