@@ -6,6 +6,7 @@
 #
 # Usage (from anywhere; builds nothing, so build first: ./mvnw -B -ntp -q package -DskipTests -DskipWebui):
 #   bench/gateway/compare.sh [--duration 10] [--no-pin] [--no-autocannon] [--no-grounded] [--java-opts "..."]
+#                            [--jar path/to/quarkus-run.jar]   (default: target/quarkus-app/quarkus-run.jar; for A/B runs)
 # Needs: java, node, npm, wrk, curl, taskset (util-linux). Everything binds to 127.0.0.1.
 #
 # Pinning (2 cores): the gateway under test gets CPU 1 alone; the upstream and the load generator share CPU 0. Each
@@ -26,12 +27,13 @@ while [ $# -gt 0 ]; do
     --no-autocannon) AUTOCANNON=0 ;;
     --no-grounded) GROUNDED=0 ;;
     --java-opts) JAVA_OPTS=$2; shift ;;
+    --jar) JAR=$(realpath "$2"); shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 
-jar="$root/target/quarkus-app/quarkus-run.jar"
+jar=${JAR:-$root/target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -ntp -q package -DskipTests -DskipWebui (missing $jar)" >&2; exit 1; }
 [ -d "$here/node_modules/@portkey-ai/gateway" ] || (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
 for tool in wrk curl java node; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
@@ -138,7 +140,7 @@ out="$here/results-compare.md"
 {
   echo "Run: $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(java -version 2>&1 | head -1)"
   echo "Pinning: $PINNING. wrk -t1, ${DURATION} s per phase after 5 s + 3 s warm-up; streams: 200 after 300 warm-up."
-  echo "JAVA_OPTS: ${JAVA_OPTS:-none}"
+  echo "Jar: $jar ($(date -u -r "$jar" +%Y-%m-%dT%H:%MZ)); JAVA_OPTS: ${JAVA_OPTS:-none}"
   echo
   echo "| target | load (1/5/15 min) | 1-conn p50 µs | 1-conn p99 µs | added p50 µs | added p99 µs | max req/s (16 conn) | TTFT p50 µs | added TTFT µs | chunk gap p50/p99 µs | errors | autocannon 1-conn p50 µs | autocannon req/s (16) |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -158,7 +160,7 @@ out="$here/results-compare.md"
 if [ "$GROUNDED" = 1 ]; then
   echo >&2 "measuring grounded route and groundgate-local…"
   echo "load before grounded/local: $(load)" | tee -a "$out"
-  (cd "$here" && GG_CPU_PIN="${ON_GATEWAY[*]}" LOAD_CPU_PIN="${ON_LOAD[*]}" JAVA_OPTS="$JAVA_OPTS" "${ON_LOAD[@]}" node grounded.mjs --requests 2000) | tee -a "$out"
+  (cd "$here" && GG_CPU_PIN="${ON_GATEWAY[*]}" LOAD_CPU_PIN="${ON_LOAD[*]}" JAVA_OPTS="$JAVA_OPTS" GG_JAR="$jar" "${ON_LOAD[@]}" node grounded.mjs --requests 2000) | tee -a "$out"
 fi
 echo
-echo "Command: bench/gateway/compare.sh --duration $DURATION$([ "$PIN" = 1 ] || echo ' --no-pin')$([ "$AUTOCANNON" = 1 ] || echo ' --no-autocannon')"
+echo "Command: bench/gateway/compare.sh --duration $DURATION${JAR:+ --jar $JAR}$([ "$PIN" = 1 ] || echo ' --no-pin')$([ "$AUTOCANNON" = 1 ] || echo ' --no-autocannon')"

@@ -46,7 +46,7 @@ const upstream = http.createServer((req, res) => {
 await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
 
 const port = 18900 + Math.floor(Math.random() * 500);
-const jar = path.join(root, 'target/quarkus-app/quarkus-run.jar');
+const jar = process.env.GG_JAR ?? path.join(root, 'target/quarkus-app/quarkus-run.jar');
 if (!fs.existsSync(jar)) throw new Error(`build GroundGate first: ./mvnw -B package -DskipTests (missing ${jar})`);
 // compare.sh pins the gateway to its own core: GG_CPU_PIN="taskset -c 1"; JAVA_OPTS adds JVM options (e.g. JFR).
 const pin = (process.env.GG_CPU_PIN ?? '').split(' ').filter(Boolean);
