@@ -46,11 +46,15 @@ const upstream = http.createServer((req, res) => {
 await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
 
 const port = 18900 + Math.floor(Math.random() * 500);
-const jar = path.join(root, 'target/quarkus-app/quarkus-run.jar');
+const jar = process.env.GG_JAR ?? path.join(root, 'target/quarkus-app/quarkus-run.jar');
 if (!fs.existsSync(jar)) throw new Error(`build GroundGate first: ./mvnw -B package -DskipTests (missing ${jar})`);
-const gg = spawn('java', ['-jar', jar], {
+// compare.sh pins the gateway to its own core: GG_CPU_PIN="taskset -c 1"; JAVA_OPTS adds JVM options (e.g. JFR).
+const pin = (process.env.GG_CPU_PIN ?? '').split(' ').filter(Boolean);
+const javaOpts = (process.env.JAVA_OPTS ?? '').split(' ').filter(Boolean);
+const command = [...pin, 'java', ...javaOpts, '-jar', jar];
+const gg = spawn(command[0], command.slice(1), {
   cwd: root,
-  env: { ...process.env, QUARKUS_HTTP_PORT: String(port), QUARKUS_LOG_LEVEL: 'WARN',
+  env: { ...process.env, QUARKUS_HTTP_PORT: String(port), QUARKUS_HTTP_HOST: '127.0.0.1', QUARKUS_LOG_LEVEL: 'WARN',
     GROUNDGATE_UPSTREAMS_BENCH_BASE_URL: `http://127.0.0.1:${upstream.address().port}/v1`, GROUNDGATE_UPSTREAMS_BENCH_MODELS: 'bench-model' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -75,7 +79,7 @@ const pct = (values, p) => {
 };
 
 try {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) { // up to 2 minutes: start-up on a loaded machine
     try { if ((await ask('groundgate-local', 'What is 1+1?')).status === 200) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }

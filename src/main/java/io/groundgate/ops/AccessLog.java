@@ -63,7 +63,7 @@ public class AccessLog {
         fields.put("route", orDash(RequestTiming.route(ctx)));
         fields.put("model", orDash(RequestTiming.model(ctx)));
         fields.put("status", completed ? Integer.toString(ctx.response().getStatusCode()) : "aborted");
-        fields.put("durationMs", millis(nanos));
+        fields.put("durationMs", RequestTiming.millis(nanos));
         fields.put("overheadMs", RequestTiming.overheadMillis(ctx));
         fields.put("tokensIn", usage == null ? 0 : usage.promptTokens());
         fields.put("tokensOut", usage == null ? 0 : usage.completionTokens());
@@ -84,9 +84,5 @@ public class AccessLog {
 
     private static String orDash(String value) {
         return value == null ? "-" : value;
-    }
-
-    private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0);
     }
 }

@@ -1,11 +1,15 @@
 package io.groundgate.upstream;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.groundgate.chat.Usage;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 
@@ -20,6 +24,7 @@ public class TokenMeter {
 
     private final MeterRegistry meters;
     private final ObjectMapper mapper;
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
     public TokenMeter(MeterRegistry meters, ObjectMapper mapper) {
         this.meters = meters;
@@ -35,10 +40,14 @@ public class TokenMeter {
         }
     }
 
-    private io.micrometer.core.instrument.Counter counter(String direction, String model, String route) {
-        return io.micrometer.core.instrument.Counter.builder("groundgate.tokens")
+    // looked up once per (direction, model, route): building and registering a meter per request showed in profiles
+    private Counter counter(String direction, String model, String route) {
+        return counters.computeIfAbsent(new CounterKey(direction, model, route), key -> Counter.builder("groundgate.tokens")
                 .tags("direction", direction, "model", model, "route", route)
-                .description("Tokens in (prompt) and out (completion) by model and route").register(meters);
+                .description("Tokens in (prompt) and out (completion) by model and route").register(meters));
+    }
+
+    private record CounterKey(String direction, String model, String route) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.groundgate.upstream;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +32,7 @@ public class UpstreamClient {
 
     private final Vertx vertx;
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     public UpstreamClient(Vertx vertx) {
         this.vertx = vertx;
@@ -41,9 +44,8 @@ public class UpstreamClient {
      * @return the exchange, its response paused, for a 2xx status; a failed future with a GatewayException otherwise
      */
     public Future<UpstreamExchange> post(Upstream upstream, String path, Buffer body, MultiMap headers) {
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = endpoints.computeIfAbsent(upstream.baseUrl(), Endpoint::of).options(path)
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(upstream.baseUrl() + path)
                 .setIdleTimeout(upstream.firstByteTimeout().toMillis())
                 .setConnectTimeout(upstream.connectTimeout().toMillis());
         long started = System.nanoTime();
@@ -100,6 +102,36 @@ public class UpstreamClient {
                         .setDecompressionSupported(false)
                         .setName("groundgate-upstream-" + name),
                 new PoolOptions().setHttp1MaxSize(upstream.maxConnections())));
+    }
+
+    /**
+     * A base URL taken apart once: {@code RequestOptions.setAbsoluteURI} parses a {@code java.net.URL} on every call,
+     * which showed in the passthrough profile.
+     */
+    private record Endpoint(String baseUrl, String host, int port, boolean ssl, String basePath) {
+
+        static Endpoint of(String baseUrl) {
+            try {
+                URI uri = new URI(baseUrl);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+                boolean plain = scheme.equals("http");
+                if ((plain || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().startsWith("[")
+                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+                    int port = uri.getPort() > 0 ? uri.getPort() : plain ? 80 : 443;
+                    return new Endpoint(baseUrl, uri.getHost(), port, !plain, uri.getRawPath() == null ? "" : uri.getRawPath());
+                }
+            } catch (URISyntaxException e) {
+                // left to Vert.x, which reports it as before
+            }
+            return new Endpoint(baseUrl, null, 0, false, null);
+        }
+
+        RequestOptions options(String path) {
+            if (host == null) { // a form this record does not take apart (IPv6 literal, user info...): Vert.x parses it
+                return new RequestOptions().setAbsoluteURI(baseUrl + path);
+            }
+            return new RequestOptions().setHost(host).setPort(port).setSsl(ssl).setURI(basePath + path);
+        }
     }
 
     @PreDestroy
