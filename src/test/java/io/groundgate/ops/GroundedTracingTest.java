@@ -75,12 +75,7 @@ class GroundedTracingTest {
     @Test
     void anMcpToolCallContinuesTheCallersTraceFromMeta() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
-        String session = given().contentType("application/json").accept("application/json, text/event-stream").body(init)
-                .post("/mcp").then().statusCode(200).extract().header("Mcp-Session-Id");
-        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
-                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp");
+        String session = openMcpSession();
         given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
                 .body("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"calculator\","
                         + "\"arguments\":{\"expression\":\"6*7\"},\"_meta\":{\"traceparent\":\"00-" + traceId
@@ -102,12 +97,7 @@ class GroundedTracingTest {
     @Test
     void otherMcpRequestsHaveSpansTooContinuingTheCallersTrace() {
         String traceId = "5af92f3577b34da6a3ce929d0e0e4737";
-        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
-        String session = given().contentType("application/json").accept("application/json, text/event-stream").body(init)
-                .post("/mcp").then().statusCode(200).extract().header("Mcp-Session-Id");
-        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
-                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp");
+        String session = openMcpSession();
         given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
                 .body("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"resources/read\",\"params\":{\"uri\":"
                         + "\"groundgate://graph/status\",\"_meta\":{\"traceparent\":\"00-" + traceId
@@ -132,5 +122,16 @@ class GroundedTracingTest {
                 s -> s != null);
         assertThat(list.getAttributes().get(AttributeKey.stringKey("jsonrpc.request.id"))).isEqualTo("9");
         assertThat(spans.getFinishedSpanItems()).anySatisfy(s -> assertThat(s.getName()).isEqualTo("initialize"));
+    }
+
+    /** Opens an MCP session over raw JSON-RPC (initialize, then initialized) and returns its id. */
+    private static String openMcpSession() {
+        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        String session = given().contentType("application/json").accept("application/json, text/event-stream").body(init)
+                .post("/mcp").then().statusCode(200).extract().header("Mcp-Session-Id");
+        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp");
+        return session;
     }
 }
