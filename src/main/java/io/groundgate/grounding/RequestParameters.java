@@ -37,7 +37,7 @@ final class RequestParameters {
     private RequestParameters() {
     }
 
-    static ChatRequestParameters from(ChatTurn turn, String model, List<ToolSpecification> specs, boolean firstRound) {
+    static OpenAiChatRequestParameters from(ChatTurn turn, String model, List<ToolSpecification> specs, boolean firstRound) {
         ChatCompletionRequest request = turn.request();
         ObjectNode body = turn.body();
         if (request.n() != null && request.n() > 1) {

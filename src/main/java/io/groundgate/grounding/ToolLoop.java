@@ -21,11 +21,11 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 
 import io.groundgate.chat.ChatTurn;
@@ -39,6 +39,7 @@ import io.groundgate.upstream.LangChainModels;
 import io.groundgate.upstream.Upstream;
 import io.groundgate.upstream.UpstreamRegistry;
 import io.groundgate.upstream.UpstreamResilience;
+import io.groundgate.upstream.UpstreamsConfig;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -126,14 +127,21 @@ public class ToolLoop {
             if (listener != null && listener.cancelled()) {
                 throw clientClosed();
             }
-            ChatRequestParameters parameters = RequestParameters.from(turn, model, specs, round == 1);
+            OpenAiChatRequestParameters parameters = RequestParameters.from(turn, model, specs, round == 1);
             ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters).build();
+            // built before any call, so that a parameter the Responses API cannot carry is the client's 400, not a fault
+            ChatRequest responsesRequest = chain.stream()
+                    .anyMatch(u -> models.api(u.name()) == UpstreamsConfig.Api.RESPONSES)
+                            ? new ChatRequest.Builder().messages(messages).parameters(
+                                    ResponsesParameters.from(parameters)).build()
+                            : null;
             java.util.concurrent.atomic.AtomicBoolean streamed = new java.util.concurrent.atomic.AtomicBoolean();
             long started = System.nanoTime();
             ChatResponse response;
             try {
-                response = resilience.callBlocking(chain, upstream -> call(upstream, model, request, listener, streamed),
-                        streamed::get);
+                response = resilience.callBlocking(chain, upstream -> call(upstream, model,
+                        models.api(upstream.name()) == UpstreamsConfig.Api.RESPONSES ? responsesRequest : request,
+                        listener, streamed), streamed::get);
             } finally {
                 turn.upstreamTime().add(System.nanoTime() - started);
             }

@@ -116,8 +116,9 @@ final class EventStreamReader implements ServerSentEventParsingHandle {
             return;
         }
         JsonNode json = UpstreamHttpClient.json(Buffer.buffer(payload));
-        if ("error".equals(name) || (json != null && json.path("error").isObject())) {
-            fail(json != null && json.path("error").isObject() ? UpstreamErrors.errorInBody(upstream, json.get("error"))
+        JsonNode error = json == null ? null : errorOf(json);
+        if ("error".equals(name) || error != null) {
+            fail(error != null ? UpstreamErrors.errorInBody(upstream, error)
                     : UpstreamErrors.malformed(upstream, "sent an error event", payload));
             return;
         }
@@ -128,6 +129,21 @@ final class EventStreamReader implements ServerSentEventParsingHandle {
         }
         events++;
         listener.onEvent(new ServerSentEvent(name, payload), context);
+    }
+
+    /**
+     * The error an event carries: a chat stream's {@code error} object, or the Responses API's {@code error} event and
+     * {@code response.failed} (whose error is in {@code response.error}); null for an ordinary event.
+     */
+    private static JsonNode errorOf(JsonNode json) {
+        if (json.path("error").isObject()) {
+            return json.get("error");
+        }
+        String type = json.path("type").asText("");
+        if (type.equals("response.failed") && json.path("response").path("error").isObject()) {
+            return json.get("response").get("error");
+        }
+        return type.equals("error") && json.path("message").isTextual() ? json : null;
     }
 
     private void end() {

@@ -55,7 +55,7 @@ final class UpstreamHttpClient implements HttpClient {
             throw new IllegalStateException("a blocking upstream call on the event loop");
         }
         Future<SuccessfulHttpResponse> answer = post(request).compose(exchange -> readWhole(exchange)
-                .map(body -> response(exchange.response(), checkedCompletion(body))));
+                .map(body -> response(exchange.response(), checkedAnswer(body, request.url().endsWith("/responses")))));
         try {
             // the exchange's own timers end it; this bound only guards against a timer that never fires
             return answer.toCompletionStage().toCompletableFuture()
@@ -134,8 +134,8 @@ final class UpstreamHttpClient implements HttpClient {
         return done.future();
     }
 
-    /** The body of a non-streamed answer, as long as it is a chat completion. */
-    private String checkedCompletion(Buffer body) {
+    /** The body of a non-streamed answer, as long as it is a chat completion (or a Responses object, on that API). */
+    private String checkedAnswer(Buffer body, boolean responsesApi) {
         JsonNode root = json(body);
         if (root == null) {
             throw UpstreamErrors.malformed(upstream, body.length() == 0 ? "returned an empty response"
@@ -143,6 +143,12 @@ final class UpstreamHttpClient implements HttpClient {
         }
         if (root.path("error").isObject()) {
             throw UpstreamErrors.errorInBody(upstream, root.get("error"));
+        }
+        if (responsesApi) {
+            if (!root.path("output").isArray()) {
+                throw UpstreamErrors.malformed(upstream, "returned JSON that is not a Responses object", preview(body));
+            }
+            return body.toString(StandardCharsets.UTF_8);
         }
         JsonNode choices = root.path("choices");
         if (!choices.isArray() || choices.isEmpty() || !choices.get(0).path("message").isObject()) {

@@ -71,9 +71,22 @@ public interface UpstreamsConfig {
         Duration breakerOpenDuration();
 
         /**
+         * The API the grounded route calls this upstream through: {@code chat-completions} ({@code POST /chat/completions})
+         * or {@code responses} ({@code POST /responses}, for upstreams that serve only OpenAI's Responses API). Passthrough
+         * routes relay whichever path the client called and ignore this.
+         */
+        @WithDefault("chat-completions")
+        Api api();
+
+        /**
          * Models of this upstream that cannot call functions: their grounded route gives the model the relevant facts as
          * context instead of tools.
          */
         Optional<List<String>> contextModeModels();
+    }
+
+    /** How the grounded route talks to an upstream. */
+    enum Api {
+        CHAT_COMPLETIONS, RESPONSES
     }
 }

@@ -121,7 +121,11 @@ public final class FolderWatcher {
 
     private void poll() {
         try {
-            if (!fingerprintOf.get().equals(fingerprint)) {
+            // remember what this poll saw: comparing with the state of the last reload instead would re-arm the debounce
+            // on every poll until it ran, and with a poll interval shorter than the debounce it never would
+            String now = fingerprintOf.get();
+            if (!now.equals(fingerprint)) {
+                fingerprint = now;
                 changed();
             }
             registerAll(); // folders created after start-up

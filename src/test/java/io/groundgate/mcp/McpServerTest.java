@@ -36,6 +36,9 @@ import io.restassured.http.ContentType;
 @TestProfile(McpProfile.class)
 class McpServerTest {
 
+    @Inject
+    io.groundgate.kg.KnowledgeGraph kg;
+
     private static final File DIR = new File("src/test/node");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
@@ -73,8 +76,18 @@ class McpServerTest {
         assertThat(calls.at("/calculator_error/structured/error/code").asText()).isNotEmpty();
 
         JsonNode resources = steps.get(3).path("result");
-        assertThat(names(resources.path("uris"))).containsExactly(McpResources.SCHEMA_URI, McpResources.STATUS_URI);
+        List<String> files = kg.graphs().stream().map(io.groundgate.kg.GraphInfo::file).toList();
+        assertThat(files).isNotEmpty();
+        List<String> uris = new java.util.ArrayList<>(List.of(McpResources.SCHEMA_URI, McpResources.STATUS_URI));
+        files.forEach(f -> uris.add(McpResources.fileUri(f)));
+        assertThat(names(resources.path("uris"))).containsExactlyInAnyOrderElementsOf(uris);
         assertThat(resources.at("/contents/" + McpResources.STATUS_URI.replace("/", "~1") + "/graphs")).isNotEmpty();
+        for (io.groundgate.kg.GraphInfo graph : kg.graphs()) { // one resource per graph file, with that file's status
+            JsonNode status = resources.path("contents").path(McpResources.fileUri(graph.file()));
+            assertThat(status.path("file").asText()).isEqualTo(graph.file());
+            assertThat(status.path("triples").asLong()).isEqualTo(graph.triples());
+            assertThat(status.path("hash").asText()).isEqualTo(graph.hash());
+        }
         assertThat(resources.at("/contents/" + McpResources.SCHEMA_URI.replace("/", "~1") + "/ok").asBoolean()).isTrue();
         assertThat(steps.get(4).at("/result/text").asText()).contains("kg_search").contains("How dense is gold?");
     }
@@ -85,11 +98,8 @@ class McpServerTest {
         String copy = Files.readString(McpProfile.TOOLS.resolve("element_property.yaml"))
                 .replaceFirst("(?m)^name: element_property$", "name: element_property_copy");
         try {
-            List<JsonNode> steps = run(McpProfile.FULL, "listChanged", "listening", () -> {
-                Files.writeString(added, copy);
-                given().header("Authorization", "Bearer " + McpProfile.ADMIN).post("/admin/tools/reload").then()
-                        .statusCode(200);
-            });
+            // a plain edit of the tools/ folder: the watcher reloads it, MCP notices and tells the connected client
+            List<JsonNode> steps = run(McpProfile.FULL, "listChanged", "listening", () -> Files.writeString(added, copy));
             assertThat(steps).allSatisfy(step -> assertThat(step.path("ok").asBoolean()).as(step.toString()).isTrue());
             assertThat(names(steps.get(steps.size() - 1).at("/result/names"))).contains("element_property_copy");
         } finally {

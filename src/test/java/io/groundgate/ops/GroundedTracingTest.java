@@ -75,12 +75,7 @@ class GroundedTracingTest {
     @Test
     void anMcpToolCallContinuesTheCallersTraceFromMeta() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
-        String session = given().contentType("application/json").accept("application/json, text/event-stream").body(init)
-                .post("/mcp").then().statusCode(200).extract().header("Mcp-Session-Id");
-        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
-                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp");
+        String session = openMcpSession();
         given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
                 .body("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"calculator\","
                         + "\"arguments\":{\"expression\":\"6*7\"},\"_meta\":{\"traceparent\":\"00-" + traceId
@@ -97,5 +92,46 @@ class GroundedTracingTest {
         assertThat(call.getAttributes().get(OPERATION)).isEqualTo("execute_tool");
         assertThat(call.getAttributes().get(AttributeKey.stringKey("mcp.session.id"))).isEqualTo(session);
         assertThat(call.getAttributes().get(AttributeKey.stringKey("jsonrpc.request.id"))).isEqualTo("7");
+    }
+
+    @Test
+    void otherMcpRequestsHaveSpansTooContinuingTheCallersTrace() {
+        String traceId = "5af92f3577b34da6a3ce929d0e0e4737";
+        String session = openMcpSession();
+        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"resources/read\",\"params\":{\"uri\":"
+                        + "\"groundgate://graph/status\",\"_meta\":{\"traceparent\":\"00-" + traceId
+                        + "-00f067aa0ba902b8-01\"}}}")
+                .post("/mcp").then().statusCode(200);
+        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}").post("/mcp").then().statusCode(200);
+
+        SpanData read = await().atMost(Duration.ofSeconds(20)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("resources/read groundgate://graph/status")).findFirst().orElse(null),
+                s -> s != null);
+        assertThat(read.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(read.getTraceId()).isEqualTo(traceId);
+        assertThat(read.getParentSpanId()).isEqualTo("00f067aa0ba902b8");
+        assertThat(read.getAttributes().get(AttributeKey.stringKey("mcp.method.name"))).isEqualTo("resources/read");
+        assertThat(read.getAttributes().get(AttributeKey.stringKey("mcp.resource.uri"))).isEqualTo("groundgate://graph/status");
+        assertThat(read.getAttributes().get(AttributeKey.stringKey("mcp.session.id"))).isEqualTo(session);
+        assertThat(read.getAttributes().get(AttributeKey.stringKey("jsonrpc.request.id"))).isEqualTo("8");
+        SpanData list = await().atMost(Duration.ofSeconds(20)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("tools/list") && session.equals(
+                        s.getAttributes().get(AttributeKey.stringKey("mcp.session.id")))).findFirst().orElse(null),
+                s -> s != null);
+        assertThat(list.getAttributes().get(AttributeKey.stringKey("jsonrpc.request.id"))).isEqualTo("9");
+        assertThat(spans.getFinishedSpanItems()).anySatisfy(s -> assertThat(s.getName()).isEqualTo("initialize"));
+    }
+
+    /** Opens an MCP session over raw JSON-RPC (initialize, then initialized) and returns its id. */
+    private static String openMcpSession() {
+        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        String session = given().contentType("application/json").accept("application/json, text/event-stream").body(init)
+                .post("/mcp").then().statusCode(200).extract().header("Mcp-Session-Id");
+        given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/mcp");
+        return session;
     }
 }

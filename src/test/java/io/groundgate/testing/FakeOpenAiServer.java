@@ -267,19 +267,59 @@ public final class FakeOpenAiServer {
 
     /** A Responses answer that calls one function. */
     public static Reply responsesFunctionCall(Call call) {
+        return responsesFunctionCalls(call);
+    }
+
+    /**
+     * A Responses answer that calls several functions at once (parallel tool calls): one {@code function_call} item
+     * each; when streaming, each item's added event, its arguments in two deltas, done, and item done, in output order.
+     */
+    public static Reply responsesFunctionCalls(Call... calls) {
         return (req, resp, vertx) -> {
             String model = req.json().path("model").asText("fake-model");
-            ObjectNode item = JSON.createObjectNode().put("id", "fc_fake").put("type", "function_call")
-                    .put("status", "completed").put("arguments", call.arguments()).put("call_id", call.id())
-                    .put("name", call.name());
-            ObjectNode started = item.deepCopy().put("status", "in_progress").put("arguments", "");
-            respond(req, resp, vertx, responseJson(model, List.of(item)), List.of(
-                    "response.output_item.added", "{\"output_index\":0,\"item\":" + started + "}",
-                    "response.function_call_arguments.delta", "{\"item_id\":\"fc_fake\",\"output_index\":0,\"delta\":"
-                            + quote(call.arguments()) + "}",
-                    "response.function_call_arguments.done", "{\"item_id\":\"fc_fake\",\"output_index\":0,"
-                            + "\"arguments\":" + quote(call.arguments()) + "}",
-                    "response.output_item.done", "{\"output_index\":0,\"item\":" + item + "}"));
+            List<ObjectNode> items = new ArrayList<>();
+            List<String> events = new ArrayList<>();
+            for (int i = 0; i < calls.length; i++) {
+                Call call = calls[i];
+                String id = calls.length == 1 ? "fc_fake" : "fc_fake_" + i;
+                ObjectNode item = JSON.createObjectNode().put("id", id).put("type", "function_call")
+                        .put("status", "completed").put("arguments", call.arguments()).put("call_id", call.id())
+                        .put("name", call.name());
+                items.add(item);
+                ObjectNode started = item.deepCopy().put("status", "in_progress").put("arguments", "");
+                int half = call.arguments().length() / 2;
+                String at = "{\"item_id\":\"" + id + "\",\"output_index\":" + i + ",";
+                events.addAll(List.of(
+                        "response.output_item.added", "{\"output_index\":" + i + ",\"item\":" + started + "}",
+                        "response.function_call_arguments.delta", at + "\"delta\":"
+                                + quote(call.arguments().substring(0, half)) + "}",
+                        "response.function_call_arguments.delta", at + "\"delta\":"
+                                + quote(call.arguments().substring(half)) + "}",
+                        "response.function_call_arguments.done", at + "\"arguments\":" + quote(call.arguments()) + "}",
+                        "response.output_item.done", "{\"output_index\":" + i + ",\"item\":" + item + "}"));
+            }
+            respond(req, resp, vertx, responseJson(model, items), events);
+        };
+    }
+
+    /**
+     * A Responses answer that fails: a 200 with {@code status: failed} and the error, or when streaming,
+     * {@code response.created} then {@code response.failed}, as OpenAI reports a failure after the stream began.
+     */
+    public static Reply responsesFailed(String code, String message) {
+        return (req, resp, vertx) -> {
+            ObjectNode failed = responseJson(req.json().path("model").asText("fake-model"), List.of()).put("status",
+                    "failed");
+            failed.putObject("error").put("code", code).put("message", message);
+            if (!req.json().path("stream").asBoolean(false)) {
+                resp.putHeader("Content-Type", "application/json").end(failed.toString());
+                return;
+            }
+            resp.setChunked(true).putHeader("Content-Type", "text/event-stream").end(
+                    "event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0,\"response\":"
+                            + failed.deepCopy().put("status", "in_progress").putNull("error") + "}\n\n"
+                            + "event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":1,"
+                            + "\"response\":" + failed + "}\n\n");
         };
     }
 

@@ -11,7 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * first in {@code both-model}'s fallback chain; {@code flaky} is the fake again with a breaker that opens after two
  * failures; {@code faults} ({@code fault-model}) is the fake again without retries, with a 1 s first-byte and 3 s total
  * timeout and a breaker that does not open; {@code refused} ({@code refused-model}) is a closed port like {@code dead};
- * {@code touchy} ({@code touchy-model}) is the fake with a breaker that opens after two faults, for client-mistake tests.
+ * {@code touchy} ({@code touchy-model}) is the fake with a breaker that opens after two faults, for client-mistake tests;
+ * {@code resp} ({@code resp-model}) is the fake called through the Responses API on the grounded route.
  */
 public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -64,6 +65,12 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put("groundgate.upstreams.touchy.retries", "0");
         config.put("groundgate.upstreams.touchy.breaker-failure-threshold", "2");
         config.put("groundgate.upstreams.touchy.breaker-open-duration", "10m");
+        // the grounded route's tool loop against an upstream that speaks only the Responses API
+        config.put("groundgate.upstreams.resp.base-url", fake.baseUrl());
+        config.put("groundgate.upstreams.resp.models", "resp-model");
+        config.put("groundgate.upstreams.resp.api", "responses");
+        config.put("groundgate.upstreams.resp.retries", "0");
+        config.put("groundgate.upstreams.resp.breaker-failure-threshold", "1000");
         return config;
     }
 

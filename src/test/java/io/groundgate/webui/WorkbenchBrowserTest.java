@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,7 @@ import org.openqa.selenium.logging.LogEntry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -167,6 +169,72 @@ class WorkbenchBrowserTest {
     }
 
     @Test
+    void prefixCompletionOffersTheLoadedGraphsTermsAndDeclaresTheirPrefix() {
+        go("#/sparql");
+        waitFor(".editor");
+        WebElement content = await().atMost(WAIT).ignoreExceptions().until(() -> (WebElement) browser.js(
+                "return document.querySelector('.editor').shadowRoot.querySelector('.cm-content')"), e -> e != null);
+        // real key presses into the focused editor, as a user types them
+        new Actions(browser.driver).click(content).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+                .sendKeys(Keys.DELETE).sendKeys("SELECT ?d WHERE { ?e gg:dens").perform();
+        await().atMost(WAIT).until(() -> editorText().contains("gg:dens"));
+        // typing opens the list; Ctrl+Space asks for it explicitly in case the vocabulary arrived after the keystrokes
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys(Keys.SPACE).keyUp(Keys.CONTROL).perform();
+        @SuppressWarnings("unchecked")
+        List<String> options = await().atMost(WAIT).alias("completions for: " + editorText()).until(() -> (List<String>) browser.js(
+                "const s = document.querySelector('.editor').shadowRoot;"
+                        + "return [...s.querySelectorAll('.cm-tooltip-autocomplete li')].map(li => li.textContent);"),
+                o -> o != null && o.contains("gg:density"));
+        // only terms of the loaded graph with that prefix and start, e.g. not gg:symbol
+        assertThat(options).allSatisfy(o -> assertThat(o).startsWith("gg:dens"));
+        browser.screenshot("sparql-completion", Browser.LAPTOP);
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        await().atMost(WAIT).until(() -> editorText().startsWith("PREFIX"));
+        assertThat(editorText()).startsWith("PREFIX gg: <" + GG + ">\n").contains("?e gg:density");
+    }
+
+    @Test
+    void theCsvAndJsonDownloadsHoldTheResults() {
+        String query = "PREFIX gg: <" + GG + ">\nSELECT ?e ?symbol ?density WHERE { ?e gg:symbol ?symbol ; gg:density ?density }"
+                + "\nORDER BY DESC(?density) LIMIT 3";
+        List<List<String>> expected = given().header("Authorization", "Bearer " + WorkbenchProfile.API_KEY)
+                .accept("application/sparql-results+json").queryParam("query", query).get("/sparql").then().statusCode(200)
+                .extract().path("results.bindings.collect { [it.e.value, it.symbol.value, it.density.value] }");
+        assertThat(expected).hasSize(3);
+        go("#/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
+        waitFor("#sparql-table");
+        // what the page hands the browser to save: the file name and the Blob behind the link it clicks
+        browser.js("window.__saved = [];"
+                + "const create = URL.createObjectURL.bind(URL);"
+                + "URL.createObjectURL = (blob) => { const url = create(blob); window.__saved.push({ url, blob }); return url; };"
+                + "const click = HTMLAnchorElement.prototype.click;"
+                + "HTMLAnchorElement.prototype.click = function () {"
+                + "  const s = window.__saved.find(x => x.url === this.href); if (s) s.name = this.download;"
+                + "  if (!s) click.call(this); };"); // saved ones are not written to disk
+        browser.driver.findElement(By.xpath("//button[text()='Download CSV']")).click();
+        browser.driver.findElement(By.xpath("//button[text()='Download JSON']")).click();
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> saved = (List<Map<String, String>>) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "Promise.all(window.__saved.map(async s => ({ name: s.name, type: s.blob.type, text: await s.blob.text() })))"
+                        + ".then(done);");
+        assertThat(saved).extracting(m -> m.get("name")).containsExactly("results.csv", "results.json");
+
+        String[] csv = saved.get(0).get("text").strip().split("\\r?\\n");
+        assertThat(csv).hasSize(4);
+        assertThat(csv[0]).isEqualTo("e,symbol,density");
+        for (int i = 0; i < 3; i++) {
+            assertThat(csv[i + 1]).contains(expected.get(i).get(0)).contains(expected.get(i).get(1))
+                    .contains(expected.get(i).get(2));
+        }
+        JsonPath json = new JsonPath(saved.get(1).get("text"));
+        assertThat(json.getList("head.vars")).containsExactly("e", "symbol", "density");
+        assertThat(json.getList("results.bindings.e.value")).containsExactlyElementsOf(expected.stream().map(r -> r.get(0)).toList());
+        assertThat(json.getList("results.bindings.density.value")).containsExactlyElementsOf(expected.stream().map(r -> r.get(2)).toList());
+        assertThat(saved.get(1).get("type")).isEqualTo("application/sparql-results+json");
+    }
+
+    @Test
     void browseFindsAnEntityAndItsPageShowsFactsUnitsAndTheirGraph() {
         String goldIri = sparqlValue("SELECT ?e WHERE { ?e <" + RDFS + "label> \"Gold\"@en ; <" + GG + "density> ?d }");
         String graph = sparqlValue("SELECT ?g WHERE { GRAPH ?g { <" + goldIri + "> <" + GG + "density> ?d } }");
@@ -276,6 +344,12 @@ class WorkbenchBrowserTest {
         find("#admin-key").sendKeys(WorkbenchProfile.ADMIN_KEY, Keys.ENTER);
         await().atMost(WAIT).until(() -> find("#keys-status").getText().contains("Saved"));
         keys.click();
+    }
+
+    /** The SPARQL editor's text, line by line. */
+    private String editorText() {
+        return (String) browser.js("const s = document.querySelector('.editor').shadowRoot;"
+                + "return [...s.querySelectorAll('.cm-line')].map(l => l.textContent).join('\\n');");
     }
 
     private void go(String hash) {

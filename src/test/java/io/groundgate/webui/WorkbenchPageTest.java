@@ -24,6 +24,8 @@ class WorkbenchPageTest {
                 .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("style-src 'self';"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("unsafe-inline")))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("style-src-attr")))
                 .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("script-src 'self' 'unsafe")))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Frame-Options", equalTo("DENY"))

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.Var;
 import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.kg.KgConfig;
 import io.groundgate.kg.KnowledgeGraph;
+import io.groundgate.kg.ProfileProbe;
 import io.groundgate.kg.QueryLimits;
 import io.groundgate.kg.SparqlGuard;
 import io.groundgate.kg.TestConfig;
@@ -42,8 +43,9 @@ public final class KgBenchmark {
         List<String> stores = Arrays.stream(args).filter(a -> a.startsWith("--stores=")).findFirst()
                 .map(a -> List.of(a.substring(9).split(","))).orElse(List.of("memory", "tdb2"));
         System.out.println("| store | triples (asserted + entailed) | load ms | heap MB | label lookup µs (index) | "
-                + "label lookup µs (SPARQL) | describe µs (1 hop, ≤50 facts) | aggregate ms (GROUP BY over all items) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                + "label lookup µs (SPARQL) | describe µs (1 hop, ≤50 facts) | aggregate ms (GROUP BY over all items) | "
+                + "profile ms (share of load) | profile heap MB (allocated MB) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (long size : sizes) {
             Path root = Files.createTempDirectory("gg-kg-bench");
             SyntheticGraph.write(root.resolve("data"), size);
@@ -90,9 +92,30 @@ public final class KgBenchmark {
                 + "(AVG(?w) AS ?avg) WHERE { ?s a ?c ; ex:weight ?w } GROUP BY ?c");
         double aggregateMs = median(5, 2, i -> s.query(aggregate, Map.of(), QueryLimits.of(Duration.ofMinutes(5), 0)))
                 / 1000.0;
+        long profileMs = s.profile().stats().millis();
+        String profileMemory = profileMemory(s);
         kg.stop();
-        return String.format("| %s | %,d | %,d | %,d | %.0f | %.0f | %.0f | %.1f |", store.name().toLowerCase(), triples,
-                loadMs, heapMb, index, sparql, describe, aggregateMs);
+        return String.format("| %s | %,d | %,d | %,d | %.0f | %.0f | %.0f | %.1f | %,d (%.1f %%) | %s |",
+                store.name().toLowerCase(), triples, loadMs, heapMb, index, sparql, describe, aggregateMs, profileMs,
+                100.0 * profileMs / loadMs, profileMemory);
+    }
+
+    /**
+     * Builds the profile once more: the heap the result keeps (after GC, held vs dropped) and the bytes the build
+     * allocates on its thread. Its time is taken from the build that ran inside the load ({@code stats().millis()}).
+     */
+    private static String profileMemory(GraphSnapshot s) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long before = heapAfterGc();
+        long allocatedBefore = threads.getThreadAllocatedBytes(tid);
+        var built = ProfileProbe.build(s);
+        long allocated = threads.getThreadAllocatedBytes(tid) - allocatedBefore;
+        long retained = heapAfterGc() - before;
+        if (built.profile().classes().isEmpty()) {
+            throw new IllegalStateException("empty profile");
+        }
+        return String.format("%,d (%,d)", retained / (1024 * 1024), allocated / (1024 * 1024));
     }
 
     private static double micros(IntConsumer action) {

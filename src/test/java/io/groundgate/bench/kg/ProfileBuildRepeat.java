@@ -1,0 +1,41 @@
+package io.groundgate.bench.kg;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.groundgate.kg.KgConfig;
+import io.groundgate.kg.KnowledgeGraph;
+import io.groundgate.kg.ProfileProbe;
+import io.groundgate.kg.TestConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Builds the profile of one synthetic graph several times and prints each build's time: a steady loop to attach a
+ * sampling profiler to (e.g. {@code -XX:StartFlightRecording}). Arguments: triples (default 100000), builds (default 5).
+ */
+public final class ProfileBuildRepeat {
+
+    public static void main(String[] args) throws Exception {
+        long size = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        int builds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path root = Files.createTempDirectory("gg-profile-bench");
+        SyntheticGraph.write(root.resolve("data"), size);
+        KnowledgeGraph kg = new KnowledgeGraph(new TestConfig(List.of(root.resolve("data").toString()),
+                List.of(root.resolve("shapes").toString()), KgConfig.StoreKind.MEMORY, false, Duration.ofSeconds(2),
+                Duration.ofSeconds(60), 10_000, root.resolve("tdb2").toString(), Optional.empty(), Optional.empty()),
+                new SimpleMeterRegistry());
+        long start = System.nanoTime();
+        kg.start();
+        System.out.printf("load %d ms (profile in load %d ms)%n", (System.nanoTime() - start) / 1_000_000,
+                kg.snapshot().profile().stats().millis());
+        for (int i = 0; i < builds; i++) {
+            long t = System.nanoTime();
+            ProfileProbe.build(kg.snapshot());
+            System.out.printf("build %d: %d ms%n", i, (System.nanoTime() - t) / 1_000_000);
+        }
+        kg.stop();
+    }
+}
