@@ -1,7 +1,10 @@
 package io.groundgate.grounding.local;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,8 @@ import io.groundgate.grounding.local.conversation.Conversation;
 import io.groundgate.grounding.local.conversation.FollowUp;
 import io.groundgate.grounding.local.conversation.FollowUpResolver;
 import io.groundgate.grounding.local.plan.Answer;
+import io.groundgate.grounding.local.tools.LocalToolUse;
+import io.groundgate.grounding.local.tools.ToolAnswer;
 import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.kg.KnowledgeGraph;
 import io.groundgate.routing.RouteKind;
@@ -41,11 +46,15 @@ public class LocalEngine implements ChatEngine {
     private final LocalAnswerMetrics metrics;
     private final KnowledgeGraph graph;
 
-    public LocalEngine(LocalPlanner planner, TokenMeter tokens, LocalAnswerMetrics metrics, KnowledgeGraph graph) {
+    private final LocalToolUse tools;
+
+    public LocalEngine(LocalPlanner planner, TokenMeter tokens, LocalAnswerMetrics metrics, KnowledgeGraph graph,
+            LocalToolUse tools) {
         this.planner = planner;
         this.tokens = tokens;
         this.metrics = metrics;
         this.graph = graph;
+        this.tools = tools;
     }
 
     @Override
@@ -107,7 +116,23 @@ public class LocalEngine implements ChatEngine {
         if (followUp instanceof FollowUp.Resolved resolved) {
             recorder.record(Conversation.step(resolved, snapshot.version()));
         }
-        Answer answer = planner.answer(followUp.question(), snapshot, recorder);
+        ProvenanceRecorder planned = new ProvenanceRecorder();
+        Answer answer = planner.answer(followUp.question(), snapshot, planned);
+        Grounding plan = planned.build(ROUTE, answer.graphVersion(), 0);
+        if (plan.unresolved() != null && !plan.unresolved().isEmpty()) {
+            // what the planner could not answer, a declarative tool may: only with complete arguments
+            Optional<ToolAnswer> viaTool = tools.answer(followUp.question(), snapshot, turn.requestId());
+            if (viaTool.isPresent()) {
+                recorder.record(viaTool.get().step());
+                Set<GroundingStep> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+                counted.add(viaTool.get().step());
+                return new Reply(followUp.question(), viaTool.get().text(), snapshot.version(), counted, false);
+            }
+        }
+        plan.steps().forEach(recorder::record);
+        if (plan.unresolved() != null) {
+            plan.unresolved().forEach(recorder::unresolved);
+        }
         return new Reply(followUp.question(), answer.text(), answer.graphVersion(), Set.of(), false);
     }
 
