@@ -77,8 +77,9 @@ class LocalToolUseTest {
     @Test
     void noToolIsCalledWithMissingOrUnclaimedArguments() throws Exception {
         double before = calls("crowding");
-        // no country named, two countries for one parameter
-        for (String q : new String[] {"How crowded is it there?", "How crowded are Japan and France?"}) {
+        // no country named; two countries for one parameter; a word the tool does not speak of ("rainy")
+        for (String q : new String[] {"How crowded is it there?", "How crowded are Japan and France?",
+                "How crowded and rainy is Japan?"}) {
             JsonNode reply = ask(q);
             for (JsonNode s : reply.at("/grounding/steps")) {
                 assertThat(s.path("tool").asText()).isNotEqualTo("crowding");

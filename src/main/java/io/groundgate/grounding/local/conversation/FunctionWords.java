@@ -7,7 +7,7 @@ import java.util.Set;
  * The only English the follow-up resolver knows: pronouns, determiners, auxiliaries, prepositions and the openers of
  * elliptical questions. Every content word (entity and class names) comes from the graph's profile.
  */
-final class FunctionWords {
+public final class FunctionWords {
 
     /** Pronouns that stand for one thing. */
     static final Set<String> SINGULAR = Set.of("it", "its");
@@ -50,6 +50,11 @@ final class FunctionWords {
             "over", "under", "between");
 
     private FunctionWords() {
+    }
+
+    /** Whether a lower-case word is a function word of this lexicon. */
+    public static boolean isFunctionWord(String lower) {
+        return STOP.contains(lower) || pronoun(lower) || AFTER_PRONOUN.contains(lower) || BEFORE_PRONOUN.contains(lower);
     }
 
     static boolean pronoun(String lower) {

@@ -17,6 +17,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.groundgate.grounding.GroundingStep;
 import io.groundgate.grounding.local.conversation.EntityMentions;
+import io.groundgate.grounding.local.conversation.FunctionWords;
 import io.groundgate.grounding.local.conversation.Referent;
 import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.tools.Tool;
@@ -40,6 +41,9 @@ public class LocalToolUse {
     /** The best tool must be ahead of the next by this much. */
     static final double MIN_MARGIN = 0.03;
     private static final int MAX_CACHED = 256;
+    private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern
+            .compile("-?\\d+(?:\\.\\d+)?\\s?[\\p{L}][\\p{L}^0-9/]*");
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"[^\"]*\"|e\\.g\\.,?");
 
     private final DeclarativeToolProvider declarative;
@@ -80,6 +84,9 @@ public class LocalToolUse {
         if (best.getValue() < MIN_SIMILARITY || best.getValue() - second < MIN_MARGIN) {
             return Optional.empty();
         }
+        if (!explains(best.getKey(), asked)) {
+            return Optional.empty();
+        }
         Optional<ObjectNode> args = ToolArguments.extract(best.getKey().parameters(), question, entities);
         if (args.isEmpty()) {
             return Optional.empty();
@@ -96,6 +103,40 @@ public class LocalToolUse {
         return Optional.of(new ToolAnswer(text, GroundingStep.of(0, null, name, args.get(), result)));
     }
 
+    /**
+     * Whether every content word of the question (besides entities, amounts and function words) is one of the tool's
+     * own words, by its first five letters: similar in meaning is not enough to answer "the GDP of X" with facts of X.
+     */
+    static boolean explains(ToolSpec spec, String asked) {
+        java.util.Set<String> toolWords = new java.util.HashSet<>();
+        for (String w : WORDS.split(describe(spec).toLowerCase(java.util.Locale.ROOT))) {
+            toolWords.add(stem(w));
+        }
+        String[] words = WORDS.split(AMOUNT.matcher(asked).replaceAll(" ").toLowerCase(java.util.Locale.ROOT));
+        for (String w : words) {
+            if (!w.isEmpty() && !FunctionWords.isFunctionWord(w) && !toolWords.contains(stem(w))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stem(String w) {
+        return w.length() > 5 ? w.substring(0, 5) : w;
+    }
+
+    /** The tool's own words: name, description and parameter descriptions. */
+    private static String describe(ToolSpec s) {
+        StringBuilder text = new StringBuilder(String.join(" ", s.name().split("[_\\-]+")));
+        text.append(". ").append(s.description());
+        s.parameters().path("properties").forEach(p -> {
+            if (p.path("description").isTextual()) {
+                text.append(' ').append(p.get("description").asText());
+            }
+        });
+        return text.toString();
+    }
+
     /** The tool's text, else its value. */
     private static String text(JsonNode result) {
         if (result.path("text").isTextual()) {
@@ -110,15 +151,8 @@ public class LocalToolUse {
             toolVectors.clear();
         }
         return toolVectors.computeIfAbsent(spec, s -> {
-            StringBuilder text = new StringBuilder(String.join(" ", s.name().split("[_\\-]+")));
-            text.append(". ").append(s.description());
-            s.parameters().path("properties").forEach(p -> {
-                if (p.path("description").isTextual()) {
-                    text.append(' ').append(p.get("description").asText());
-                }
-            });
             // quoted examples ("Japan", "2 L") are arguments, not what the tool is about
-            Embedding e = embeddings.embed(QUOTED.matcher(text).replaceAll(" ")).content();
+            Embedding e = embeddings.embed(QUOTED.matcher(describe(s)).replaceAll(" ")).content();
             return e.vector();
         });
     }
