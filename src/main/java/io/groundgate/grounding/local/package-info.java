@@ -20,6 +20,12 @@
  * links abstain rather than guess.</li>
  * </ol>
  *
+ * Around the planner ({@code LocalEngine}): {@code conversation.FollowUpResolver} first makes a follow-up standalone
+ * from earlier turns (pronouns, a demonstrative before a class name of the graph, "and of X?"), or asks back when the
+ * referent is ambiguous; when the planner leaves something unresolved, {@code tools.LocalToolUse} may answer with a
+ * declarative tool whose own words fit the question and whose every required argument the question gives;
+ * {@code LocalAnswerMetrics} counts the steps and abstentions from the grounding.
+ *
  * Usage in responses counts whitespace-separated words (question in, answer out): there is no model tokenizer to
  * agree with.
  */
