@@ -103,7 +103,9 @@ public final class QuestionLinker {
         for (int i = 0; i < n && askedUnit == null; i++) {
             boolean afterInto = i > 0 && ops.get(i - 1).contains(Op.INTO);
             boolean afterCount = i > 1 && ops.get(i - 1).contains(Op.COUNT);
-            if (roles[i] != null || !afterInto && !afterCount || lexicon.functionWord(tokens.get(i).key())) {
+            boolean unitWord = ops.get(i).contains(Op.SQUARE) || ops.get(i).contains(Op.CUBIC)
+                    || ops.get(i).contains(Op.DEGREES);
+            if (roles[i] != null || !afterInto && !afterCount || lexicon.functionWord(tokens.get(i).key()) && !unitWord) {
                 continue;
             }
             for (int len = Math.min(2, n - i); len >= 1 && askedUnit == null; len--) {
