@@ -82,12 +82,14 @@ public final class Composer {
     }
 
     private String lookup(Reading.Lookup l, Finding f) {
-        List<Value> values = f.rows().get(0).values();
+        List<Value> values = f.rows().get(0).values().stream().filter(v -> v.field() >= 0).toList();
+        String when = f.rows().get(0).values().stream().filter(v -> v.field() < 0).map(v -> " (" + v.text() + ")")
+                .findFirst().orElse("");
         String entity = l.entity().name();
         if (l.fields().size() == 1) {
             Attribute a = l.fields().get(0);
             List<String> said = values.stream().map(v -> withUnit(v, a)).distinct().toList();
-            String all = list(said, said.size());
+            String all = list(said, said.size()) + when;
             if (l.inUnit() != null && f.number() != null) {
                 return "The " + a.name() + " of " + entity + " is " + number(f.number()) + " " + l.inUnit() + " (" + all
                         + ").";
@@ -123,10 +125,17 @@ public final class Composer {
         List<String> names = f.rows().stream().map(Row::name).toList();
         String what = f.total() == 1 ? singular(m.className()) + constraintsOfOne(m.constraints())
                 : plural(m.className()) + constraints(m.constraints());
+        if (m.count() && f.total() > 0 && m.constraints().size() == 1
+                && m.constraints().get(0) instanceof Reading.LinksTo l && l.steps().size() == 1 && l.steps().get(0).inverse()
+                && !l.negated()) {
+            // the entity's own values counted: "India has 3 official languages: …"
+            String name = bare(words(l.steps().get(0).property()));
+            return l.entity().name() + " has " + f.total() + " " + (f.total() == 1 ? name : plural(name)) + ": "
+                    + list(names, f.total()) + ".";
+        }
         if (m.count()) {
             return f.total() == 0 ? "There are no " + plural(m.className()) + constraints(m.constraints()) + "."
-                    : "There " + (f.total() == 1 ? "is " : "are ") + f.total() + " " + what
-                            + (names.isEmpty() ? "." : ": " + list(names, f.total()) + ".");
+                    : f.total() + " " + what + (names.isEmpty() ? "." : ": " + list(names, f.total()) + ".");
         }
         if (f.total() == 0) {
             return "There are no " + plural(m.className()) + constraints(m.constraints()) + ".";
@@ -308,7 +317,7 @@ public final class Composer {
             return prepositional ? "that " + entity + (negated ? " is not " : " is ") + name
                     : (negated ? "that are not the " : "that are the ") + bare(name) + " of " + entity;
         }
-        if (prepositional && w[0].endsWith("ed")) {
+        if (prepositional && (w[0].endsWith("ed") || !w[0].endsWith("s"))) { // a participle: "supplied by", "built at"
             return (negated ? "not " : "") + name + " " + entity;
         }
         if (prepositional) {
@@ -363,9 +372,8 @@ public final class Composer {
         return Numbers.withUnit(Numbers.format(v.number()), unit(a.unit()));
     }
 
-    /** A unit as people write it: powers as superscripts ("km^2" → "km²"). */
     static String unit(String unit) {
-        return unit == null ? null : unit.replace("^2", "²").replace("^3", "³").replace("^-1", "⁻¹");
+        return Numbers.unit(unit);
     }
 
     private static String number(BigDecimal v) {

@@ -24,7 +24,7 @@ public final class Lexicon {
     /** What a function word does in a question. */
     public enum Op {
         ASK, YESNO, FILLER, COUNT, GT, GE, LT, LE, BETWEEN, HIGH, LOW, SUM, AVG, PER, NOT, VERSUS, TIMES, PLUS, MINUS,
-        OVER, INTO, PREPOSITION, AND, SQUARE, CUBIC, DEGREES
+        OVER, INTO, PREPOSITION, AND, SQUARE, CUBIC, DEGREES, WHEN
     }
 
     private static final Lexicon ENGLISH = load("lexicon.txt");

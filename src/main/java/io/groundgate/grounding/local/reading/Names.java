@@ -14,12 +14,12 @@ final class Names {
      */
     static String withoutUnit(String name, String unit) {
         String n = name.strip();
-        int bracket = n.lastIndexOf('(');
-        if (bracket > 0 && n.endsWith(")")) {
-            return n.substring(0, bracket).strip();
-        }
         if (unit == null) {
             return n;
+        }
+        int bracket = n.lastIndexOf('(');
+        if (bracket > 0 && n.endsWith(")")) {
+            return n.substring(0, bracket).strip(); // "route length (km)"; a year in brackets stays
         }
         String lower = n.toLowerCase(Locale.ROOT);
         int in = lower.lastIndexOf(" in ");

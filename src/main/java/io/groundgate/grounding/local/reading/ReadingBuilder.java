@@ -36,6 +36,8 @@ public final class ReadingBuilder {
 
     /** Below this similarity a term does not explain a word. */
     static final double EXPLAINS = 0.6;
+    /** Several words are explained together only by a term this close to all of them. */
+    static final double WHOLE_PHRASE = 0.8;
     /** A content word names a class at or above this similarity. */
     static final double NAMES_CLASS = 0.8;
     /** Several content words name a class together only as a whole name ("chemical element"). */
@@ -320,7 +322,7 @@ public final class ReadingBuilder {
             }
             if (p.positions().size() > 1) {
                 for (int i : p.positions()) {
-                    for (SchemaMatcher.Scored s : matcher.rank(q.words().get(i).text(), all)) {
+                    for (SchemaMatcher.Scored s : matcher.rank(q.words().get(i).key(), all)) {
                         if (s.score() >= NAMES_CLASS) {
                             out.add(new ClassMention(s.iri(), Set.of(i), s.score()));
                         }
@@ -501,7 +503,7 @@ public final class ReadingBuilder {
         for (Step s : steps) {
             out.add(s.property());
             profile.property(s.property()).ifPresent(p -> (s.inverse() ? p.domains() : p.ranges()).stream()
-                    .filter(r -> profile.classProfile(r).isPresent() && !vocabulary(r)).limit(2).forEach(out::add));
+                    .filter(r -> profile.classProfile(r).isPresent() && !vocabulary(r)).limit(4).forEach(out::add));
         }
         return out;
     }
@@ -521,15 +523,15 @@ public final class ReadingBuilder {
             if (open.isEmpty()) {
                 continue;
             }
-            String text = String.join(" ", open.stream().map(i -> q.words().get(i).text()).toList());
+            String text = String.join(" ", open.stream().map(i -> q.words().get(i).key()).toList());
             double whole = best(text, terms);
-            if (whole >= EXPLAINS) {
+            if (whole >= (open.size() > 1 ? WHOLE_PHRASE : EXPLAINS)) {
                 words.addAll(open);
                 sum += whole * open.size();
                 continue;
             }
             for (int i : open) {
-                double s = best(q.words().get(i).text(), terms);
+                double s = best(q.words().get(i).key(), terms);
                 for (String base : Words.adjectiveBases(q.words().get(i).key())) {
                     s = Math.max(s, best(base, terms) * 0.95);
                 }

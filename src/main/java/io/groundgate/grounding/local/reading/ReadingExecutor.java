@@ -190,6 +190,9 @@ public final class ReadingExecutor {
                 values.add(value(b.get(Var.alloc("v")), f));
             }
         }
+        if (l.fields().size() == 1 && l.fields().get(0).hops() == 1 && !values.isEmpty()) {
+            referenceTime(l.entity().iri(), l.fields().get(0).steps().get(0).property()).ifPresent(values::add);
+        }
         List<String> sources = facts.sourcesOf(List.of(l.entity().iri()));
         Row row = new Row(l.entity().iri(), name(l.entity().iri()), values, null);
         Attribute first = l.fields().get(0);
@@ -230,6 +233,32 @@ public final class ReadingExecutor {
             all = Long.parseLong(n.get(0).get(Var.alloc("n")).getLiteralLexicalForm());
         }
         return new Finding(m, out, all, null, m.count() ? BigDecimal.valueOf(all) : null, null, sources(subjects));
+    }
+
+    /**
+     * When a value holds, if the graph says: the entity's value of a property named like the value's property plus a
+     * word of time ("population" → "population year"), as a value of field -1.
+     */
+    private Optional<Value> referenceTime(String entity, String property) {
+        String name = io.groundgate.kg.profile.NameText.key(snapshot.profile().nameOf(property));
+        for (var p : snapshot.profile().properties()) {
+            String other = io.groundgate.kg.profile.NameText.key(p.name() == null ? "" : p.name());
+            if (p.iri().equals(property) || !other.startsWith(name + " ")) {
+                continue;
+            }
+            boolean time = java.util.Arrays.stream(other.substring(name.length()).strip().split(" "))
+                    .anyMatch(w -> Lexicon.english().is(Lexicon.Op.WHEN, w));
+            if (time) {
+                Pattern q = new Pattern();
+                q.path(q.constant(node(entity)), List.of(new Step(p.iri(), false)), "?v");
+                List<Binding> rows = select("SELECT DISTINCT ?v WHERE { " + q.where() + "} LIMIT 2", q,
+                        b -> List.of(fact(entity, p.iri(), b.get(Var.alloc("v")))));
+                if (rows.size() == 1) {
+                    return Optional.of(value(rows.get(0).get(Var.alloc("v")), -1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Members with their number for the attribute, parsed in Java so numbers stored as text count too. */

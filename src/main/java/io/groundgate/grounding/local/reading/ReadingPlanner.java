@@ -88,7 +88,11 @@ public final class ReadingPlanner {
 
     public Outcome answer(String question, GraphSnapshot snapshot, ProvenanceRecorder recorder, GraphFacts facts,
             Arithmetic arithmetic) {
-        List<Option> all = readings(question, snapshot);
+        GraphProfile profile = snapshot.profile();
+        SchemaMatcher schema = matcher(snapshot);
+        Linked linked = linker.link(question, profile, schema::isName);
+        List<Option> all = new ReadingBuilder(profile, schema, linked).build();
+        recordLinks(linked, snapshot, recorder);
         List<Option> complete = all.stream().filter(Option::complete).toList();
         if (complete.isEmpty()) {
             return new Declined(all.isEmpty() ? "no reading" : "words left unexplained: " + all.get(0).unexplained(), all);
@@ -131,6 +135,32 @@ public final class ReadingPlanner {
     }
 
     private record Ran(Option option, Finding finding, Part part) {
+    }
+
+    /** The names linked in the question, as a {@code kg_search} step: how each name was read. */
+    private static void recordLinks(Linked linked, GraphSnapshot snapshot, ProvenanceRecorder recorder) {
+        if (linked.anchors().isEmpty()) {
+            return;
+        }
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var args = json.objectNode().put("text", linked.text());
+        var mentions = json.arrayNode();
+        for (Linked.Anchor a : linked.anchors()) {
+            var m = mentions.addObject().put("mention", a.text()).put("score", a.score());
+            if (a instanceof EntityAnchor e) {
+                var entities = m.putArray("entities");
+                e.candidates().forEach(c -> entities.addObject().put("iri", c.iri()).put("label", c.name()));
+                if (e.fuzzy()) {
+                    m.put("fuzzy", true);
+                }
+            } else if (a instanceof Linked.ValueAnchor v) {
+                m.put("property", v.property()).put("value", v.value());
+            }
+        }
+        var result = json.objectNode();
+        result.set("mentions", mentions);
+        recorder.record(new io.groundgate.grounding.GroundingStep(0, null, "kg_search", args, true, result, null, null,
+                snapshot.version(), List.of(), List.of(), 0));
     }
 
     private static int constraints(Reading r) {

@@ -123,8 +123,9 @@ public final class SchemaMatcher {
     }
 
     /**
-     * How well the phrase names the term, 0..1: 1 for the same words, 0.85 when the phrase holds all the words of a
-     * name, 0.7 when a name holds all the phrase's and more, else the best embedding similarity.
+     * How well the phrase names the term, 0..1: 1 for the same words, 0.7 when a name holds all the phrase's words and
+     * more, else the best embedding similarity (a phrase that says more than a name is not that name: "population
+     * density" is not "population").
      */
     public double similarity(String phrase, String iri) {
         List<Text> own = texts.get(iri);
@@ -139,10 +140,10 @@ public final class SchemaMatcher {
             if (!t.key().isEmpty() && t.key().equals(key)) {
                 return 1.0;
             }
-            if (!t.words().isEmpty() && words.containsAll(t.words())) {
-                best = Math.max(best, 0.85); // the phrase says more than the name: "capital city" for "capital"
-                continue;
-            } else if (!t.words().isEmpty() && t.words().containsAll(words)) {
+            if (words.size() == 1 && t.words().stream().anyMatch(w -> sameStem(w, key))) {
+                best = Math.max(best, 0.75); // the same word in another form: "serves" for "served by"
+            }
+            if (!t.words().isEmpty() && t.words().containsAll(words)) {
                 best = Math.max(best, 0.7); // the name says more: "density conditions" for "density"
                 continue;
             }
@@ -152,6 +153,21 @@ public final class SchemaMatcher {
             }
         }
         return best;
+    }
+
+    /** Whether two words are forms of one ("serves", "served"; "cares", "cared"): their stems agree. */
+    static boolean sameStem(String a, String b) {
+        String x = stem(a);
+        return x.length() >= 3 && x.equals(stem(b)) && !a.equals(b);
+    }
+
+    private static String stem(String w) {
+        for (String suffix : List.of("ing", "ies", "ied", "es", "ed", "s", "e")) {
+            if (w.endsWith(suffix) && w.length() - suffix.length() >= 3) {
+                return w.substring(0, w.length() - suffix.length());
+            }
+        }
+        return w;
     }
 
     /** The terms among {@code allowed} ranked by similarity to the phrase, best first, with their scores. */
