@@ -193,10 +193,10 @@ public final class ReadingBuilder {
                 }
                 if (cmp != null && n != null && a.numeric()) {
                     out.add(option(new Reading.Ask(c, new Reading.Compares(a, cmp, n.value(), second(n), false)),
-                            e.score() + x.sum(), List.of(e), withNumber(x.words(), n)));
+                            e.score() + x.sum() - HOP_COST * (a.hops() - 1), List.of(e), withNumber(x.words(), n)));
                 } else if (kind(a) == ValueKind.BOOLEAN) {
                     out.add(option(new Reading.Ask(c, new Reading.HasValue(a.steps(), "true", last(a), false)),
-                            e.score() + x.sum(), List.of(e), x.words()));
+                            e.score() + x.sum() - HOP_COST * (a.hops() - 1), List.of(e), x.words()));
                 }
             }
         }

@@ -78,6 +78,8 @@ class ReadingPlannerTest {
         assertThat(ask(ENTERPRISE, "Is Karen Brant remote?").text())
                 .isEqualTo(Boolean.parseBoolean(remote) ? "Yes, Karen Brant is remote." : "No, Karen Brant is not remote.");
         assertThat(ask(DemoGraph.ONTOLOGIES, "Does France border Spain?").text()).startsWith("Yes, France");
+        // one hop, not the manager's flag two hops away: a plain answer, not a question back
+        assertThat(ask(ENTERPRISE, "Is Ines Karro remote?").text()).isEqualTo("Yes, Ines Karro is remote.");
     }
 
     @Test
