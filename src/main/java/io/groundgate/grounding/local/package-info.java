@@ -2,6 +2,14 @@
  * The embedded local planner behind {@code groundgate-local}: deterministic answers from the knowledge graph with no
  * language model.
  *
+ * <p>Each sub-question goes first to {@code reading.ReadingPlanner}, built on the graph profile: question → linked
+ * mentions ({@code reading.QuestionLinker}: the profile's name index for entities and values, the function words of
+ * {@code reading/lexicon.txt} for operators) → candidate readings ({@code reading.Reading}, a sealed type, built by
+ * {@code reading.ReadingBuilder} from the profile's class paths and attributes and scored by the words they explain)
+ * → {@code reading.ReadingExecutor} (bound SPARQL, the calculator) → {@code reading.Composer}. When no reading
+ * explains every content word it declines and the older cascade below answers or abstains (strangler: shapes move to
+ * the reading planner as it matches them).
+ *
  * <ol>
  * <li>{@code plan.QuestionSplitter} splits a message into sub-questions (sentences; "… and what/the …").</li>
  * <li>{@code linking.Linker} links words to the graph, longest spans first and never overlapping: amounts with units

@@ -45,6 +45,32 @@ class LocalPlannerBenchmark {
     @Inject
     LocalPlanner planner;
 
+    /** Every question of the dev split (evals/questions/dev.jsonl), 3 measured rounds after one warm-up round. */
+    @Test
+    void timePerDevQuestion() throws Exception {
+        List<String> questions = new ArrayList<>();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("evals/questions/dev.jsonl"))) {
+            if (!line.isBlank()) {
+                questions.add(json.readTree(line).path("question").asText());
+            }
+        }
+        questions.forEach(q -> planner.answer(q, new ProvenanceRecorder()));
+        List<Double> all = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            for (String q : questions) {
+                long s = System.nanoTime();
+                planner.answer(q, new ProvenanceRecorder());
+                all.add((System.nanoTime() - s) / 1e6);
+            }
+        }
+        double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%nLOCAL PLANNER, DEV QUESTIONS%n%d answers (%d questions x 3): p50 %.2f ms, "
+                + "p90 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms%n", sorted.length, questions.size(),
+                sorted[sorted.length / 2], sorted[sorted.length * 9 / 10], sorted[sorted.length * 99 / 100],
+                sorted[sorted.length - 1], Arrays.stream(sorted).average().orElse(0));
+    }
+
     @Test
     void timePerQuestion() {
         long firstStart = System.nanoTime();

@@ -31,7 +31,7 @@ class GroundingContextTest {
         String density = Numbers.format(graph.number(LocalPlannerTest.GOLD, GG + "density"));
         assertThat(c.hasFacts()).isTrue();
         assertThat(c.graphVersion()).isEqualTo(kg.snapshot().version());
-        assertThat(c.text()).contains(kg.snapshot().version()).contains(density + " g/cm^3")
+        assertThat(c.text()).contains(kg.snapshot().version()).contains(density + " g/cm³")
                 .contains(graph.datasetSources(LocalPlannerTest.GOLD).get(0)).contains("Not in the knowledge graph:");
         assertThat(recorder.steps()).extracting(GroundingStep::tool).contains("sparql_query");
     }

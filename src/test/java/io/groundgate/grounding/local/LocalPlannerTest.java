@@ -54,7 +54,7 @@ class LocalPlannerTest {
     @Test
     void looksUpAValueWithItsUnitAndSource() {
         Answer a = ask("What is the density of gold?");
-        String expected = plain(graph.number(GOLD, GG + "density")) + " " + graph.unit(GG + "density");
+        String expected = plain(graph.number(GOLD, GG + "density")) + " " + Numbers.unit(graph.unit(GG + "density"));
         assertThat(a.text()).contains("density of " + graph.label(GOLD) + " is " + expected).contains("[source: ");
         assertThat(a.unresolved()).isEmpty();
         assertThat(a.sources()).containsAll(graph.datasetSources(GOLD));
@@ -70,8 +70,8 @@ class LocalPlannerTest {
     @Test
     void linksSynonymsParaphrasesAndTypos() {
         String lead = plain(graph.number(LEAD, GG + "density"));
-        assertThat(ask("How heavy per volume is lead?").text()).contains(lead + " g/cm^3"); // an altLabel
-        assertThat(ask("What is the denisty of lead?").text()).contains(lead + " g/cm^3"); // a typo in the property
+        assertThat(ask("How heavy per volume is lead?").text()).contains(lead + " g/cm³"); // an altLabel
+        assertThat(ask("What is the denisty of lead?").text()).contains(lead + " g/cm³"); // a typo in the property
         String berlin = graph.label(RES + "city/DEU-Berlin");
         assertThat(ask("What is the capital of Germny?").text()).contains(berlin); // a typo in the entity
         String mp = plain(graph.number(GOLD, GG + "meltingPoint"));
@@ -93,7 +93,7 @@ class LocalPlannerTest {
         BigDecimal gold = graph.number(GOLD, GG + "density");
         BigDecimal lead = graph.number(LEAD, GG + "density");
         String denser = gold.compareTo(lead) > 0 ? graph.label(GOLD) : graph.label(LEAD);
-        assertThat(ask("Which is denser, gold or lead?").text()).startsWith(denser + " is denser");
+        assertThat(ask("Which is denser, gold or lead?").text()).startsWith(denser + " has the higher density");
 
         BigDecimal de = graph.number(RES + "country/DEU", GG + "area");
         BigDecimal fr = graph.number(RES + "country/FRA", GG + "area");
@@ -108,7 +108,8 @@ class LocalPlannerTest {
                 .startsWith(oxygen.compareTo(hydrogen) < 0 ? "Yes" : "No");
         long languages = graph.count("SELECT (COUNT(?l) AS ?n) WHERE { <" + RES + "country/IND> <" + GG
                 + "officialLanguage> ?l }");
-        assertThat(ask("number of official languages in India?").text()).startsWith(languages + " ");
+        assertThat(ask("number of official languages in India?").text())
+                .startsWith(graph.label(RES + "country/IND") + " has " + languages + " official languages");
     }
 
     @Test
@@ -180,7 +181,7 @@ class LocalPlannerTest {
     void readsAClassNumberedByItsOnePropertyNamedNumber() {
         String z = graph.number(LEAD, GG + "atomicNumber").toPlainString();
         String density = plain(graph.number(LEAD, GG + "density"));
-        assertThat(ask("What is the density of element number " + z + "?").text()).contains(density + " g/cm^3");
+        assertThat(ask("What is the density of element number " + z + "?").text()).contains(density + " g/cm³");
         String mp = plain(graph.number(LEAD, GG + "meltingPoint"));
         assertThat(ask("element number " + z + ", melting point in k?").text()).contains(mp + " K");
     }
@@ -199,7 +200,7 @@ class LocalPlannerTest {
         BigDecimal density = graph.number(GOLD, GG + "density"); // g/cm^3 = kg/L
         String mass = plain(density.multiply(BigDecimal.valueOf(2)));
         Answer a = ask("What is the mass of 2 litres of gold?");
-        assertThat(a.text()).contains("has a mass of " + mass + " kg").contains("density " + plain(density) + " g/cm^3");
+        assertThat(a.text()).contains("has a mass of " + mass + " kg").contains("density " + plain(density) + " g/cm³");
         assertThat(recorder.steps()).anySatisfy(s -> {
             assertThat(s.tool()).isEqualTo("calculator");
             assertThat(s.facts()).anySatisfy(f -> assertThat(f.predicate()).isEqualTo(GG + "density"));
@@ -215,7 +216,7 @@ class LocalPlannerTest {
         BigDecimal expected = graph.number(jpn, GG + "population")
                 .divide(graph.number(jpn, GG + "area"), 2, RoundingMode.HALF_EVEN);
         assertThat(ask("What is the population density of Japan?").text())
-                .contains(plain(expected) + " per " + graph.unit(GG + "area"));
+                .contains(plain(expected) + " per " + Numbers.unit(graph.unit(GG + "area")));
     }
 
     @Test
@@ -230,7 +231,7 @@ class LocalPlannerTest {
         Answer a = ask("What is the capital of Japan and the population of France? Which is denser, gold or lead?");
         assertThat(a.parts()).hasSize(3);
         assertThat(a.text()).contains("Tokyo").contains(plain(graph.number(fra, GG + "population")))
-                .contains("is denser");
+                .contains("has the higher density");
     }
 
     @Test
@@ -297,7 +298,9 @@ class LocalPlannerTest {
         assertThat(g.steps()).extracting(GroundingStep::tool).contains("kg_search", "sparql_query");
         GroundingStep read = g.steps().stream().filter(s -> s.tool().equals("sparql_query") && !s.facts().isEmpty())
                 .findFirst().orElseThrow();
-        assertThat(read.query()).contains("<" + GOLD + ">").contains("<" + GG + "density>");
+        // IRIs are bound as RDF terms, never written into the query text
+        assertThat(read.arguments().path("bindings").toString()).contains(GOLD).contains(GG + "density");
+        assertThat(read.query()).doesNotContain(GOLD);
         assertThat(read.facts()).singleElement().satisfies(f -> {
             assertThat(f.subject()).isEqualTo(GOLD);
             assertThat(f.predicate()).isEqualTo(GG + "density");
@@ -328,7 +331,7 @@ class LocalPlannerTest {
         BigDecimal expected = graph.number(fra, GG + "population")
                 .divide(graph.number(fra, GG + "area"), 2, RoundingMode.HALF_EVEN);
         assertThat(ask("Give the population of France per " + areaUnit + " of its area").text())
-                .contains(plain(expected) + " per " + areaUnit);
+                .contains(plain(expected) + " per " + Numbers.unit(areaUnit));
         // a unit of another kind ("per year") divides nothing
         assertThat(ask("Give the population of France per year of its area").text()).doesNotContain(plain(expected));
     }

@@ -46,7 +46,7 @@ class LocalRouteTest {
                 .body("object", equalTo("chat.completion"))
                 .body("model", equalTo("groundgate-local"))
                 .body("choices[0].message.role", equalTo("assistant"))
-                .body("choices[0].message.content", containsString(density + " g/cm^3"))
+                .body("choices[0].message.content", containsString(density + " g/cm³"))
                 .body("choices[0].finish_reason", equalTo("stop"))
                 .body("usage.prompt_tokens", equalTo(6))
                 .body("grounding.route", equalTo("local"))

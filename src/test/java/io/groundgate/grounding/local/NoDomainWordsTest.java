@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class NoDomainWordsTest {
 
     static final Path MAIN = Path.of("src/main/java/io/groundgate/grounding/local");
+    static final Path LEXICON = Path.of("src/main/resources/io/groundgate/grounding/local/reading/lexicon.txt");
     static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     static final List<String> DOMAIN = List.of("gold", "lead", "iron", "element", "country", "countries", "capital",
             "population", "density", "continent", "border", "area", "melting", "boiling", "atomic", "currency",
@@ -51,5 +52,30 @@ class NoDomainWordsTest {
             }
         }
         assertThat(found).isEmpty();
+    }
+
+    /** The operator grammar is function words only: no word of its lexicon (comments included) names the domain. */
+    @Test
+    void theLexiconHasNoDomainWords() throws IOException {
+        List<String> found = new ArrayList<>();
+        List<String> lines = Files.readAllLines(LEXICON);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).toLowerCase(Locale.ROOT);
+            for (String word : DOMAIN) {
+                if (Pattern.compile("\\b" + Pattern.quote(word)).matcher(line).find()) {
+                    found.add("lexicon.txt:" + (i + 1) + " " + word);
+                }
+            }
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith("count:"));
+        assertThat(found).isEmpty();
+    }
+
+    /** Every file of the reading planner's package is covered (the lexicon is the only word list it has). */
+    @Test
+    void theReadingPackageIsScanned() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN.resolve("reading"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".java")).count()).isGreaterThan(5);
+        }
     }
 }

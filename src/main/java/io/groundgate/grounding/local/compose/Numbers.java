@@ -39,8 +39,13 @@ public final class Numbers {
         return format(v);
     }
 
-    /** A value with its unit, e.g. {@code 19.3 g/cm^3}; the bare number when there is no unit. */
+    /** A value with its unit as people write it, e.g. {@code 19.3 g/cm³}; the bare number when there is no unit. */
     public static String withUnit(String number, String unit) {
-        return unit == null || unit.isBlank() ? number : number + " " + unit;
+        return unit == null || unit.isBlank() ? number : number + " " + unit(unit);
+    }
+
+    /** A unit as people write it: powers as superscripts ({@code km^2} → km², {@code g/cm^3} → g/cm³). */
+    public static String unit(String unit) {
+        return unit == null ? null : unit.replace("^-1", "⁻¹").replace("^2", "²").replace("^3", "³");
     }
 }

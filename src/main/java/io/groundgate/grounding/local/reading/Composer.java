@@ -1,0 +1,423 @@
+package io.groundgate.grounding.local.reading;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.groundgate.grounding.local.compose.Numbers;
+import io.groundgate.grounding.local.plan.Part;
+import io.groundgate.grounding.local.reading.Finding.Row;
+import io.groundgate.grounding.local.reading.Finding.Value;
+import io.groundgate.grounding.local.reading.Reading.Attribute;
+import io.groundgate.grounding.local.reading.Reading.Constraint;
+
+/**
+ * Says what a reading found in plain English, from the reading's structure: yes/no answers start with Yes or No, lists
+ * give their count and say when they are cut, numbers carry their unit written as people write it (km², g/cm³), and
+ * computed numbers are rounded in the text (the exact value and its computation are in the grounding).
+ */
+public final class Composer {
+
+    /** Items named in a list answer; the others are counted. */
+    static final int SHOWN = 10;
+
+    private final java.util.function.Function<String, String> names;
+    private final Lexicon lexicon = Lexicon.english();
+
+    /** @param names the name of a class or property (the graph profile's) */
+    public Composer(java.util.function.Function<String, String> names) {
+        this.names = names;
+    }
+
+    public Part compose(Finding f) {
+        Reading r = f.reading();
+        String text;
+        if (r instanceof Reading.Lookup l) {
+            text = lookup(l, f);
+        } else if (r instanceof Reading.Members m) {
+            text = members(m, f);
+        } else if (r instanceof Reading.Superlative s) {
+            text = superlative(s, f);
+        } else if (r instanceof Reading.Compare c) {
+            text = compare(c, f);
+        } else if (r instanceof Reading.Ask a) {
+            text = ask(a, f);
+        } else if (r instanceof Reading.Aggregate a) {
+            text = aggregate(a, f);
+        } else if (r instanceof Reading.Grouped g) {
+            text = grouped(g, f);
+        } else if (r instanceof Reading.Convert c) {
+            text = Numbers.format(c.amount()) + " " + c.unit() + " is " + number(f.number()) + " " + c.target() + ".";
+        } else {
+            text = calculate((Reading.Calculate) r, f);
+        }
+        return Part.answered(capitalise(text), f.sources());
+    }
+
+    /** What to say when a reading found nothing in the graph. */
+    public Part nothing(Reading reading) {
+        String what;
+        if (reading instanceof Reading.Lookup l) {
+            what = "the " + fields(l.fields()) + " of " + l.entity().name();
+        } else if (reading instanceof Reading.Calculate c) {
+            what = "the " + fields(c.fact().fields()) + " of " + c.fact().entity().name();
+        } else if (reading instanceof Reading.Compare c) {
+            what = "the " + c.attribute().name() + " of both " + c.first().name() + " and " + c.second().name();
+        } else if (reading instanceof Reading.Members m) {
+            what = plural(m.className()) + constraints(m.constraints());
+        } else if (reading instanceof Reading.Superlative s) {
+            what = "any " + s.attribute().name() + " of " + plural(s.className()) + constraints(s.constraints());
+        } else if (reading instanceof Reading.Aggregate a) {
+            what = "any " + a.attribute().name() + " of " + plural(a.className()) + constraints(a.constraints());
+        } else if (reading instanceof Reading.Grouped g) {
+            what = plural(g.className()) + " per " + g.groupName();
+        } else if (reading instanceof Reading.Ask a) {
+            what = "what the question asks about " + a.subject().name();
+        } else {
+            Reading.Convert c = (Reading.Convert) reading;
+            what = "how to convert " + c.unit() + " to " + c.target();
+        }
+        return Part.notFound(what);
+    }
+
+    private String lookup(Reading.Lookup l, Finding f) {
+        List<Value> values = f.rows().get(0).values().stream().filter(v -> v.field() >= 0).toList();
+        String when = f.rows().get(0).values().stream().filter(v -> v.field() < 0).map(v -> " (" + v.text() + ")")
+                .findFirst().orElse("");
+        String entity = l.entity().name();
+        if (l.fields().size() == 1) {
+            Attribute a = l.fields().get(0);
+            List<String> said = values.stream().map(v -> withUnit(v, a)).distinct().toList();
+            String all = list(said, said.size()) + when;
+            if (l.inUnit() != null && f.number() != null) {
+                return "The " + a.name() + " of " + entity + " is " + number(f.number()) + " " + l.inUnit() + " (" + all
+                        + ").";
+            }
+            if (l.howMany() && said.size() == 1 && a.name().endsWith("s")) {
+                return entity + " has " + all + " " + a.name() + ".";
+            }
+            if (a.steps().size() == 1 && !a.steps().get(0).inverse()) {
+                String raw = words(a.steps().get(0).property());
+                String[] w = raw.split(" ");
+                if (lexicon.is(Lexicon.Op.PREPOSITION, w[w.length - 1])) {
+                    return entity + (w[0].endsWith("ed") ? " is " : " ") + raw + " " + all + ".";
+                }
+                if (w.length == 1 && w[0].endsWith("ed")) {
+                    return entity + " " + raw + (said.size() == 1 && said.get(0).matches("\\d{4}-\\d{2}-\\d{2}.*")
+                            ? " on " : ": ") + all + ".";
+                }
+            }
+            return "The " + a.name() + " of " + entity + (said.size() == 1 ? " is " : " are ") + all + ".";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < l.fields().size(); i++) {
+            int field = i;
+            Attribute a = l.fields().get(i);
+            List<String> said = values.stream().filter(v -> v.field() == field).map(v -> withUnit(v, a)).distinct()
+                    .toList();
+            parts.add("the " + a.name() + " is " + (said.isEmpty() ? "not in the knowledge graph" : list(said, said.size())));
+        }
+        return "For " + entity + ", " + join(parts) + ".";
+    }
+
+    private String members(Reading.Members m, Finding f) {
+        List<String> names = f.rows().stream().map(Row::name).toList();
+        String what = f.total() == 1 ? singular(m.className()) + constraintsOfOne(m.constraints())
+                : plural(m.className()) + constraints(m.constraints());
+        if (m.count() && f.total() > 0 && m.constraints().size() == 1
+                && m.constraints().get(0) instanceof Reading.LinksTo l && l.steps().size() == 1 && l.steps().get(0).inverse()
+                && !l.negated()) {
+            // the entity's own values counted: "India has 3 official languages: …"
+            String name = bare(words(l.steps().get(0).property()));
+            return l.entity().name() + " has " + f.total() + " " + (f.total() == 1 ? name : plural(name)) + ": "
+                    + list(names, f.total()) + ".";
+        }
+        if (m.count()) {
+            return f.total() == 0 ? "There are no " + plural(m.className()) + constraints(m.constraints()) + "."
+                    : f.total() + " " + what + (names.isEmpty() ? "." : ": " + list(names, f.total()) + ".");
+        }
+        if (f.total() == 0) {
+            return "There are no " + plural(m.className()) + constraints(m.constraints()) + ".";
+        }
+        if (f.total() == 1) {
+            return "The only " + singular(m.className()) + constraintsOfOne(m.constraints()) + " is " + names.get(0) + ".";
+        }
+        return f.total() + " " + what + ": " + list(names, f.total()) + ".";
+    }
+
+    private String superlative(Reading.Superlative s, Finding f) {
+        String dir = s.high() ? "highest" : "lowest";
+        if (f.rows().isEmpty()) {
+            return "No " + singular(s.className()) + " has a known " + s.attribute().name() + ".";
+        }
+        if (s.k() == 1 && f.rows().size() == 1) {
+            Row r = f.rows().get(0);
+            return r.name() + " has the " + dir + " " + s.attribute().name() + " of the " + plural(s.className())
+                    + constraints(s.constraints()) + ": " + withUnit(r.values().get(0), s.attribute()) + ".";
+        }
+        List<String> items = f.rows().stream().map(r -> r.name() + " (" + withUnit(r.values().get(0), s.attribute()) + ")")
+                .toList();
+        if (s.k() == 1) {
+            return "Several " + plural(s.className()) + " share the " + dir + " " + s.attribute().name() + ": "
+                    + list(items, items.size()) + ".";
+        }
+        return "The " + f.rows().size() + " " + plural(s.className()) + constraints(s.constraints()) + " with the " + dir
+                + " " + s.attribute().name() + " are " + list(items, items.size()) + ".";
+    }
+
+    private String compare(Reading.Compare c, Finding f) {
+        Row a = f.rows().get(0);
+        Row b = f.rows().get(1);
+        Attribute attr = c.attribute();
+        String va = withUnit(a.values().get(0), attr);
+        String vb = withUnit(b.values().get(0), attr);
+        if (c.ratio() && f.number() != null) {
+            return "The " + attr.name() + " of " + a.name() + " is " + number(f.number()) + " times that of " + b.name()
+                    + " (" + va + " against " + vb + ").";
+        }
+        int cmp = a.values().get(0).number().compareTo(b.values().get(0).number());
+        boolean high = c.high() == null || c.high();
+        String word = high ? "higher" : "lower";
+        if (cmp == 0) {
+            return (c.yesNo() ? "No, " : "") + a.name() + " and " + b.name() + " have the same " + attr.name() + " ("
+                    + va + ").";
+        }
+        Row winner = (cmp > 0) == high ? a : b;
+        Row loser = winner == a ? b : a;
+        String sentence = winner.name() + " has the " + word + " " + attr.name() + " (" + (winner == a ? va : vb)
+                + ", against " + (winner == a ? vb : va) + " for " + loser.name() + ").";
+        if (!c.yesNo()) {
+            return sentence;
+        }
+        return (winner == a ? "Yes, " : "No, ") + sentence;
+    }
+
+    private String ask(Reading.Ask a, Finding f) {
+        boolean yes = Boolean.TRUE.equals(f.truth());
+        String subject = a.subject().name();
+        String claim;
+        Constraint c = a.constraint();
+        if (c instanceof Reading.LinksTo l) {
+            String fact = statement(subject, l.steps(), l.entity().name());
+            claim = yes ? fact : "the knowledge graph does not say that " + fact;
+        } else if (c instanceof Reading.HasValue h) {
+            claim = "true".equals(h.value()) ? flag(subject, f, yes)
+                    : "the " + lastName(f, h) + " of " + subject + (yes ? " is " : " is not ") + h.value();
+        } else {
+            Reading.Compares k = (Reading.Compares) c;
+            Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
+            claim = "the " + k.attribute().name() + " of " + subject + " is " + withUnit(v, k.attribute());
+        }
+        return (yes ? "Yes, " : "No, ") + claim + ".";
+    }
+
+    /** A yes/no property said as a verb phrase when its name is one ("is remote" → "X is not remote"). */
+    private String flag(String subject, Finding f, boolean yes) {
+        Reading.HasValue h = (Reading.HasValue) ((Reading.Ask) f.reading()).constraint();
+        String name = h.property().isEmpty() ? "" : words(h.property());
+        if (name.startsWith("is ") || name.startsWith("has ")) {
+            int space = name.indexOf(' ');
+            return subject + " " + name.substring(0, space) + (yes ? "" : " not") + name.substring(space);
+        }
+        return "the " + name + " of " + subject + " is " + (yes ? "true" : "false");
+    }
+
+    private String aggregate(Reading.Aggregate a, Finding f) {
+        String fn = switch (a.function()) {
+            case SUM -> "total";
+            case AVG -> "average";
+            case MIN -> "lowest";
+            case MAX -> "highest";
+        };
+        String unit = a.attribute().unit();
+        return "The " + fn + " " + a.attribute().name() + " of the " + f.total() + " " + plural(a.className())
+                + constraints(a.constraints()) + " is " + Numbers.withUnit(number(f.number()), unit(unit)) + ".";
+    }
+
+    private String grouped(Reading.Grouped g, Finding f) {
+        List<String> items = f.rows().stream().map(r -> r.name() + ": " + r.count()).toList();
+        return plural(g.className()) + " per " + g.groupName() + ": " + list(items, f.total()) + ".";
+    }
+
+    private String calculate(Reading.Calculate c, Finding f) {
+        Attribute a = c.fact().fields().get(0);
+        Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
+        String op = switch (c.operator()) {
+            case "*" -> "×";
+            case "/" -> "÷";
+            case "-" -> "−";
+            default -> "+";
+        };
+        return "The " + a.name() + " of " + c.fact().entity().name() + " is " + withUnit(v, a) + "; "
+                + Numbers.format(v.number()) + " " + op + " " + Numbers.format(c.operand()) + " = " + number(f.number())
+                + ".";
+    }
+
+    // ---- pieces
+
+    /** The constraints said of one member: "that is the capital of X", "that works in Y". */
+    private String constraintsOfOne(List<Constraint> constraints) {
+        String plural = constraints(constraints);
+        String one = plural.replace("that are ", "that is ").replace("that have ", "that has ")
+                .replace("that do not ", "that does not ");
+        // a verb given back its third-person -s: "that work in" → "that works in"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("that (\\p{L}+) ").matcher(one);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String verb = m.group(1);
+            boolean keep = List.of("is", "has", "does").contains(verb);
+            m.appendReplacement(out, "that " + (keep ? verb : verb.endsWith("y") ? verb.substring(0, verb.length() - 1)
+                    + "ies" : verb + "s") + " ");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String constraints(List<Constraint> constraints) {
+        List<String> parts = new ArrayList<>();
+        for (Constraint c : constraints) {
+            if (c instanceof Reading.LinksTo l) {
+                parts.add(relation(l.steps(), l.entity().name(), l.negated()));
+            } else if (c instanceof Reading.HasValue h && "true".equals(h.value()) && words(h.property()).matches("(is|has) .+")) {
+                String name = words(h.property());
+                boolean is = name.startsWith("is ");
+                parts.add("that " + (is ? "are " : h.negated() ? "do not have " : "have ") + (is && h.negated() ? "not " : "")
+                        + bare(name));
+            } else if (c instanceof Reading.HasValue h) {
+                parts.add("whose " + bare(words(h.property())) + (h.negated() ? " is not " : " is ") + h.value());
+            } else if (c instanceof Reading.Compares k) {
+                String cmp = switch (k.comparison()) {
+                    case GT -> "more than ";
+                    case GE -> "at least ";
+                    case LT -> "less than ";
+                    case LE -> "at most ";
+                    case BETWEEN -> "between ";
+                };
+                parts.add("whose " + k.attribute().name() + " is " + (k.negated() ? "not " : "") + cmp
+                        + Numbers.format(k.low()) + (k.high() != null ? " and " + Numbers.format(k.high()) : ""));
+            }
+        }
+        return parts.isEmpty() ? "" : " " + join(parts);
+    }
+
+    /**
+     * How members relate to an entity, from the relation's name: "supplied by X" (a name ending in a preposition),
+     * "with manager X" ("has manager"), "whose country is X" (a noun), "that X is supplied by" (the other way round).
+     */
+    String relation(List<io.groundgate.kg.profile.ClassPath.Step> steps, String entity, boolean negated) {
+        if (steps.size() != 1) {
+            List<String> via = steps.stream().map(s -> bare(words(s.property()))).toList();
+            return (negated ? "not " : "") + "linked to " + entity + " through " + join(via);
+        }
+        String name = words(steps.get(0).property());
+        String[] w = name.split(" ");
+        boolean prepositional = lexicon.is(Lexicon.Op.PREPOSITION, w[w.length - 1]);
+        if (steps.get(0).inverse()) {
+            return prepositional ? "that " + entity + (negated ? " is not " : " is ") + name
+                    : (negated ? "that are not the " : "that are the ") + bare(name) + " of " + entity;
+        }
+        if (prepositional && (w[0].endsWith("ed") || !w[0].endsWith("s"))) { // a participle: "supplied by", "built at"
+            return (negated ? "not " : "") + name + " " + entity;
+        }
+        if (prepositional) {
+            // a verb in the third person singular said of several members: "works in" → "that work in"
+            String verb = w[0].endsWith("ies") ? w[0].substring(0, w[0].length() - 3) + "y"
+                    : w[0].endsWith("s") && !w[0].endsWith("ss") ? w[0].substring(0, w[0].length() - 1) : w[0];
+            return "that " + (negated ? "do not " : "") + verb + name.substring(w[0].length()) + " " + entity;
+        }
+        if (name.startsWith("has ")) {
+            return (negated ? "without " : "with ") + bare(name) + " " + entity;
+        }
+        return "whose " + bare(name) + (negated ? " is not " : " is ") + entity;
+    }
+
+    /** "S works in E", "the manager of S is E", "E is supplied by S": a fact along a path, as a statement. */
+    String statement(String subject, List<io.groundgate.kg.profile.ClassPath.Step> steps, String entity) {
+        if (steps.size() != 1) {
+            return subject + " is linked to " + entity + " through "
+                    + join(steps.stream().map(s -> bare(words(s.property()))).toList());
+        }
+        String name = words(steps.get(0).property());
+        String[] w = name.split(" ");
+        String from = steps.get(0).inverse() ? entity : subject;
+        String to = steps.get(0).inverse() ? subject : entity;
+        if (lexicon.is(Lexicon.Op.PREPOSITION, w[w.length - 1])) {
+            return from + (w[0].endsWith("ed") ? " is " : " ") + name + " " + to;
+        }
+        return "the " + bare(name) + " of " + from + " is " + to;
+    }
+
+    /** A relation's name without a leading "has" or "is". */
+    private static String bare(String name) {
+        return name.replaceFirst("^(has|is) ", "");
+    }
+
+    private String words(String iri) {
+        return names.apply(iri).toLowerCase(Locale.ROOT);
+    }
+
+    private String lastName(Finding f, Reading.HasValue h) {
+        return words(h.property());
+    }
+
+    private static String fields(List<Attribute> fields) {
+        return join(fields.stream().map(Attribute::name).toList());
+    }
+
+    static String withUnit(Value v, Attribute a) {
+        if (v.number() == null) {
+            return v.text();
+        }
+        return Numbers.withUnit(Numbers.format(v.number()), unit(a.unit()));
+    }
+
+    static String unit(String unit) {
+        return Numbers.unit(unit);
+    }
+
+    private static String number(BigDecimal v) {
+        if (v == null) {
+            return "?";
+        }
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() > 4 ? "about " + Numbers.rounded(v) : Numbers.format(v);
+    }
+
+    /** Items joined with commas and "and"; when cut, how many there are in all. */
+    static String list(List<String> items, long total) {
+        List<String> shown = items.size() > SHOWN ? items.subList(0, SHOWN) : items;
+        if (total > shown.size()) {
+            return String.join(", ", shown) + " and " + (total - shown.size()) + " more";
+        }
+        return join(shown);
+    }
+
+    static String join(List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** A class name as a common noun in the plural: "ChemicalElement" → "chemical elements". */
+    static String plural(String className) {
+        String s = singular(className);
+        if (s.endsWith("y") && s.length() > 1 && "aeiou".indexOf(s.charAt(s.length() - 2)) < 0) {
+            return s.substring(0, s.length() - 1) + "ies";
+        }
+        if (s.endsWith("s") || s.endsWith("x") || s.endsWith("ch") || s.endsWith("sh")) {
+            return s + "es";
+        }
+        return s + "s";
+    }
+
+    static String singular(String className) {
+        boolean acronym = className.equals(className.toUpperCase(Locale.ROOT)) && className.length() > 1;
+        return acronym ? className : className.toLowerCase(Locale.ROOT);
+    }
+
+    static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

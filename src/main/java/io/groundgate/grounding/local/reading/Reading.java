@@ -1,0 +1,132 @@
+package io.groundgate.grounding.local.reading;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.groundgate.grounding.local.reading.Linked.Candidate;
+import io.groundgate.kg.profile.ClassPath.Step;
+
+/**
+ * One way to read a question, built from the graph's actual paths: what to ask the graph (or the calculator) and how
+ * to say the answer. Every reading is a record of terms of the graph, never of words of the question.
+ */
+public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
+        Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate {
+
+    /**
+     * A value reached from a subject by following properties: one property, a value node's number
+     * ({@code price/amount}), or a short path ({@code suppliedBy/country}).
+     *
+     * @param steps the properties to follow
+     * @param name how to say it ("annual salary", "country of the supplier")
+     * @param unit its unit, or null
+     * @param numeric whether its values are numbers (typed or as strings)
+     */
+    record Attribute(List<Step> steps, String name, String unit, boolean numeric) {
+        public Attribute {
+            steps = List.copyOf(steps);
+        }
+
+        public int hops() {
+            return steps.size();
+        }
+    }
+
+    /** What the members of a class must satisfy. */
+    sealed interface Constraint permits LinksTo, HasValue, Compares {
+        /** Whether the constraint is negated ("without", "not"). */
+        boolean negated();
+    }
+
+    /** The member reaches an entity by a path. */
+    record LinksTo(List<Step> steps, Candidate entity, boolean negated) implements Constraint {
+        public LinksTo {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** The member reaches a categorical value by a path (compared as text). */
+    record HasValue(List<Step> steps, String value, String property, boolean negated) implements Constraint {
+        public HasValue {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** How a number is compared. */
+    enum Comparison {
+        GT, GE, LT, LE, BETWEEN
+    }
+
+    /** The member's number compares with given numbers ({@code high} only for BETWEEN). */
+    record Compares(Attribute attribute, Comparison comparison, BigDecimal low, BigDecimal high, boolean negated)
+            implements Constraint {
+    }
+
+    /**
+     * Values of one entity: "the annual salary of Karen Brant", several fields at once, or a reverse lookup;
+     * {@code howMany} when the question asks it as a count ("how many platforms does X have"); {@code inUnit} the unit
+     * the number is asked in ("in degrees Celsius"), or null.
+     */
+    record Lookup(Candidate entity, List<Attribute> fields, boolean howMany, String inUnit) implements Reading {
+        public Lookup {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** The members of a class that satisfy the constraints: listed, or counted. */
+    record Members(String classIri, String className, List<Constraint> constraints, boolean count) implements Reading {
+        public Members {
+            constraints = List.copyOf(constraints);
+        }
+    }
+
+    /** The members with the highest or lowest value ({@code k} of them). */
+    record Superlative(String classIri, String className, List<Constraint> constraints, Attribute attribute,
+            boolean high, int k) implements Reading {
+        public Superlative {
+            constraints = List.copyOf(constraints);
+        }
+    }
+
+    /**
+     * Two entities side by side on one number; {@code high} says which way the question asks (null: just both);
+     * {@code ratio} when it asks how many times one is the other.
+     */
+    record Compare(Candidate first, Candidate second, Attribute attribute, Boolean high, boolean yesNo, boolean ratio)
+            implements Reading {
+    }
+
+    /** A yes/no question: does the entity satisfy the constraint? */
+    record Ask(Candidate subject, Constraint constraint) implements Reading {
+    }
+
+    /** Sum, average, least or greatest of a number over the members. */
+    record Aggregate(String classIri, String className, List<Constraint> constraints, Attribute attribute,
+            Function function) implements Reading {
+        public Aggregate {
+            constraints = List.copyOf(constraints);
+        }
+    }
+
+    /** The aggregate functions. */
+    enum Function {
+        SUM, AVG, MIN, MAX
+    }
+
+    /** How many members per group ("per", "for each"). */
+    record Grouped(String classIri, String className, List<Constraint> constraints, List<Step> group,
+            String groupName) implements Reading {
+        public Grouped {
+            constraints = List.copyOf(constraints);
+            group = List.copyOf(group);
+        }
+    }
+
+    /** An amount in another unit ("How many seconds are in 3.5 hours?"). */
+    record Convert(BigDecimal amount, String unit, String target) implements Reading {
+    }
+
+    /** A fact, then arithmetic with a number ("the price of X times 12"). */
+    record Calculate(Lookup fact, String operator, BigDecimal operand) implements Reading {
+    }
+}

@@ -1,0 +1,712 @@
+package io.groundgate.grounding.local.reading;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.groundgate.grounding.local.linking.Words;
+import io.groundgate.grounding.local.reading.Lexicon.Op;
+import io.groundgate.grounding.local.reading.Linked.Anchor;
+import io.groundgate.grounding.local.reading.Linked.Candidate;
+import io.groundgate.grounding.local.reading.Linked.EntityAnchor;
+import io.groundgate.grounding.local.reading.Linked.NumberMention;
+import io.groundgate.grounding.local.reading.Linked.Role;
+import io.groundgate.grounding.local.reading.Linked.ValueAnchor;
+import io.groundgate.grounding.local.reading.Reading.Attribute;
+import io.groundgate.grounding.local.reading.Reading.Comparison;
+import io.groundgate.grounding.local.reading.Reading.Constraint;
+import io.groundgate.kg.profile.ClassPath;
+import io.groundgate.kg.profile.ClassPath.Step;
+import io.groundgate.kg.profile.ClassProfile;
+import io.groundgate.kg.profile.GraphProfile;
+import io.groundgate.kg.profile.PropertyUse;
+import io.groundgate.kg.profile.ValueKind;
+
+/**
+ * Builds the candidate readings of a linked question from the graph's profile: attributes are the properties the
+ * anchors' classes really use (value nodes read as one property, paths of up to two hops), constraints connect the
+ * answer class to each anchor by the profile's class-to-class paths (up to three hops). Each reading is scored by how
+ * well its terms explain the content words, minus path length and minus every word it leaves unexplained.
+ */
+public final class ReadingBuilder {
+
+    /** Below this similarity a term does not explain a word. */
+    static final double EXPLAINS = 0.6;
+    /** Several words are explained together only by a term this close to all of them. */
+    static final double WHOLE_PHRASE = 0.8;
+    /** A content word names a class at or above this similarity. */
+    static final double NAMES_CLASS = 0.8;
+    /** Several content words name a class together only as a whole name ("chemical element"). */
+    static final double WHOLE_NAME = 0.95;
+    private static final double HOP_COST = 0.5;
+    private static final double UNEXPLAINED_COST = 1.0;
+    private static final int MAX_PATHS = 3;
+
+    private final GraphProfile profile;
+    private final SchemaMatcher matcher;
+    private final Linked q;
+
+    public ReadingBuilder(GraphProfile profile, SchemaMatcher matcher, Linked question) {
+        this.profile = profile;
+        this.matcher = matcher;
+        this.q = question;
+    }
+
+    /** The candidate readings, best first. */
+    public List<Option> build() {
+        List<Option> out = new ArrayList<>();
+        convert(out);
+        List<EntityAnchor> entities = q.entities();
+        boolean yesNo = !q.words().isEmpty() && q.words().get(0).ops().contains(Op.YESNO);
+        if (entities.size() == 1 && q.values().isEmpty()) {
+            for (Candidate c : entities.get(0).candidates()) {
+                lookups(entities.get(0), c, yesNo, out);
+            }
+        }
+        if (entities.size() == 2 && q.values().isEmpty()) {
+            compare(entities.get(0), entities.get(1), yesNo, out);
+        }
+        if (yesNo && !entities.isEmpty()) {
+            asks(entities.get(0), out);
+        }
+        if (!yesNo) {
+            members(out);
+        }
+        out.sort(Comparator.comparingDouble(Option::score).reversed());
+        return out;
+    }
+
+    // ---- conversions
+
+    private void convert(List<Option> out) {
+        if (q.askedUnit() == null || !q.anchors().isEmpty()) {
+            return;
+        }
+        for (NumberMention n : q.numbers()) {
+            if (n.unit() != null) {
+                out.add(option(new Reading.Convert(n.value(), n.unit(), q.askedUnit()), 2.0, List.of(), Set.of()));
+            }
+        }
+    }
+
+    // ---- one entity
+
+    private void lookups(EntityAnchor e, Candidate c, boolean yesNo, List<Option> out) {
+        List<Scored> attrs = new ArrayList<>();
+        boolean count = q.has(Op.COUNT);
+        for (Attribute a : attributes(classesOf(c))) {
+            if (count && !a.numeric() || q.askedUnit() != null && !a.numeric()) {
+                continue; // counting things is a members reading; a unit asks for a number
+            }
+            Explained x = explain(terms(a.steps()), Set.of());
+            if (!x.words().isEmpty()) {
+                attrs.add(new Scored(a, x));
+            }
+        }
+        attrs.sort(Comparator.comparingDouble((Scored s) -> s.x().sum() - HOP_COST * (s.a().hops() - 1)).reversed());
+        if (attrs.isEmpty() || yesNo) {
+            return;
+        }
+        NumberMention operand = bareNumber();
+        String operator = arithmetic();
+        for (Scored s : attrs.subList(0, Math.min(4, attrs.size()))) {
+            Reading.Lookup lookup = new Reading.Lookup(c, List.of(s.a()), count, q.askedUnit());
+            double score = e.score() + s.x().sum() - HOP_COST * (s.a().hops() - 1);
+            if (operand != null && operator != null && s.a().numeric()) {
+                out.add(option(new Reading.Calculate(lookup, operator, operand.value()), score, List.of(e),
+                        withNumber(s.x().words(), operand)));
+            } else {
+                out.add(option(lookup, score, List.of(e), s.x().words()));
+            }
+        }
+        // several fields: attributes explaining different words, joined by "and"
+        if (!q.has(Op.AND)) {
+            return;
+        }
+        List<Attribute> fields = new ArrayList<>();
+        Set<Integer> covered = new HashSet<>();
+        double sum = e.score();
+        for (Scored s : attrs) {
+            if (s.x().words().stream().noneMatch(covered::contains)) {
+                fields.add(s.a());
+                covered.addAll(s.x().words());
+                sum += s.x().sum() - HOP_COST * (s.a().hops() - 1);
+            }
+        }
+        if (fields.size() > 1 && fields.size() <= 4) {
+            out.add(option(new Reading.Lookup(c, fields, false, null), sum, List.of(e), covered));
+        }
+    }
+
+    private void compare(EntityAnchor first, EntityAnchor second, boolean yesNo, List<Option> out) {
+        Set<String> common = new HashSet<>(classesOf(first.best()));
+        common.retainAll(classesOf(second.best()));
+        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo) {
+            return;
+        }
+        Boolean high = direction();
+        for (Attribute a : attributes(List.copyOf(common))) {
+            if (!a.numeric()) {
+                continue;
+            }
+            List<String> t = new ArrayList<>(terms(a.steps()));
+            t.addAll(common);
+            Explained x = explain(t, Set.of());
+            Set<Integer> words = new HashSet<>(x.words());
+            words.addAll(comparativeWords(a));
+            if (!words.isEmpty()) {
+                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, q.has(Op.TIMES)),
+                        first.score() + second.score() + x.sum() + comparativeWords(a).size() * EXPLAINS
+                                - HOP_COST * (a.hops() - 1),
+                        List.of(first, second), words));
+            }
+        }
+    }
+
+    // ---- yes/no about one entity
+
+    private void asks(EntityAnchor e, List<Option> out) {
+        Candidate c = e.best();
+        List<String> classes = classesOf(c);
+        for (Anchor other : q.anchors()) {
+            if (other == e) {
+                continue;
+            }
+            for (Constraint k : constraintsTo(classes, other, false)) {
+                List<Step> steps = k instanceof Reading.LinksTo l ? l.steps() : ((Reading.HasValue) k).steps();
+                Explained x = explain(terms(steps), Set.of());
+                out.add(option(new Reading.Ask(c, k), e.score() + other.score() + x.sum() - HOP_COST * (steps.size() - 1),
+                        List.of(e, other), x.words()));
+            }
+        }
+        if (q.anchors().size() == 1) {
+            Comparison cmp = comparison();
+            NumberMention n = bareNumber();
+            for (Attribute a : attributes(classes)) {
+                Explained x = explain(terms(a.steps()), Set.of());
+                if (x.words().isEmpty()) {
+                    continue;
+                }
+                if (cmp != null && n != null && a.numeric()) {
+                    out.add(option(new Reading.Ask(c, new Reading.Compares(a, cmp, n.value(), second(n), false)),
+                            e.score() + x.sum() - HOP_COST * (a.hops() - 1), List.of(e), withNumber(x.words(), n)));
+                } else if (kind(a) == ValueKind.BOOLEAN) {
+                    out.add(option(new Reading.Ask(c, new Reading.HasValue(a.steps(), "true", last(a), false)),
+                            e.score() + x.sum() - HOP_COST * (a.hops() - 1), List.of(e), x.words()));
+                }
+            }
+        }
+    }
+
+    // ---- members of a class
+
+    private record ClassMention(String iri, Set<Integer> words, double score) {
+    }
+
+    private void members(List<Option> out) {
+        List<ClassMention> mentions = classMentions();
+        boolean count = q.has(Op.COUNT);
+        Boolean high = direction();
+        Reading.Function function = q.has(Op.SUM) ? Reading.Function.SUM : q.has(Op.AVG) ? Reading.Function.AVG : null;
+        for (ClassMention m : mentions) {
+            for (List<Constraint> constraints : constraintSets(m.iri())) {
+                Set<Integer> used = new HashSet<>(m.words());
+                double score = m.score() + q.anchors().stream().mapToDouble(Anchor::score).sum();
+                List<Step> all = new ArrayList<>();
+                for (Constraint k : constraints) {
+                    all.addAll(stepsOf(k));
+                }
+                Explained x = explain(terms(all), used);
+                used.addAll(x.words());
+                score += x.sum() - HOP_COST * Math.max(0, all.size() - constraints.size());
+                String name = profile.nameOf(m.iri());
+                Comparison cmp = comparison();
+                NumberMention n = bareNumber();
+                List<Attribute> numeric = attributes(List.of(m.iri())).stream().filter(Attribute::numeric).toList();
+                if (cmp != null && n != null) {
+                    for (Attribute a : numeric) {
+                        Explained ax = explain(terms(a.steps()), used);
+                        if (!ax.words().isEmpty()) {
+                            List<Constraint> more = new ArrayList<>(constraints);
+                            more.add(new Reading.Compares(a, cmp, n.value(), second(n), false));
+                            out.add(option(new Reading.Members(m.iri(), name, more, count),
+                                    score + ax.sum(), q.anchors(), union(used, withNumber(ax.words(), n))));
+                        }
+                    }
+                    continue;
+                }
+                if (high != null || function != null) {
+                    for (Attribute a : numeric) {
+                        Explained ax = explain(terms(a.steps()), used);
+                        Set<Integer> words = union(used, ax.words());
+                        words.addAll(comparativeWords(a));
+                        if (ax.words().isEmpty() && comparativeWords(a).isEmpty()) {
+                            continue;
+                        }
+                        double s = score + ax.sum() + comparativeWords(a).size() * EXPLAINS - HOP_COST * (a.hops() - 1);
+                        if (function != null) {
+                            out.add(option(new Reading.Aggregate(m.iri(), name, constraints, a, function), s,
+                                    q.anchors(), words));
+                        } else {
+                            boolean topK = n != null && n.unit() == null && nextToExtreme(n.index());
+                            int k = topK ? n.value().intValue() : 1;
+                            Set<Integer> w = topK ? withNumber(words, n) : words;
+                            out.add(option(new Reading.Superlative(m.iri(), name, constraints, a, high, Math.max(1, k)),
+                                    s, q.anchors(), w));
+                        }
+                    }
+                    continue;
+                }
+                if (q.has(Op.PER)) {
+                    grouped(m, constraints, used, score, name, out);
+                    continue;
+                }
+                out.add(option(new Reading.Members(m.iri(), name, constraints, count), score, q.anchors(), used));
+                for (Attribute a : attributes(List.of(m.iri()))) {
+                    Explained ax = explain(terms(a.steps()), used);
+                    if (kind(a) == ValueKind.BOOLEAN && a.hops() == 1 && !ax.words().isEmpty()) {
+                        int at = ax.words().stream().min(Integer::compare).orElse(0);
+                        List<Constraint> more = new ArrayList<>(constraints);
+                        more.add(new Reading.HasValue(a.steps(), "true", last(a), negatedBefore(at)));
+                        out.add(option(new Reading.Members(m.iri(), name, more, count), score + ax.sum(), q.anchors(),
+                                union(used, ax.words())));
+                    }
+                }
+            }
+        }
+    }
+
+    private void grouped(ClassMention m, List<Constraint> constraints, Set<Integer> used, double score, String name,
+            List<Option> out) {
+        int per = perIndex();
+        if (m.words().stream().anyMatch(i -> i > per)) {
+            return;
+        }
+        for (ClassMention g : classMentions()) {
+            if (g.iri().equals(m.iri()) || g.words().stream().anyMatch(used::contains)
+                    || g.words().stream().anyMatch(i -> i < per) || m.words().stream().anyMatch(i -> i > per)) {
+                continue;
+            }
+            for (ClassPath p : paths(m.iri(), g.iri())) {
+                out.add(option(new Reading.Grouped(m.iri(), name, constraints, p.steps(), profile.nameOf(g.iri())),
+                        score + g.score() - HOP_COST * (p.steps().size() - 1), q.anchors(), union(used, g.words())));
+            }
+        }
+        for (Attribute a : attributes(List.of(m.iri()))) {
+            if (kind(a) != ValueKind.CATEGORY && kind(a) != ValueKind.RESOURCE) {
+                continue;
+            }
+            Explained x = explain(terms(a.steps()), used);
+            if (!x.words().isEmpty() && x.words().stream().allMatch(i -> i > per)) {
+                out.add(option(new Reading.Grouped(m.iri(), name, constraints, a.steps(), a.name()), score + x.sum(),
+                        q.anchors(), union(used, x.words())));
+            }
+        }
+    }
+
+    /** Content words naming a class, as whole phrases or single words. */
+    private List<ClassMention> classMentions() {
+        List<ClassMention> out = new ArrayList<>();
+        List<String> all = profile.classes().stream().filter(c -> c.instances() > 0 && !vocabulary(c.iri()))
+                .map(ClassProfile::iri).toList();
+        for (Linked.Phrase p : q.phrases()) {
+            double needed = p.positions().size() > 1 ? WHOLE_NAME : NAMES_CLASS; // "country capital" is no class
+            for (SchemaMatcher.Scored s : matcher.rank(p.text(), all)) {
+                if (s.score() >= needed) {
+                    out.add(new ClassMention(s.iri(), Set.copyOf(p.positions()), s.score() * p.positions().size()));
+                }
+            }
+            if (p.positions().size() > 1) {
+                for (int i : p.positions()) {
+                    for (SchemaMatcher.Scored s : matcher.rank(q.words().get(i).key(), all)) {
+                        if (s.score() >= NAMES_CLASS) {
+                            out.add(new ClassMention(s.iri(), Set.of(i), s.score()));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every way to tie the anchors to the class: one constraint per anchor, up to a few paths each. */
+    private List<List<Constraint>> constraintSets(String classIri) {
+        List<List<Constraint>> sets = new ArrayList<>();
+        sets.add(List.of());
+        for (Anchor a : q.anchors()) {
+            boolean negated = negatedBefore(a.first());
+            List<Constraint> choices = constraintsTo(List.of(classIri), a, negated);
+            if (choices.isEmpty()) {
+                return List.of();
+            }
+            List<List<Constraint>> next = new ArrayList<>();
+            for (List<Constraint> s : sets) {
+                for (Constraint k : choices) {
+                    List<Constraint> more = new ArrayList<>(s);
+                    more.add(k);
+                    next.add(more);
+                }
+            }
+            sets = next;
+        }
+        return sets;
+    }
+
+    private List<Constraint> constraintsTo(List<String> classes, Anchor a, boolean negated) {
+        List<Constraint> out = new ArrayList<>();
+        for (String from : classes) {
+            if (a instanceof EntityAnchor e) {
+                for (String to : classesOf(e.best())) {
+                    for (ClassPath p : paths(from, to)) {
+                        out.add(new Reading.LinksTo(p.steps(), e.best(), negated));
+                    }
+                }
+            } else if (a instanceof ValueAnchor v) {
+                if (v.classes().contains(from) || profile.classProfile(from).flatMap(c -> c.use(v.property())).isPresent()) {
+                    out.add(new Reading.HasValue(List.of(new Step(v.property(), false)), v.value(), v.property(),
+                            negated));
+                } else {
+                    for (String to : v.classes()) {
+                        for (ClassPath p : paths(from, to)) {
+                            List<Step> steps = new ArrayList<>(p.steps());
+                            steps.add(new Step(v.property(), false));
+                            out.add(new Reading.HasValue(steps, v.value(), v.property(), negated));
+                        }
+                    }
+                }
+            }
+        }
+        return out.stream().limit(6).toList();
+    }
+
+    private List<ClassPath> paths(String from, String to) {
+        return profile.pathsBetween(from, to).stream().filter(p -> p.steps().size() <= 3)
+                .sorted(Comparator.comparingInt((ClassPath p) -> p.steps().size())).limit(MAX_PATHS).toList();
+    }
+
+    // ---- attributes of classes
+
+    /** What instances of the classes have: their properties (value nodes read through), and one hop further. */
+    List<Attribute> attributes(List<String> classes) {
+        List<Attribute> out = new ArrayList<>();
+        Set<List<Step>> seen = new HashSet<>();
+        for (String c : classes) {
+            ClassProfile cp = profile.classProfile(c).orElse(null);
+            if (cp == null) {
+                continue;
+            }
+            for (PropertyUse u : cp.properties()) {
+                add(out, seen, attribute(List.of(new Step(u.property(), false)), u, List.of()));
+            }
+            for (ClassPath p : profile.paths()) {
+                if (!p.from().equals(c) || p.steps().size() > 2) {
+                    continue;
+                }
+                add(out, seen, new Attribute(p.steps(), stepName(p.steps().get(p.steps().size() - 1), p.to()), null,
+                        false));
+                if (p.steps().size() == 1) {
+                    profile.classProfile(p.to()).ifPresent(target -> {
+                        for (PropertyUse u : target.properties()) {
+                            if (u.kind() != ValueKind.RESOURCE && !u.property().equals(p.steps().get(0).property())) {
+                                List<Step> steps = new ArrayList<>(p.steps());
+                                steps.add(new Step(u.property(), false));
+                                add(out, seen, attribute(steps, u,
+                                        List.of(stepName(p.steps().get(0), p.to()))));
+                            }
+                        }
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    private Attribute attribute(List<Step> steps, PropertyUse u, List<String> via) {
+        List<Step> all = new ArrayList<>(steps);
+        if (u.kind() == ValueKind.VALUE_NODE && u.valueNode() != null) {
+            all.add(new Step(u.valueNode().valueProperty(), false));
+        }
+        boolean numeric = u.kind() == ValueKind.NUMBER || u.kind() == ValueKind.VALUE_NODE;
+        String unit = u.unit() != null ? u.unit()
+                : profile.property(u.property()).map(p -> p.unit()).orElse(null);
+        String target = u.kind() == ValueKind.RESOURCE && !u.objectClasses().isEmpty() ? u.objectClasses().get(0).value()
+                : null;
+        List<String> names = new ArrayList<>();
+        names.add(stepName(new Step(u.property(), false), target));
+        names.addAll(via);
+        return new Attribute(all, String.join(" of the ", names), unit, numeric);
+    }
+
+    /**
+     * How to say one step: the property's name without "has"/"is" and without a unit written in it ("weight_g" →
+     * weight); a relation named by a verb ("supplied by", "works in") is said by the class it leads to ("supplier").
+     */
+    String stepName(Step s, String targetClass) {
+        String name = profile.nameOf(s.property());
+        String unit = profile.property(s.property()).map(p -> "name".equals(p.unitSource()) ? p.unit() : null)
+                .orElse(null);
+        String plain = Names.withoutUnit(name, unit);
+        String[] words = plain.split(" ");
+        boolean verb = words.length > 0 && (Lexicon.english().is(Op.PREPOSITION, words[words.length - 1].toLowerCase())
+                || words[0].toLowerCase().endsWith("ed"));
+        if ((verb || s.inverse()) && targetClass != null) {
+            return profile.nameOf(targetClass).toLowerCase();
+        }
+        return plain.replaceFirst("^(?i)(has|is) ", "");
+    }
+
+    private static void add(List<Attribute> out, Set<List<Step>> seen, Attribute a) {
+        if (seen.add(a.steps())) {
+            out.add(a);
+        }
+    }
+
+    private ValueKind kind(Attribute a) {
+        return profile.property(last(a)).map(p -> p.kind()).orElse(null);
+    }
+
+    private static String last(Attribute a) {
+        return a.steps().get(a.steps().size() - 1).property();
+    }
+
+    private List<String> classesOf(Candidate c) {
+        Set<String> out = new LinkedHashSet<>(c.classes());
+        List<String> todo = new ArrayList<>(c.classes());
+        while (!todo.isEmpty() && out.size() < 20) {
+            String k = todo.remove(0);
+            profile.classProfile(k).ifPresent(cp -> cp.superClasses().forEach(s -> {
+                if (out.add(s)) {
+                    todo.add(s);
+                }
+            }));
+        }
+        out.removeIf(ReadingBuilder::vocabulary);
+        return List.copyOf(out);
+    }
+
+    // ---- explaining words
+
+    /** Words explained by some terms, with the sum of their similarities. */
+    record Explained(Set<Integer> words, double sum) {
+    }
+
+    private record Scored(Attribute a, Explained x) {
+    }
+
+    /** The terms a path names: its properties and the classes it passes through. */
+    private List<String> terms(List<Step> steps) {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            out.add(s.property());
+            profile.property(s.property()).ifPresent(p -> (s.inverse() ? p.domains() : p.ranges()).stream()
+                    .filter(r -> profile.classProfile(r).isPresent() && !vocabulary(r)).limit(4).forEach(out::add));
+        }
+        return out;
+    }
+
+    /** Terms of RDF, RDFS and OWL themselves ({@code owl:NamedIndividual}): never what a question is about. */
+    static boolean vocabulary(String iri) {
+        return iri.startsWith("http://www.w3.org/2002/07/owl#") || iri.startsWith("http://www.w3.org/2000/01/rdf-schema#")
+                || iri.startsWith("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+    }
+
+    /** The content words (not in {@code skip}) that one of the terms names, whole phrases first, then single words. */
+    Explained explain(List<String> terms, Set<Integer> skip) {
+        Set<Integer> words = new HashSet<>();
+        double sum = 0;
+        for (Linked.Phrase p : q.phrases()) {
+            List<Integer> open = p.positions().stream().filter(i -> !skip.contains(i)).toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            String text = String.join(" ", open.stream().map(i -> q.words().get(i).key()).toList());
+            double whole = best(text, terms);
+            if (whole >= (open.size() > 1 ? WHOLE_PHRASE : EXPLAINS)) {
+                words.addAll(open);
+                sum += whole * open.size();
+                continue;
+            }
+            for (int i : open) {
+                double s = best(q.words().get(i).key(), terms);
+                for (String base : Words.adjectiveBases(q.words().get(i).key())) {
+                    s = Math.max(s, best(base, terms) * 0.95);
+                }
+                if (s >= EXPLAINS) {
+                    words.add(i);
+                    sum += s;
+                }
+            }
+        }
+        return new Explained(words, sum);
+    }
+
+    private double best(String text, List<String> terms) {
+        double best = 0;
+        for (String t : terms) {
+            best = Math.max(best, matcher.similarity(text, t));
+        }
+        return best;
+    }
+
+    /** Superlative or comparative words ("heaviest", "lighter") that name the attribute through their base form. */
+    private Set<Integer> comparativeWords(Attribute a) {
+        Set<Integer> out = new HashSet<>();
+        List<String> terms = terms(a.steps());
+        for (int i = 0; i < q.words().size(); i++) {
+            Linked.Word w = q.words().get(i);
+            if (w.ops().contains(Op.HIGH) || w.ops().contains(Op.LOW)) {
+                for (String base : Words.adjectiveBases(w.key())) {
+                    if (best(base, terms) >= EXPLAINS) {
+                        out.add(i);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- operators
+
+    /** High or low when the question asks for an extreme or a comparison; null when it does not. */
+    private Boolean direction() {
+        Boolean dir = null;
+        for (Linked.Word w : q.words()) {
+            if (w.ops().contains(Op.LOW)) {
+                return false;
+            }
+            if (w.ops().contains(Op.HIGH) && !w.ops().contains(Op.GT)) {
+                dir = true;
+            }
+            if (w.role() == Role.CONTENT && !Words.adjectiveBases(w.key()).isEmpty() && w.key().endsWith("est")) {
+                dir = true;
+            }
+        }
+        return dir;
+    }
+
+    private Comparison comparison() {
+        if (q.has(Op.BETWEEN)) {
+            return Comparison.BETWEEN;
+        }
+        if (q.has(Op.GE)) {
+            return Comparison.GE;
+        }
+        if (q.has(Op.LE)) {
+            return Comparison.LE;
+        }
+        if (q.has(Op.GT)) {
+            return Comparison.GT;
+        }
+        return q.has(Op.LT) ? Comparison.LT : null;
+    }
+
+    private String arithmetic() {
+        for (Linked.Word w : q.words()) {
+            for (Op op : List.of(Op.TIMES, Op.PLUS, Op.MINUS, Op.OVER)) {
+                if (w.ops().contains(op)) {
+                    return switch (op) {
+                        case TIMES -> "*";
+                        case PLUS -> "+";
+                        case MINUS -> "-";
+                        default -> "/";
+                    };
+                }
+            }
+        }
+        return null;
+    }
+
+    private NumberMention bareNumber() {
+        return q.numbers().isEmpty() ? null : q.numbers().get(0);
+    }
+
+    private BigDecimal second(NumberMention n) {
+        return q.numbers().size() > 1 ? q.numbers().get(1).value() : null;
+    }
+
+    private Set<Integer> withNumber(Set<Integer> words, NumberMention n) {
+        Set<Integer> out = new HashSet<>(words);
+        for (NumberMention m : q.numbers()) {
+            out.add(m.index());
+            if (m.unit() != null) {
+                out.add(m.index() + 1);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a number stands right by a superlative ("top 3", "the 5 largest"). */
+    private boolean nextToExtreme(int index) {
+        for (int i = Math.max(0, index - 1); i <= Math.min(q.words().size() - 1, index + 1); i++) {
+            Linked.Word w = q.words().get(i);
+            if (i != index && (w.ops().contains(Op.HIGH) || w.ops().contains(Op.LOW)
+                    || w.key().endsWith("est") && !Words.adjectiveBases(w.key()).isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int perIndex() {
+        for (int i = 0; i < q.words().size(); i++) {
+            if (q.words().get(i).ops().contains(Op.PER)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean negatedBefore(int index) {
+        for (int i = Math.max(0, index - 3); i < index; i++) {
+            if (q.words().get(i).ops().contains(Op.NOT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Step> stepsOf(Constraint k) {
+        if (k instanceof Reading.LinksTo l) {
+            return l.steps();
+        }
+        return k instanceof Reading.HasValue h ? h.steps() : ((Reading.Compares) k).attribute().steps();
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> out = new HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    // ---- scoring
+
+    /** A reading with its score: the anchors' and terms' evidence, less a cost per content word left unexplained. */
+    private Option option(Reading reading, double evidence, List<? extends Anchor> anchors, Set<Integer> words) {
+        Set<Integer> explained = new HashSet<>(words);
+        for (Anchor a : anchors) {
+            for (int i = a.first(); i <= a.last(); i++) {
+                explained.add(i);
+            }
+        }
+        List<String> unexplained = new ArrayList<>();
+        for (int i = 0; i < q.words().size(); i++) {
+            Linked.Word w = q.words().get(i);
+            if (explained.contains(i)) {
+                continue;
+            }
+            boolean content = w.role() == Role.CONTENT || w.role() == Role.ANCHOR
+                    || w.role() == Role.NUMBER && !(reading instanceof Reading.Convert);
+            if (content) {
+                unexplained.add(w.text());
+            } else {
+                explained.add(i);
+            }
+        }
+        return new Option(reading, evidence - UNEXPLAINED_COST * unexplained.size(), explained, unexplained,
+                List.copyOf(anchors));
+    }
+}

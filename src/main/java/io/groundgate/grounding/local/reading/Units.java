@@ -1,0 +1,73 @@
+package io.groundgate.grounding.local.reading;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.groundgate.tools.calculator.CalcException;
+import io.groundgate.tools.calculator.CalcValue;
+import io.groundgate.tools.calculator.Calculator;
+
+/** Which words are units: those the calculator reads as one ("hours", "km", "litres"). */
+public final class Units {
+
+    private static final int MAX_CACHED = 5_000;
+
+    private final Calculator calculator;
+    private final Lexicon lexicon;
+    private final Map<String, Optional<String>> known = new ConcurrentHashMap<>();
+
+    public Units(Calculator calculator, Lexicon lexicon) {
+        this.calculator = calculator;
+        this.lexicon = lexicon;
+    }
+
+    /**
+     * The words as a calculator unit, if they are one: a unit word ("hours", "km"), or two words of which the first
+     * builds the unit from the second ("square miles" → mi^2, "cubic metres" → metres^3, "degrees Celsius").
+     */
+    public Optional<String> unit(String words) {
+        String[] w = words.strip().split("\\s+");
+        if (w.length == 2) {
+            String first = w[0].toLowerCase(java.util.Locale.ROOT);
+            if (lexicon.is(Lexicon.Op.SQUARE, first)) {
+                return word(w[1]).map(u -> u + "^2");
+            }
+            if (lexicon.is(Lexicon.Op.CUBIC, first)) {
+                return word(w[1]).map(u -> u + "^3");
+            }
+            if (lexicon.is(Lexicon.Op.DEGREES, first)) {
+                return word(w[1]);
+            }
+            return Optional.empty();
+        }
+        return w.length == 1 ? word(w[0]) : Optional.empty();
+    }
+
+    private Optional<String> word(String word) {
+        if (word == null || word.isBlank() || !Character.isLetter(word.charAt(0))) {
+            return Optional.empty();
+        }
+        if (known.size() > MAX_CACHED) {
+            known.clear();
+        }
+        return known.computeIfAbsent(word, w -> {
+            try {
+                CalcValue v = calculator.evaluate("1 " + w);
+                return v.unit() == null || v.unit().isBlank() ? Optional.empty() : Optional.of(w);
+            } catch (CalcException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Whether an amount in one unit converts to the other (same dimension). */
+    public boolean convertible(String from, String to) {
+        try {
+            calculator.evaluate("1 " + from + " to " + to);
+            return true;
+        } catch (CalcException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.groundgate.grounding.local.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.groundgate.grounding.local.reading.Finding.Row;
+import io.groundgate.grounding.local.reading.Finding.Value;
+import io.groundgate.grounding.local.reading.Linked.Candidate;
+import io.groundgate.grounding.local.reading.Reading.Attribute;
+import io.groundgate.kg.profile.ClassPath.Step;
+import io.groundgate.kg.profile.NameText;
+
+/** English from a reading's structure, on findings built by hand. */
+class ComposerTest {
+
+    static final String EX = "https://example.org/t#";
+    final Composer composer = new Composer(iri -> String.join(" ", NameText.words(NameText.localName(iri))));
+
+    static Candidate entity(String name) {
+        return new Candidate(EX + name.replace(" ", ""), name, List.of(EX + "Thing"));
+    }
+
+    static Value number(String n) {
+        return new Value(null, n, new BigDecimal(n), 0);
+    }
+
+    @Test
+    void yesNoAnswersStartWithYesOrNo() {
+        Reading.Ask ask = new Reading.Ask(entity("Tom Brant"),
+                new Reading.LinksTo(List.of(new Step(EX + "worksIn", false)), entity("Logistics"), false));
+        assertThat(composer.compose(new Finding(ask, List.of(), 1, true, null, null, List.of())).text())
+                .isEqualTo("Yes, Tom Brant works in Logistics.");
+        assertThat(composer.compose(new Finding(ask, List.of(), 1, false, null, null, List.of())).text())
+                .isEqualTo("No, the knowledge graph does not say that Tom Brant works in Logistics.");
+        Reading.Ask flag = new Reading.Ask(entity("Karen Brant"),
+                new Reading.HasValue(List.of(new Step(EX + "isRemote", false)), "true", EX + "isRemote", false));
+        assertThat(composer.compose(new Finding(flag, List.of(), 1, false, null, null, List.of())).text())
+                .isEqualTo("No, Karen Brant is not remote.");
+    }
+
+    @Test
+    void listsGiveTheirCountAndSayWhenTheyAreCut() {
+        Reading.Members m = new Reading.Members(EX + "Supplier", "Supplier", List.of(), false);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            rows.add(new Row(EX + "s" + i, "S" + i, List.of(), null));
+        }
+        String text = composer.compose(new Finding(m, rows, 90, null, null, null, List.of())).text();
+        assertThat(text).startsWith("90 suppliers: S1, S2").endsWith("S10 and 80 more.");
+        Reading.Members one = new Reading.Members(EX + "City", "City",
+                List.of(new Reading.LinksTo(List.of(new Step(EX + "capital", true)), entity("Chad"), false)), false);
+        assertThat(composer.compose(new Finding(one, rows.subList(0, 1), 1, null, null, null, List.of())).text())
+                .isEqualTo("The only city that is the capital of Chad is S1.");
+        Reading.Members none = new Reading.Members(EX + "Category", "Category", List.of(), true);
+        assertThat(composer.compose(new Finding(none, List.of(), 0, null, BigDecimal.ZERO, null, List.of())).text())
+                .isEqualTo("There are no categories.");
+    }
+
+    @Test
+    void unitsAsPeopleWriteThemAndComputedNumbersRounded() {
+        Attribute area = new Attribute(List.of(new Step(EX + "area", false)), "total area", "km^2", true);
+        Reading.Lookup l = new Reading.Lookup(entity("Chad"), List.of(area), false, null);
+        Row chad = new Row(EX + "Chad", "Chad", List.of(number("1284000")), null);
+        assertThat(composer.compose(new Finding(l, List.of(chad), 1, null, null, null, List.of())).text())
+                .isEqualTo("The total area of Chad is 1,284,000 km².");
+        Reading.Convert c = new Reading.Convert(new BigDecimal("243"), "km", "miles");
+        assertThat(composer.compose(new Finding(c, List.of(), 0, null, new BigDecimal("150.99319971367"), "243 km to miles",
+                List.of())).text()).isEqualTo("243 km is about 150.99 miles.");
+    }
+
+    @Test
+    void somethingNotFoundSaysWhatIsMissing() {
+        Attribute capital = new Attribute(List.of(new Step(EX + "capital", false)), "capital", null, false);
+        var part = composer.nothing(new Reading.Lookup(entity("Nauru"), List.of(capital), false, null));
+        assertThat(part.text()).isEqualTo("I could not find the capital of Nauru in the knowledge graph.");
+        assertThat(part.grounded()).isFalse();
+    }
+
+    @Test
+    void pluralsAndArticles() {
+        assertThat(Composer.plural("Country")).isEqualTo("countries");
+        assertThat(Composer.plural("Employee")).isEqualTo("employees");
+        assertThat(Composer.plural("Bus")).isEqualTo("buses");
+        assertThat(Composer.plural("UN")).isEqualTo("UNs");
+        assertThat(Composer.list(List.of("A", "B", "C"), 3)).isEqualTo("A, B and C");
+    }
+}

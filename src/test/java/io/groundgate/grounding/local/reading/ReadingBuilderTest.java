@@ -1,0 +1,88 @@
+package io.groundgate.grounding.local.reading;
+
+import static io.groundgate.grounding.local.reading.Graphs.ENTERPRISE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.groundgate.kg.profile.ClassPath.Step;
+import io.groundgate.tools.kg.DemoGraph;
+
+/** Candidate readings built from the profile's paths and scored by the words they explain (no Quarkus). */
+class ReadingBuilderTest {
+
+    static final String ACME = "https://example.org/acme#";
+
+    static Reading top(Path folder, String question) {
+        List<Option> options = Graphs.planner(folder).readings(question, Graphs.snapshot(folder));
+        return ReadingPlanner.top(options).orElseThrow(() -> new AssertionError("no complete reading: " + options));
+    }
+
+    @Test
+    void aValueNodeIsOneAttribute() {
+        Reading r = top(ENTERPRISE, "What is the price of the Torque Wrench TW-3?");
+        assertThat(r).isInstanceOfSatisfying(Reading.Lookup.class, l -> {
+            assertThat(l.entity().iri()).isEqualTo(ACME + "prod-1001");
+            assertThat(l.fields()).singleElement().satisfies(a -> {
+                assertThat(a.steps()).containsExactly(new Step(ACME + "price", false), new Step(ACME + "amount", false));
+                assertThat(a.numeric()).isTrue();
+            });
+        });
+    }
+
+    @Test
+    void theShortestPathThatExplainsTheWordsWins() {
+        // "manager" could also be read through two hops (the salary of the manager); one hop explains the same words
+        Reading r = top(ENTERPRISE, "What is the annual salary of Karen Brant?");
+        assertThat(r).isInstanceOfSatisfying(Reading.Lookup.class,
+                l -> assertThat(l.fields().get(0).steps()).containsExactly(new Step(ACME + "annualSalary", false)));
+    }
+
+    @Test
+    void membersAreTiedToAnchorsByTheProfilesPaths() {
+        assertThat(top(ENTERPRISE, "How many employees work in Logistics?")).isInstanceOfSatisfying(Reading.Members.class,
+                m -> {
+                    assertThat(m.count()).isTrue();
+                    assertThat(m.classIri()).isEqualTo(ACME + "Employee");
+                    assertThat(m.constraints()).singleElement().isInstanceOfSatisfying(Reading.LinksTo.class,
+                            k -> assertThat(k.steps()).containsExactly(new Step(ACME + "worksIn", false)));
+                });
+        assertThat(top(ENTERPRISE, "Which suppliers are in Switzerland?")).isInstanceOfSatisfying(Reading.Members.class,
+                m -> assertThat(m.constraints()).singleElement().isInstanceOf(Reading.HasValue.class));
+    }
+
+    @Test
+    void operatorsChooseTheShape() {
+        assertThat(top(ENTERPRISE, "Which product has the highest price?")).isInstanceOfSatisfying(
+                Reading.Superlative.class, s -> assertThat(s.high()).isTrue());
+        assertThat(top(ENTERPRISE, "Which product has the lowest price?")).isInstanceOfSatisfying(
+                Reading.Superlative.class, s -> assertThat(s.high()).isFalse());
+        assertThat(top(ENTERPRISE, "What is the average rating of suppliers?")).isInstanceOfSatisfying(
+                Reading.Aggregate.class, a -> assertThat(a.function()).isEqualTo(Reading.Function.AVG));
+        assertThat(top(ENTERPRISE, "How many employees per department?")).isInstanceOf(Reading.Grouped.class);
+        assertThat(top(ENTERPRISE, "Which employees are not remote?")).isInstanceOfSatisfying(Reading.Members.class,
+                m -> assertThat(m.constraints()).singleElement().satisfies(k -> assertThat(k.negated()).isTrue()));
+        assertThat(top(ENTERPRISE, "How many seconds are in 3.5 hours?")).isInstanceOf(Reading.Convert.class);
+        assertThat(top(DemoGraph.ONTOLOGIES, "Does France border Spain?")).isInstanceOf(Reading.Ask.class);
+        assertThat(top(DemoGraph.ONTOLOGIES, "How many times denser is Gold than Cobalt?"))
+                .isInstanceOfSatisfying(Reading.Compare.class, c -> assertThat(c.ratio()).isTrue());
+        assertThat(top(DemoGraph.ONTOLOGIES, "What are the density and the melting point of Tungsten?"))
+                .isInstanceOfSatisfying(Reading.Lookup.class, l -> assertThat(l.fields()).hasSize(2));
+    }
+
+    @Test
+    void aWordNoTermExplainsLeavesTheReadingIncomplete() {
+        List<Option> options = Graphs.planner(ENTERPRISE).readings("What is the shoe size of Karen Brant?",
+                Graphs.snapshot(ENTERPRISE));
+        assertThat(options).noneMatch(Option::complete);
+        // and a class named together with a relation word is no class mention: "country's capital" keeps "capital",
+        // so the list of countries is not taken for the answer
+        List<Option> peso = Graphs.planner(DemoGraph.ONTOLOGIES).readings(
+                "The Philippine peso is the currency of which country's capital?", Graphs.snapshot(DemoGraph.ONTOLOGIES));
+        assertThat(peso).filteredOn(o -> o.reading() instanceof Reading.Members).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.unexplained()).contains("capital"));
+    }
+}

@@ -1,0 +1,155 @@
+package io.groundgate.grounding.local.reading;
+
+import static io.groundgate.grounding.local.reading.Graphs.ENTERPRISE;
+import static io.groundgate.grounding.local.reading.Graphs.OWL_SMALL;
+import static io.groundgate.grounding.local.reading.Graphs.RAIL;
+import static io.groundgate.grounding.local.reading.Graphs.ask;
+import static io.groundgate.grounding.local.reading.Graphs.expected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.groundgate.grounding.GroundingStep;
+import io.groundgate.grounding.local.compose.Numbers;
+import io.groundgate.tools.kg.DemoGraph;
+
+/**
+ * The reading planner end to end on real graphs it was not written for (no Quarkus): names in a name property,
+ * value nodes, numbers as strings, unlabelled IRIs, an OWL ontology, plain labels. Expected values are read from the
+ * files by Jena directly.
+ */
+class ReadingPlannerTest {
+
+    static final String PREFIX = "PREFIX ex: <https://example.org/acme#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ";
+
+    static String one(List<String> values) {
+        assertThat(values).hasSize(1);
+        return values.get(0);
+    }
+
+    @Test
+    void looksUpAStringNumberThroughANameProperty() {
+        String salary = one(expected(ENTERPRISE, PREFIX + "SELECT ?v { ?e ex:name \"Karen Brant\" ; ex:annualSalary ?v }"));
+        Graphs.Run r = ask(ENTERPRISE, "What is the annual salary of Karen Brant?");
+        assertThat(r.text()).isEqualTo("The annual salary of Karen Brant is " + Numbers.format(new BigDecimal(salary)) + ".");
+    }
+
+    @Test
+    void readsAValueNodeAsOneProperty() {
+        String price = one(expected(ENTERPRISE,
+                PREFIX + "SELECT ?v { ?p ex:name \"Torque Wrench TW-3\" ; ex:price/ex:amount ?v }"));
+        assertThat(ask(ENTERPRISE, "What is the price of the Torque Wrench TW-3?").text())
+                .isEqualTo("The price of Torque Wrench TW-3 is " + Numbers.format(new BigDecimal(price)) + " EUR.");
+        String top = one(expected(ENTERPRISE, PREFIX
+                + "SELECT ?v { ?p a ex:Product ; ex:name ?v ; ex:price/ex:amount ?a } ORDER BY DESC(?a) LIMIT 1"));
+        assertThat(ask(ENTERPRISE, "Which product has the highest price?").text()).startsWith(top + " has the highest price");
+    }
+
+    @Test
+    void filtersByACategoricalValueAndCounts() {
+        List<String> swiss = expected(ENTERPRISE, PREFIX + "SELECT ?v { ?s ex:country \"Switzerland\" ; ex:name ?v }");
+        String list = ask(ENTERPRISE, "Which suppliers are in Switzerland?").text();
+        assertThat(list).startsWith(swiss.size() + " suppliers whose country is Switzerland: ");
+        swiss.forEach(n -> assertThat(list).contains(n));
+        List<String> logistics = expected(ENTERPRISE, PREFIX + "SELECT ?v { ?e ex:worksIn ex:Logistics ; ex:name ?v }");
+        assertThat(ask(ENTERPRISE, "How many employees work in Logistics?").text())
+                .startsWith(logistics.size() + " employees that work in logistics: ");
+    }
+
+    @Test
+    void filtersByNumberAndNegation() {
+        List<String> dear = expected(ENTERPRISE, PREFIX + "SELECT ?v { ?p ex:price/ex:amount ?a ; ex:name ?v FILTER(?a > 10) }");
+        assertThat(ask(ENTERPRISE, "Which products cost more than 10?").text())
+                .startsWith(dear.size() + " products whose price is more than 10: ");
+        List<String> office = expected(ENTERPRISE, PREFIX + "SELECT ?v { ?e ex:isRemote false ; ex:name ?v }");
+        String text = ask(ENTERPRISE, "Which employees are not remote?").text();
+        assertThat(text).startsWith(office.size() + " employees that are not remote: ");
+        office.forEach(n -> assertThat(text).contains(n));
+    }
+
+    @Test
+    void answersYesOrNoFromTheGraph() {
+        assertThat(ask(ENTERPRISE, "Does Tom Brant work in Logistics?").text()).isEqualTo("Yes, Tom Brant works in logistics.");
+        assertThat(ask(ENTERPRISE, "Does Tom Brant work in Sales Operations?").text()).startsWith("No, ");
+        String remote = one(expected(ENTERPRISE, PREFIX + "SELECT ?v { ?e ex:name \"Karen Brant\" ; ex:isRemote ?v }"));
+        assertThat(ask(ENTERPRISE, "Is Karen Brant remote?").text())
+                .isEqualTo(Boolean.parseBoolean(remote) ? "Yes, Karen Brant is remote." : "No, Karen Brant is not remote.");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "Does France border Spain?").text()).startsWith("Yes, France");
+        // one hop, not the manager's flag two hops away: a plain answer, not a question back
+        assertThat(ask(ENTERPRISE, "Is Ines Karro remote?").text()).isEqualTo("Yes, Ines Karro is remote.");
+    }
+
+    @Test
+    void comparesTwoEntitiesOnAUnitInTheName() {
+        assertThat(ask(ENTERPRISE, "Which is heavier, Torque Wrench TW-3 or Hex Key Set HK-9?").text())
+                .isEqualTo("Torque Wrench TW-3 has the higher weight (820 g, against 240 g for Hex Key Set HK-9).");
+    }
+
+    @Test
+    void averagesGroupsAndComputes() {
+        List<String> ratings = expected(ENTERPRISE, PREFIX + "SELECT ?v { ?s a ex:Supplier ; ex:rating ?v }");
+        BigDecimal avg = ratings.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(ratings.size()), java.math.MathContext.DECIMAL64);
+        assertThat(ask(ENTERPRISE, "What is the average rating of suppliers?").text())
+                .isEqualTo("The average rating of the " + ratings.size() + " suppliers is about " + Numbers.rounded(avg) + ".");
+        assertThat(ask(ENTERPRISE, "How many employees per department?").text())
+                .startsWith("Employees per department: logistics: 3, research and development: 3");
+        Graphs.Run times = ask(ENTERPRISE, "What is the price of Torque Wrench TW-3 times 12?");
+        assertThat(times.text()).endsWith("49.9 × 12 = 598.8.");
+        assertThat(times.recorder().steps()).anySatisfy(s -> {
+            assertThat(s.tool()).isEqualTo("calculator");
+            assertThat(s.facts()).isNotEmpty();
+        });
+        assertThat(ask(ENTERPRISE, "How many seconds are in 3.5 hours?").text()).isEqualTo("3.5 hours is 12,600 seconds.");
+    }
+
+    @Test
+    void asksWhichOneWhenANameIsShared() {
+        Graphs.Run r = ask(ENTERPRISE, "What is the annual salary of Brant?");
+        assertThat(r.text()).contains("Karen Brant").contains("Tom Brant").endsWith("Which one do you mean?");
+        assertThat(r.answered()).isFalse();
+    }
+
+    @Test
+    void declinesWhatTheGraphCannotExplain() {
+        assertThat(ask(ENTERPRISE, "What is the shoe size of Karen Brant?").outcome())
+                .isInstanceOf(ReadingPlanner.Declined.class);
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the GDP of Lithuania?").outcome())
+                .isInstanceOf(ReadingPlanner.Declined.class);
+        Graphs.Run missing = ask(DemoGraph.ONTOLOGIES, "What is the capital of Nauru?");
+        assertThat(missing.text()).startsWith("I could not find the capital of Nauru");
+        assertThat(missing.answered()).isFalse();
+    }
+
+    @Test
+    void answersOnARailGraphWithPlainLabels() {
+        assertThat(ask(RAIL, "How many platforms does Alpha Station have?").text()).isEqualTo("Alpha Station has 12 platforms.");
+        assertThat(ask(RAIL, "Which line serves Alpha Station?").text()).isEqualTo("Alpha Station is served by Blue Line.");
+        assertThat(ask(RAIL, "When did Alpha Station open?").text()).isEqualTo("Alpha Station opened on 1901-05-01.");
+    }
+
+    @Test
+    void answersOnASmallOwlGraph() {
+        String heaviest = one(expected(OWL_SMALL, "PREFIX ex: <https://example.org/fauna#> PREFIX rdfs: "
+                + "<http://www.w3.org/2000/01/rdf-schema#> SELECT ?v { ?a a ex:Mammal ; ex:weightKg ?w ; rdfs:label ?v } "
+                + "ORDER BY DESC(?w) LIMIT 1"));
+        assertThat(ask(OWL_SMALL, "Which mammal has the highest weight?").text()).startsWith(heaviest + " has the highest weight");
+        assertThat(ask(OWL_SMALL, "Who cares for Pico?").text()).contains("Bo Tillmann");
+        assertThat(ask(OWL_SMALL, "Does Greta live in the Savanna enclosure?").text()).startsWith("Yes, Greta lives in");
+    }
+
+    @Test
+    void bindsEveryIriAndLiteralInsteadOfWritingThemIntoTheQuery() {
+        Graphs.Run r = ask(ENTERPRISE, "Which suppliers are in Switzerland?");
+        List<GroundingStep> queries = r.recorder().steps().stream().filter(s -> s.tool().equals("sparql_query")).toList();
+        assertThat(queries).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.query()).doesNotContain("example.org").doesNotContain("Switzerland");
+            assertThat(s.arguments().path("bindings").toString()).contains("https://example.org/acme#Supplier");
+            assertThat(s.graphVersion()).isEqualTo(Graphs.snapshot(ENTERPRISE).version());
+        });
+        assertThat(queries).anySatisfy(s -> assertThat(s.arguments().path("bindings").toString()).contains("Switzerland"));
+    }
+}
