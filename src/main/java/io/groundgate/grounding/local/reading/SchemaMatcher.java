@@ -1,5 +1,7 @@
 package io.groundgate.grounding.local.reading;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -201,14 +203,6 @@ public final class SchemaMatcher {
         if (a == null || b == null) {
             return 0;
         }
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return CosineSimilarity.between(Embedding.from(a), Embedding.from(b));
     }
 }

@@ -1,5 +1,6 @@
 package io.groundgate.grounding.local.tools;
 
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -158,15 +159,7 @@ public class LocalToolUse {
     }
 
     private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return CosineSimilarity.between(Embedding.from(a), Embedding.from(b));
     }
 
     /** One per name as written: the tool resolves a name itself (with its own class check). */
