@@ -17,6 +17,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.sparql.util.FmtUtils;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -427,9 +428,19 @@ public final class ReadingExecutor {
         ObjectNode bound = args.putObject("bindings");
         p.bindings.forEach((v, n) -> bound.put(v.getVarName(), n.isURI() ? n.getURI() : FmtUtils.stringForNode(n)));
         ObjectNode result = JsonNodeFactory.instance.objectNode().put("row_count", rows);
-        recorder.record(new GroundingStep(0, null, GraphFacts.SPARQL_TOOL, args, true, result, null, query,
+        recorder.record(new GroundingStep(0, null, GraphFacts.SPARQL_TOOL, args, true, result, null,
+                runnable(query, p.bindings),
                 snapshot.version(), found.stream().limit(100).toList(), sources,
                 Math.round((System.nanoTime() - start) / 10_000.0) / 100.0));
+    }
+
+    /**
+     * The query as a reader re-runs it (the workbench's SPARQL editor, {@code sparql_query}): the executor binds
+     * constants apart from the text it runs, but the step's {@code query} must stand alone, so they are substituted.
+     */
+    static String runnable(String query, Map<Var, Node> bindings) {
+        return bindings.isEmpty() ? query
+                : QueryTransformOps.transform(SparqlGuard.parse(query), bindings).serialize();
     }
 
     private List<String> sources(java.util.Collection<String> subjects) {
