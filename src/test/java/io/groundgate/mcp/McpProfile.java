@@ -13,7 +13,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * API keys for the MCP tests (one that may call every tool, one limited to the calculator and {@code kg_*}, one with a
- * tiny rate limit), a private copy of {@code tools/} that the test edits, and quick polling.
+ * tiny rate limit), a private copy of {@code tools/} that the test edits, an empty first graph folder the tests add
+ * graphs to, and quick polling.
  */
 public class McpProfile implements QuarkusTestProfile {
 
@@ -22,10 +23,13 @@ public class McpProfile implements QuarkusTestProfile {
     static final String SLOW = "sk-mcp-slow";
     static final String ADMIN = "mcp-test-admin-key";
     static final Path TOOLS = Path.of("target", "groundgate-mcp-tools").toAbsolutePath();
+    /** First graph folder, empty at start: graphs the tests add through {@code /admin/graphs} land here, not in ontologies/. */
+    static final Path GRAPHS = Path.of("target", "groundgate-mcp-graphs").toAbsolutePath();
 
     static {
         try {
             Files.createDirectories(TOOLS);
+            Files.createDirectories(GRAPHS);
             try (Stream<Path> files = Files.list(Path.of("tools"))) {
                 for (Path f : (Iterable<Path>) files::iterator) {
                     if (f.toString().endsWith(".yaml")) {
@@ -55,6 +59,7 @@ public class McpProfile implements QuarkusTestProfile {
                 Map.entry("groundgate.tools.declarative.poll-interval", "200ms"),
                 Map.entry("groundgate.mcp.sync-interval", "200ms"),
                 Map.entry("groundgate.security.admin-key", ADMIN),
+                Map.entry("groundgate.kg.paths", GRAPHS + ",ontologies"),
                 Map.entry("groundgate.mcp.allowed-origins", "http://localhost:3000"));
     }
 }

@@ -108,6 +108,48 @@ class McpServerTest {
     }
 
     @Test
+    void everyMcpRequestIsCountedAndTimedInTheGatewaysMetrics() throws Exception {
+        run(McpProfile.FULL, "tools,calls", null, null);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        // the library's Micrometer metrics still reach /q/metrics through the span hook that takes their place
+        assertThat(metrics).containsPattern("(?m)^mcp_server_requests_tools_call_seconds_count\\{[^}]*tool_name=\"calculator\"[^}]*} [1-9]")
+                .containsPattern("(?m)^mcp_server_requests_tools_list_seconds_count\\{[^}]*} [1-9]")
+                .containsPattern("(?m)^mcp_server_connections_active ");
+    }
+
+    @Test
+    void aGraphFileAddedOrRemovedComesAndGoesAsItsOwnStatusResource() throws Exception {
+        String name = "mcp-added.ttl";
+        Files.deleteIfExists(McpProfile.GRAPHS.resolve(name));
+        String turtle = "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                + "<https://example.org/mcp#gadget> rdfs:label \"Gadget\"@en .\n";
+        given().auth().oauth2(McpProfile.ADMIN).contentType("text/turtle").body(turtle.getBytes(StandardCharsets.UTF_8))
+                .queryParam("graph", name).put("/admin/graphs").then().statusCode(201);
+        try {
+            String file = kg.graphs().stream().map(io.groundgate.kg.GraphInfo::file).filter(f -> f.endsWith(name))
+                    .findFirst().orElseThrow();
+            String uri = McpResources.fileUri(file);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> names(resourcesStep().path("uris")).contains(uri));
+            JsonNode status = resourcesStep().path("contents").path(uri);
+            assertThat(status.path("file").asText()).isEqualTo(file);
+            assertThat(status.path("triples").asLong()).isEqualTo(1);
+        } finally {
+            given().auth().oauth2(McpProfile.ADMIN).queryParam("graph", name).delete("/admin/graphs").then()
+                    .statusCode(200);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> names(resourcesStep().path("uris")).stream().noneMatch(u -> u.endsWith(name)));
+        assertThat(names(resourcesStep().path("uris"))).contains(McpResources.STATUS_URI); // the others stay
+    }
+
+    private JsonNode resourcesStep() throws Exception {
+        List<JsonNode> steps = run(McpProfile.FULL, "resources", null, null);
+        assertThat(steps).allSatisfy(step -> assertThat(step.path("ok").asBoolean()).as(step.toString()).isTrue());
+        return steps.get(steps.size() - 1).path("result");
+    }
+
+    @Test
     void aKeysToolAllowListLimitsWhatItSeesAndCalls() throws Exception {
         List<JsonNode> steps = run(McpProfile.NARROW, "tools,denied", null, null);
         assertThat(steps).allSatisfy(step -> assertThat(step.path("ok").asBoolean()).as(step.toString()).isTrue());
