@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code yes_no}: ASK &rarr; {@code value}</li>
  * <li>{@code unanswerable}: ASK that must be false (the fact, entity or property is not in the knowledge base)</li>
  * <li>{@code all}: SELECT, part <i>i</i> from {@code ?answer<i>i+1</i>} by the rules above</li>
+ * <li>{@code clarify}: SELECT {@code ?candidate} (one per entity sharing the name), {@code ?answer} (the names or details
+ * that identify it; several rows give alternatives) and optionally {@code ?value} (its value for what was asked)
+ * &rarr; {@code candidates}, {@code values}</li>
+ * <li>{@code groups}: SELECT {@code ?group} and one numeric {@code ?answer} per group &rarr; {@code groups}</li>
  * </ul>
  */
 final class Gold {
@@ -53,7 +58,18 @@ final class Gold {
             return gold;
         }
         List<Map<String, String>> rows = kb.select(sparql);
-        if (type.equals("all")) {
+        if (type.equals("clarify")) {
+            clarify(gold, rows);
+        } else if (type.equals("groups")) {
+            TreeMap<String, String> groups = new TreeMap<>();
+            rows.forEach(r -> {
+                if (groups.put(r.get("group"), number(r.get("answer"))) != null) {
+                    throw new IllegalStateException("group " + r.get("group") + " has two values");
+                }
+            });
+            ArrayNode list = gold.putArray("groups");
+            groups.forEach((g, v) -> list.add(JSON.createArrayNode().add(g).add(v)));
+        } else if (type.equals("all")) {
             ArrayNode parts = (ArrayNode) gold.path("parts");
             for (int i = 0; i < parts.size(); i++) {
                 fill((ObjectNode) parts.get(i), values(rows, "answer" + (i + 1)));
@@ -65,6 +81,30 @@ final class Gold {
             }
         }
         return gold;
+    }
+
+    /** The entities sharing a name, each with what identifies it, and (if asked) their values, which must differ. */
+    private static void clarify(ObjectNode gold, List<Map<String, String>> rows) {
+        TreeMap<String, TreeSet<String>> candidates = new TreeMap<>();
+        TreeSet<String> values = new TreeSet<>();
+        rows.forEach(r -> {
+            candidates.computeIfAbsent(r.get("candidate"), c -> new TreeSet<>()).add(r.get("answer"));
+            if (r.get("value") != null) {
+                values.add(r.get("value"));
+            }
+        });
+        if (candidates.size() < 2) {
+            throw new IllegalStateException("a clarification needs two or more candidates, got " + candidates.keySet());
+        }
+        ArrayNode list = gold.putArray("candidates");
+        candidates.values().forEach(names -> {
+            ArrayNode alternatives = list.addArray();
+            names.forEach(alternatives::add);
+        });
+        if (!values.isEmpty()) {
+            ArrayNode v = gold.putArray("values");
+            values.forEach(v::add);
+        }
     }
 
     /** An entity with alternative labels (?alias, e.g. "Aluminum" for "Aluminium") becomes [label, alias, ...]. */
@@ -160,6 +200,11 @@ final class Gold {
                 }
             }
             case "text" -> node.putArray("contains");
+            case "clarify" -> {
+                node.remove("candidates");
+                node.remove("values");
+            }
+            case "groups" -> node.remove("groups");
             default -> {
             }
         }
