@@ -335,9 +335,12 @@ export function matchGroups(answer, gold) {
   const tol = gold.tolerance != null ? Number(gold.tolerance) : 1e-6;
   const equal = (x, v) => Math.abs(x - Number(v)) <= tol * Math.abs(Number(v)) + 1e-9;
   const mentions = [];
+  // a label may be a list of spellings (the name and the IRI's local name: ["Blue Heron Foundation", "BlueHeronFoundation"])
   gold.groups.forEach(([label], index) => {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldText(label))}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
+    for (const spelling of Array.isArray(label) ? label : [label]) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldText(spelling))}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
+    }
   });
   mentions.sort((x, y) => x.start - y.start);
   const missing = gold.groups.filter(([, value], index) => !mentions.some((m, i) => {

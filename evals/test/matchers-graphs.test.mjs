@@ -50,3 +50,10 @@ test('groups gold: each label with its own value, before or after it', () => {
   assert.equal(score('Crime: 25, Fantasy: 24.', gold).correct, false, 'a group left out');
   assert.equal(score('25, 24 and 12.', gold).correct, false);
 });
+
+test('groups gold: a label may be a list of spellings', () => {
+  const gold = { type: 'groups', groups: [[['Blue Heron Foundation', 'BlueHeronFoundation'], '3'], [['Open Skies Fund', 'OpenSkiesFund'], '5']] };
+  assert.equal(score('BlueHeronFoundation: 3; OpenSkiesFund: 5', gold).correct, true);
+  assert.equal(score('Blue Heron Foundation funds 3 projects, Open Skies Fund 5.', gold).correct, true);
+  assert.equal(score('Blue Heron Foundation funds 5 projects, Open Skies Fund 3.', gold).correct, false);
+});

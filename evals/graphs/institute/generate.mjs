@@ -99,7 +99,7 @@ out.push('', '# ---- departments, each headed by a professor');
 DEPTS.forEach((d, i) => out.push(`hv:${d} a hv:Department ; hv:headedBy hv:${profs[i * 4]} .`));
 out.push('', '# ---- labs');
 const INSTR = [];
-const KINDS = [['Microscope', ['CryoScope', 'Lumen', 'Nanoview', 'Halo']], ['Spectrometer', ['Prism', 'Raman', 'Spectra', 'Vesta']], ['Laser', ['Photon', 'Tesla', 'Argent', 'Bolt']]];
+const KINDS = [['Microscope', ['Cryoscope', 'Lumen', 'Nanoview', 'Halo']], ['Spectrometer', ['Prism', 'Raman', 'Spectra', 'Vesta']], ['Laser', ['Photon', 'Tesla', 'Argent', 'Bolt']]];
 const SUFFIX = ['Alpha', 'Beta', 'Gamma', 'Delta', 'One', 'Two', 'Mk2', 'X'];
 const inames = new Set();
 for (let i = 0; i < 42; i++) {

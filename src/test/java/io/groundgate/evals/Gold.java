@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code clarify}: SELECT {@code ?candidate} (one per entity sharing the name), {@code ?answer} (the names or details
  * that identify it; several rows give alternatives) and optionally {@code ?value} (its value for what was asked)
  * &rarr; {@code candidates}, {@code values}</li>
- * <li>{@code groups}: SELECT {@code ?group} and one numeric {@code ?answer} per group &rarr; {@code groups}</li>
+ * <li>{@code groups}: SELECT {@code ?group} and one numeric {@code ?answer} per group (optionally an {@code ?alias}, another
+ * spelling of the group's label) &rarr; {@code groups}</li>
  * </ul>
  */
 final class Gold {
@@ -61,14 +62,21 @@ final class Gold {
         if (type.equals("clarify")) {
             clarify(gold, rows);
         } else if (type.equals("groups")) {
+            // a group with an ?alias (another spelling of its label) gets the label [group, alias]
             TreeMap<String, String> groups = new TreeMap<>();
+            Map<String, String> aliases = new java.util.HashMap<>();
             rows.forEach(r -> {
                 if (groups.put(r.get("group"), number(r.get("answer"))) != null) {
                     throw new IllegalStateException("group " + r.get("group") + " has two values");
                 }
+                if (r.get("alias") != null && !r.get("alias").equals(r.get("group"))) {
+                    aliases.put(r.get("group"), r.get("alias"));
+                }
             });
             ArrayNode list = gold.putArray("groups");
-            groups.forEach((g, v) -> list.add(JSON.createArrayNode().add(g).add(v)));
+            groups.forEach((g, v) -> list.add(JSON.createArrayNode()
+                    .add(aliases.containsKey(g) ? JSON.createArrayNode().add(g).add(aliases.get(g)) : JSON.getNodeFactory().textNode(g))
+                    .add(v)));
         } else if (type.equals("all")) {
             ArrayNode parts = (ArrayNode) gold.path("parts");
             for (int i = 0; i < parts.size(); i++) {
