@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Evaluates the embedded planner (model groundgate-local) on both question splits against a built gateway.
+# Evaluates the embedded planner (model groundgate-local) on both question splits against a built gateway, then on each
+# held-out graph set evals/graphs/<name>/test.jsonl with a gateway that loads only that graph.
 #
 #   evals/ci.sh [THRESHOLD] [JAR]
 #
 # THRESHOLD  minimum accuracy (0..1) on the held-out test split; the script exits 1 below it (default: none, report only)
 # JAR        the built gateway (default target/quarkus-app/quarkus-run.jar; build with ./mvnw -B package -DskipTests)
+#
+# Graph sets: EVAL_THRESHOLD_<NAME> (e.g. EVAL_THRESHOLD_BOOKSHOP=0.6) is the minimum accuracy of set <name> (default 0,
+# report only) and EVAL_MAX_WRONG_<NAME> the largest share of wrong answers (default: not checked); EVAL_GRAPHS lists
+# the sets to run (default: every folder under evals/graphs with a test.jsonl; "none" runs none).
 #
 # Starts the jar on a free loopback port with its embedded defaults (no upstream model), waits until it is ready, runs
 # evals/run.mjs on the dev split (reported, never gating) and the test split (gated by THRESHOLD), stops the gateway and
@@ -26,13 +31,19 @@ if [[ ! -f evals/node_modules/openai/package.json ]]; then
 fi
 mkdir -p "$OUT"
 
-PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-BASE="http://127.0.0.1:$PORT"
-echo "== starting $JAR on $BASE (log: $OUT/gateway.log)"
-java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar "$JAR" >"$OUT/gateway.log" 2>&1 &
-GATEWAY=$!
+GATEWAY=""
+# start_gateway LOG [-Dkey=value...]: the jar on a free loopback port (sets BASE and GATEWAY), ready or exit 2
+start_gateway() {
+  local log=$1; shift
+  PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  BASE="http://127.0.0.1:$PORT"
+  echo "== starting $JAR on $BASE $* (log: $log)"
+  java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" "$@" -jar "$JAR" >"$log" 2>&1 &
+  GATEWAY=$!
+  wait_ready || { tail -n 40 "$log" >&2; exit 2; }
+}
 stop() {
-  if kill -0 "$GATEWAY" 2>/dev/null; then
+  if [[ -n "$GATEWAY" ]] && kill -0 "$GATEWAY" 2>/dev/null; then
     kill "$GATEWAY" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$GATEWAY" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$GATEWAY" 2>/dev/null || true
@@ -41,7 +52,8 @@ stop() {
 trap stop EXIT
 
 # ready when /q/health/ready says UP, or (a build without readiness checks) when /v1/models answers 200
-if ! node - "$BASE" "$READY_TIMEOUT" "$GATEWAY" <<'JS'
+wait_ready() {
+node - "$BASE" "$READY_TIMEOUT" "$GATEWAY" <<'JS'
 const [base, timeout, pid] = process.argv.slice(2);
 const deadline = Date.now() + Number(timeout) * 1000;
 const ok = async (path) => { try { const r = await fetch(base + path); return r.status === 200 ? 'up' : r.status; } catch { return 'down'; } };
@@ -53,10 +65,9 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 500));
 }
 JS
-then
-  tail -n 40 "$OUT/gateway.log" >&2
-  exit 2
-fi
+}
+
+start_gateway "$OUT/gateway.log"
 
 echo "== eval: groundgate-local, dev split (reported only)"
 set +e
@@ -67,7 +78,31 @@ node evals/run.mjs --base-url "$BASE/v1" --model groundgate-local --split test -
   ${THRESHOLD:+--threshold "$THRESHOLD"}
 TEST=$?
 set -e
+stop
 
-# exit status: the test run's (0 pass, 1 below the threshold, 2 could not run); a dev run that could not run counts too
+# held-out graph sets: one gateway per graph, loading only evals/graphs/<name>/ (no shapes)
+GRAPHS=0
+for dir in evals/graphs/*/; do
+  name=$(basename "$dir")
+  [[ -f "$dir/test.jsonl" ]] || continue
+  if [[ -n "${EVAL_GRAPHS:-}" && " $EVAL_GRAPHS " != *" $name "* ]]; then continue; fi
+  key=$(echo "$name" | tr '[:lower:]' '[:upper:]' | tr -c 'A-Z0-9\n' '_')
+  threshold_var="EVAL_THRESHOLD_$key"; max_wrong_var="EVAL_MAX_WRONG_$key"
+  threshold=${!threshold_var:-0}; max_wrong=${!max_wrong_var:-}
+  mkdir -p "$OUT/graphs/$name"
+  start_gateway "$OUT/graphs/$name/gateway.log" -Dgroundgate.kg.paths="${dir%/}" -Dgroundgate.kg.shapes-paths="${dir%/}/shapes" -Dgroundgate.kg.watch=false
+  echo "== eval: groundgate-local, graph set $name (threshold $threshold${max_wrong:+, max wrong $max_wrong})"
+  set +e
+  node evals/run.mjs --base-url "$BASE/v1" --model groundgate-local --questions "$dir/test.jsonl" --concurrency "$CONCURRENCY" \
+    --out "$OUT/graphs/$name" --threshold "$threshold" ${max_wrong:+--max-wrong "$max_wrong"}
+  status=$?
+  set -e
+  stop
+  if (( status > GRAPHS )); then GRAPHS=$status; fi
+done
+
+# exit status: the test run's (0 pass, 1 below the threshold, 2 could not run); a dev run or a graph set that could not
+# run, or a graph set below its threshold, counts too
 if [[ $TEST -eq 0 && $DEV -eq 2 ]]; then exit 2; fi
+if (( GRAPHS > TEST )); then exit "$GRAPHS"; fi
 exit "$TEST"

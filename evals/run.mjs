@@ -23,6 +23,7 @@ const HELP = `node evals/run.mjs [options]
   --questions FILE    a JSONL question file instead of the split; repeatable
   --concurrency N     requests in flight per model (default 4)
   --threshold X       exit 1 if the first model's accuracy is below X (0..1)
+  --max-wrong X       exit 1 if more than this share (0..1) of the first model's answers are wrong (not abstentions)
   --limit N           only N questions, taken round-robin over the categories
   --out DIR           where report.json and report.md go (default evals/reports)
   --api-key KEY       bearer key for the gateway (default GROUNDGATE_API_KEY or 'sk-eval')
@@ -47,6 +48,7 @@ function options() {
         questions: { type: 'string', multiple: true },
         concurrency: { type: 'string', default: '4' },
         threshold: { type: 'string' },
+        'max-wrong': { type: 'string' },
         limit: { type: 'string' },
         out: { type: 'string', default: join(HERE, 'reports') },
         'api-key': { type: 'string' },
@@ -76,6 +78,7 @@ function options() {
     questionFiles: parsed.questions?.map((f) => resolve(f)),
     concurrency: Math.floor(number('concurrency', parsed.concurrency, 1)),
     threshold: parsed.threshold === undefined ? undefined : number('threshold', parsed.threshold, 0),
+    maxWrong: parsed['max-wrong'] === undefined ? undefined : number('max-wrong', parsed['max-wrong'], 0),
     limit: parsed.limit === undefined ? undefined : Math.floor(number('limit', parsed.limit, 1)),
     out: resolve(parsed.out),
     apiKey: parsed['api-key'] ?? process.env.GROUNDGATE_API_KEY ?? 'sk-eval',
@@ -215,6 +218,10 @@ function summarise(rows) {
     correct,
     accuracy: n ? correct / n : 0,
     abstentions: rows.filter((r) => r.abstained).length,
+    // the score line: every answer is correct, wrong (a claim that is not right) or abstained (declined, not right)
+    wrong: rows.filter((r) => !r.correct && !r.abstained).length,
+    abstained: rows.filter((r) => !r.correct && r.abstained).length,
+    wrong_on_unanswerable: rows.filter((r) => r.category === 'unanswerable' && !r.correct).length,
     errors: rows.filter((r) => r.error).length,
     tool_calls_per_question: n ? rows.reduce((s, r) => s + r.tool_calls, 0) / n : 0,
     latency_p50_ms: percentile(latencies, 50),
@@ -298,6 +305,12 @@ function markdown(report) {
   return `${out.join('\n')}\n`;
 }
 
+/** One line per model for CI logs: correct / wrong / abstained, and wrong answers to unanswerable questions. */
+function scoreLine(model, s) {
+  return `score ${model}: ${s.correct} correct, ${s.wrong} wrong, ${s.abstained} abstained of ${s.questions} `
+    + `(${pct(s.accuracy)} correct, ${pct(s.questions ? s.wrong / s.questions : 0)} wrong); wrong on unanswerable: ${s.wrong_on_unanswerable}\n`;
+}
+
 async function main() {
   const opts = options();
   const { files, questions } = loadQuestions(opts);
@@ -321,7 +334,9 @@ async function main() {
     }
   }
   const first = summaries[opts.models[0]].overall;
-  const passed = opts.threshold === undefined || first.accuracy >= opts.threshold;
+  const wrongShare = first.questions ? first.wrong / first.questions : 0;
+  const passed = (opts.threshold === undefined || first.accuracy >= opts.threshold)
+    && (opts.maxWrong === undefined || wrongShare <= opts.maxWrong);
   const report = {
     generated_at: new Date().toISOString(),
     base_url: opts.baseURL,
@@ -329,6 +344,7 @@ async function main() {
     question_files: files,
     questions: questions.length,
     threshold: opts.threshold,
+    max_wrong: opts.maxWrong,
     passed,
     models: opts.models.map((model) => ({ model, summary: summaries[model] })),
     comparisons: comparisons(opts.models, summaries),
@@ -339,10 +355,13 @@ async function main() {
   const md = markdown(report);
   writeFileSync(join(opts.out, 'report.md'), md);
   process.stdout.write(md.split('\n## Wrong answers')[0]);
+  for (const model of opts.models) process.stdout.write(`\n${scoreLine(model, summaries[model].overall)}`);
   process.stdout.write(`\nreports: ${join(opts.out, 'report.json')}, ${join(opts.out, 'report.md')}\n`);
   if (!passed) {
+    const why = opts.threshold !== undefined && first.accuracy < opts.threshold ? `below the threshold ${pct(opts.threshold)}`
+      : `${pct(wrongShare)} wrong, above --max-wrong ${pct(opts.maxWrong)}`;
     process.stderr.write(`FAIL: ${opts.models[0]} answered ${first.correct} of ${first.questions} correctly (${pct(first.accuracy)}), `
-      + `below the threshold ${pct(opts.threshold)}` + (first.errors ? `; ${first.errors} requests failed` : '') + '\n');
+      + why + (first.errors ? `; ${first.errors} requests failed` : '') + '\n');
     process.exit(1);
   }
 }

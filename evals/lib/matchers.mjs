@@ -248,8 +248,11 @@ export function readChoice(answer, options) {
       for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
     }
   });
+  // text in double quotes echoes the question ('I could not find "A or B"'): a mention there is no pick
+  const quoted = [...text.matchAll(/["“][^"“”]*["”]/g)].map((q) => [q.index, q.index + q[0].length]);
   // a longer option containing a shorter one ("Guinea-Bissau" vs "Guinea"): keep the longer mention
   const kept = mentions
+    .filter((m) => !quoted.some(([a, b]) => m.start >= a && m.end <= b))
     .filter((m) => !mentions.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start))
     .sort((a, b) => a.start - b.start);
   // runs of mentions joined only by separators; a run ends when an option repeats

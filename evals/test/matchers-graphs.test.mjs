@@ -57,3 +57,10 @@ test('groups gold: a label may be a list of spellings', () => {
   assert.equal(score('Blue Heron Foundation funds 3 projects, Open Skies Fund 5.', gold).correct, true);
   assert.equal(score('Blue Heron Foundation funds 5 projects, Open Skies Fund 3.', gold).correct, false);
 });
+
+test('choice: an option echoed in quotes is no pick', () => {
+  const gold = { type: 'choice', options: ['Hollow Atlas', 'The Amber Staircase'], value: 'Hollow Atlas' };
+  assert.equal(score('I could not find "pages Hollow Atlas Staircase" in the knowledge graph.', gold).correct, false);
+  assert.equal(score('Hollow Atlas has more pages (813 vs 809).', gold).correct, true);
+  assert.equal(score('"Hollow Atlas" has more pages.', gold).correct, false, 'quoted only: no pick');
+});
