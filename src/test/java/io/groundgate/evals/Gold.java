@@ -187,6 +187,22 @@ final class Gold {
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 
+    /** The questions whose stored gold is no longer what their SPARQL gives on the knowledge base, each with why. */
+    static List<String> drift(List<? extends JsonNode> questions, Kb kb) {
+        List<String> drift = new java.util.ArrayList<>();
+        for (JsonNode q : questions) {
+            try {
+                JsonNode derived = derive(template(q.path("gold")), q.path("sparql").asText(), kb);
+                if (!same(q.path("gold"), derived)) {
+                    drift.add(q.path("id").asText() + ": stored " + q.path("gold") + ", SPARQL now gives " + derived);
+                }
+            } catch (RuntimeException e) {
+                drift.add(q.path("id").asText() + ": " + e.getMessage());
+            }
+        }
+        return drift;
+    }
+
     /** The template of a gold answer: the gold without the values the query fills in. */
     static ObjectNode template(JsonNode gold) {
         ObjectNode t = gold.deepCopy();
