@@ -2,7 +2,9 @@
 // its gold scores right and a wrong one scores wrong. Keeps the matchers and the graph sets in step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,3 +22,13 @@ for (const set of sets) {
     assert.deepEqual(misscored(questions, score), []);
   });
 }
+
+test('each graph is its generator\'s output (edit generate.mjs, not the Turtle)', () => {
+  for (const set of sets) {
+    const generator = join(ROOT, set, 'generate.mjs');
+    if (!existsSync(generator)) continue;
+    const out = join(mkdtempSync(join(tmpdir(), 'gg-graph-')), `${set}.ttl`);
+    execFileSync(process.execPath, [generator, out]);
+    assert.equal(readFileSync(out, 'utf8'), readFileSync(join(ROOT, set, `${set}.ttl`), 'utf8'), set);
+  }
+});

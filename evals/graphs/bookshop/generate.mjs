@@ -1,6 +1,6 @@
 // Writes bookshop.ttl: the catalogue of "Larkspur Books", an INVENTED bookshop. Every book, author, publisher, series,
 // award and figure is made up by this script (seeded, so the output is the same every run); nothing in it is a claim
-// about the real world. Run: node evals/graphs/bookshop/generate.mjs
+// about the real world. Run: node evals/graphs/bookshop/generate.mjs [OUT]
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,4 +116,4 @@ out.push(`book:B0182 a bk:Book ; schema:name "The Salt Road" ;
     bk:pageCount "412" ; bk:publicationDate "2021-10-02"^^xsd:date ; bk:rating "4.4" ; bk:inStock false ;
     bk:price [ bk:amount "22.00"^^xsd:decimal ; bk:currency "EUR" ] ;
     bk:weight [ bk:value 560 ; bk:unit "g" ] .`);
-writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'bookshop.ttl'), `${out.join('\n')}\n`);
+writeFileSync(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), 'bookshop.ttl'), `${out.join('\n')}\n`);

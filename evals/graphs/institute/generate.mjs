@@ -1,6 +1,6 @@
 // Writes institute.ttl: the "Halvard Institute", an INVENTED research institute. Every person, lab, project, funder,
 // instrument and figure is made up by this script (seeded, so the output is the same every run); nothing in it is a
-// claim about the real world. Run: node evals/graphs/institute/generate.mjs
+// claim about the real world. Run: node evals/graphs/institute/generate.mjs [OUT]
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,4 +157,4 @@ PROJ.forEach((p, i) => {
   out.push(`hv:${iri} a hv:${industry ? 'IndustryProject' : 'GrantProject'} ; hv:principalInvestigator hv:${pi} ; hv:fundedBy ${funders.map((f) => `hv:${f}`).join(', ')} ;\n    hv:budget_kEUR ${int(40, 2600)}.0 ; hv:start_year ${start} ; hv:end_year ${start + int(1, 5)} .`);
   for (const m of [pi, ...team]) out.push(`hv:${m} hv:worksOn hv:${iri} .`);
 });
-writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'institute.ttl'), `${out.join('\n')}\n`);
+writeFileSync(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), 'institute.ttl'), `${out.join('\n')}\n`);
