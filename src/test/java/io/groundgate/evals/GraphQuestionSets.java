@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <pre>./mvnw -B -q -DskipNodeSdk test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.groundgate.evals.GraphQuestionSets</pre>
  */
-final class GraphQuestionSets {
+public final class GraphQuestionSets {
 
     static final Path ROOT = Path.of("evals/graphs");
 
