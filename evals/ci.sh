@@ -4,7 +4,7 @@
 #
 #   evals/ci.sh [THRESHOLD] [JAR]
 #
-# THRESHOLD  minimum accuracy (0..1) on the held-out test split (default: its floor below)
+# THRESHOLD  minimum accuracy (0..1) on the held-out test split (default: its floor in MIN_ACCURACY below)
 # JAR        the built gateway (default target/quarkus-app/quarkus-run.jar; build with ./mvnw -B package -DskipTests)
 #
 # Every set is held to its floor: a minimum accuracy and, for the graph sets, a largest number of wrong answers (neither
@@ -12,8 +12,8 @@
 # what the planner measured (evals/README.md, "Results"); a set not in them is reported only. The environment overrides
 # one: EVAL_THRESHOLD_<SET> (e.g. EVAL_THRESHOLD_BOOKSHOP=0.6) and EVAL_MAX_WRONG_<SET> (a count, or a share with %;
 # "" = not checked), <SET> the set's name in capitals with non-alphanumerics as _ (DEV, TEST, PHRASING, MULTITURN,
-# BOOKSHOP, INSTITUTE). EVAL_GRAPHS lists the graph sets to run (default: every folder under evals/graphs with a
-# test.jsonl; "none" runs none).
+# BOOKSHOP, INSTITUTE); EVAL_FLOORS=none drops the tables (report only). EVAL_GRAPHS lists the graph sets to run
+# (default: every folder under evals/graphs with a test.jsonl; "none" runs none).
 #
 # Starts the jar on a free loopback port with its embedded defaults (no upstream model), waits until it is ready, runs
 # evals/run.mjs on dev, test, phrasing and multiturn; then starts it once per graph set with only that graph. Prints one
@@ -22,10 +22,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The CI floors, in one place. Measured on 2026-12-01 with `evals/ci.sh` (see evals/README.md, "Results"); the
-# conversation set's accuracy is per conversation. dev is for tuning, so it is reported only.
-declare -A MIN_ACCURACY=([test]=0.90 [phrasing]=0 [multiturn]=0 [bookshop]=0 [institute]=0)
-declare -A MAX_WRONG=()
+# The CI floors, in one place: a little below what the planner measured (evals/README.md, "Results": `evals/ci.sh` on
+# 2026-11-30, commit bdb9f6c + the graph sets), so that a regression fails CI. Raise them when the planner improves.
+# MIN_ACCURACY: the least share of right answers (per conversation for multiturn); dev is for tuning, reported only.
+# MAX_WRONG: the most wrong answers (neither right nor declined: worse than none) a graph set may give; a count, or N%.
+declare -A MIN_ACCURACY=(
+  [test]=0.90      # measured 180/198 = 90.9 %
+  [phrasing]=0.60  # measured  68/109 = 62.4 %
+  [multiturn]=0.69 # measured  35/49 conversations = 71.4 %
+  [bookshop]=0.53  # measured  43/78 = 55.1 %
+  [institute]=0.39 # measured  32/78 = 41.0 %
+)
+declare -A MAX_WRONG=(
+  [bookshop]=1     # measured 1 wrong of 78
+  [institute]=3    # measured 3 wrong of 78
+)
+
+# EVAL_FLOORS=none: report only (the environment's EVAL_THRESHOLD_*/EVAL_MAX_WRONG_* and THRESHOLD still apply)
+if [[ "${EVAL_FLOORS:-}" == none ]]; then MIN_ACCURACY=(); MAX_WRONG=(); fi
 
 JAR=${2:-target/quarkus-app/quarkus-run.jar}
 OUT=${EVAL_OUT:-evals/reports/ci}

@@ -342,8 +342,10 @@ function table(header, rows) {
 function markdown(report) {
   const out = [`# GroundGate eval report`, '', `- generated: ${report.generated_at}`, `- gateway: ${report.base_url}`,
     `- questions: ${report.questions} (${report.question_files.map((f) => f.replace(/^.*\/evals\//, 'evals/')).join(', ')})`];
-  if (report.threshold !== undefined) {
-    out.push(`- threshold: ${pct(report.threshold)} on every set for ${report.models[0].model} — ${report.passed ? 'passed' : 'FAILED'}`);
+  if (report.threshold !== undefined || report.max_wrong) {
+    const gate = [report.threshold !== undefined ? `threshold ${pct(report.threshold)}` : null,
+      report.max_wrong ? `max wrong ${report.max_wrong.count ?? `${report.max_wrong.share * 100}%`}` : null].filter(Boolean).join(', ');
+    out.push(`- ${gate} on every set for ${report.models[0].model} — ${report.passed ? 'passed' : 'FAILED'}`);
   }
   out.push('', '## Sets', '', table(SET_HEADER, report.models.flatMap((m) => m.sets.map((s) => setRow(m.model, s)))));
   for (const m of report.models) {

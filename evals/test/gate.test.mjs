@@ -64,6 +64,7 @@ test('--max-wrong N fails a set with more than N wrong answers; abstentions do n
   const over = await run('--max-wrong', '0');
   assert.equal(over.code, 1);
   assert.match(over.stderr, /FAIL: .* on set, 1 wrong, above --max-wrong 0/);
+  assert.match(over.stdout, /- max wrong 0 on every set for groundgate-local — FAILED/);
   assert.equal(over.report.passed, false);
   assert.equal((await run('--max-wrong', '1')).code, 0);
 });
@@ -77,5 +78,6 @@ test('--threshold and --max-wrong are both checked', async () => {
   const below = await run('--threshold', '0.5', '--max-wrong', '1');
   assert.equal(below.code, 1);
   assert.match(below.stderr, /below the threshold 50\.0%/);
+  assert.match(below.stdout, /- threshold 50\.0%, max wrong 1 on every set for groundgate-local — FAILED/);
   assert.equal((await run('--threshold', '0.3', '--max-wrong', '1')).code, 0);
 });
