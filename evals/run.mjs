@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Runs the GroundGate question sets through the gateway's OpenAI-compatible API and scores the answers.
 // Usage: node evals/run.mjs [--model ID]... [--base-url URL] [--split dev|test|phrasing|multiturn|all|demo[,...]] [--questions FILE]...
-//        [--concurrency N] [--threshold 0.9] [--limit N] [--out DIR] [--api-key KEY] [--timeout SECONDS]
+//        [--concurrency N] [--threshold 0.9] [--max-wrong N|N%] [--limit N] [--out DIR] [--api-key KEY] [--timeout SECONDS]
 // Each question file is a set; a file of conversations ({"id","turns":[…]}) is played turn by turn, every turn sent with
 // the earlier questions and the gateway's own earlier answers. One summary row per set and model.
-// Exit status: 0 done (and every set reached --threshold for the first model), 1 below the threshold, 2 usage or setup error.
+// Exit status: 0 done (and every set met --threshold and --max-wrong for the first model), 1 a set did not, 2 usage or
+// setup error.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,8 @@ const HELP = `node evals/run.mjs [options]
   --questions FILE    a JSONL question or conversation file instead of the split; repeatable
   --concurrency N     requests in flight per model (default 4)
   --threshold X       exit 1 if the first model's accuracy on any set is below X (0..1)
+  --max-wrong N       exit 1 if the first model answers more than N questions (or conversations) of any set wrongly
+                      (neither right nor an abstention); N% is a share of the set instead of a count
   --limit N           only N questions (or conversations) per set, taken round-robin over the categories
   --out DIR           where report.json and report.md go (default evals/reports)
   --api-key KEY       bearer key for the gateway (default GROUNDGATE_API_KEY or 'sk-eval')
@@ -53,6 +56,7 @@ function options() {
         questions: { type: 'string', multiple: true },
         concurrency: { type: 'string', default: '4' },
         threshold: { type: 'string' },
+        'max-wrong': { type: 'string' },
         limit: { type: 'string' },
         out: { type: 'string', default: join(HERE, 'reports') },
         'api-key': { type: 'string' },
@@ -74,6 +78,12 @@ function options() {
     if (!Number.isFinite(n) || n < min) fail(`--${name} must be a number >= ${min}, got '${value}'`);
     return n;
   };
+  // --max-wrong: a count of wrong answers per set, or with % a share of the set
+  const maxWrong = (value) => {
+    const share = String(value).trim().endsWith('%');
+    const n = number('max-wrong', share ? String(value).trim().slice(0, -1) : value, 0);
+    return share ? { share: n / 100 } : { count: Math.floor(n) };
+  };
   const splits = parsed.split.split(',').flatMap((s) => SPLIT_GROUPS[s.trim()] ?? [s.trim()]);
   const unknown = splits.filter((s) => !SPLITS.includes(s));
   if (unknown.length) fail(`--split takes ${[...SPLITS, ...Object.keys(SPLIT_GROUPS)].join(', ')} (comma-separated), got '${unknown.join(',')}'`);
@@ -85,6 +95,7 @@ function options() {
     questionFiles: parsed.questions?.map((f) => resolve(f)),
     concurrency: Math.floor(number('concurrency', parsed.concurrency, 1)),
     threshold: parsed.threshold === undefined ? undefined : number('threshold', parsed.threshold, 0),
+    maxWrong: parsed['max-wrong'] === undefined ? undefined : maxWrong(parsed['max-wrong']),
     limit: parsed.limit === undefined ? undefined : Math.floor(number('limit', parsed.limit, 1)),
     out: resolve(parsed.out),
     apiKey: parsed['api-key'] ?? process.env.GROUNDGATE_API_KEY ?? 'sk-eval',
@@ -331,8 +342,10 @@ function table(header, rows) {
 function markdown(report) {
   const out = [`# GroundGate eval report`, '', `- generated: ${report.generated_at}`, `- gateway: ${report.base_url}`,
     `- questions: ${report.questions} (${report.question_files.map((f) => f.replace(/^.*\/evals\//, 'evals/')).join(', ')})`];
-  if (report.threshold !== undefined) {
-    out.push(`- threshold: ${pct(report.threshold)} on every set for ${report.models[0].model} — ${report.passed ? 'passed' : 'FAILED'}`);
+  if (report.threshold !== undefined || report.max_wrong) {
+    const gate = [report.threshold !== undefined ? `threshold ${pct(report.threshold)}` : null,
+      report.max_wrong ? `max wrong ${report.max_wrong.count ?? `${report.max_wrong.share * 100}%`}` : null].filter(Boolean).join(', ');
+    out.push(`- ${gate} on every set for ${report.models[0].model} — ${report.passed ? 'passed' : 'FAILED'}`);
   }
   out.push('', '## Sets', '', table(SET_HEADER, report.models.flatMap((m) => m.sets.map((s) => setRow(m.model, s)))));
   for (const m of report.models) {
@@ -359,6 +372,21 @@ function markdown(report) {
     if (wrong.length > 200) out.push('', `… and ${wrong.length - 200} more in report.json`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** One line per set and model for CI logs: correct / wrong / abstained, and wrong answers to unanswerable questions. */
+function scoreLine(model, s) {
+  const unit = s.kind === 'conversations' ? ' conversations' : '';
+  return `score ${model} ${s.set}: ${s.correct} correct, ${s.wrong} wrong, ${s.abstained} abstained of ${s.n}${unit} `
+    + `(${pct(s.accuracy)} correct, ${pct(s.n ? s.wrong / s.n : 0)} wrong); wrong on unanswerable: ${s.wrong_on_unanswerable} of ${s.unanswerable}\n`;
+}
+
+/** Why a set of the first model fails the gate (--threshold, --max-wrong), or null when it passes. */
+function failure(s, opts) {
+  if (opts.threshold !== undefined && s.accuracy < opts.threshold) return `below the threshold ${pct(opts.threshold)}`;
+  const limit = opts.maxWrong === undefined ? undefined : opts.maxWrong.count ?? Math.floor(opts.maxWrong.share * s.n);
+  if (limit !== undefined && s.wrong > limit) return `${s.wrong} wrong, above --max-wrong ${limit}`;
+  return null;
 }
 
 async function main() {
@@ -393,8 +421,8 @@ async function main() {
       process.stderr.write(`WARNING: every request to ${model} failed, e.g. ${failed[0].error}\n`);
     }
   }
-  const below = opts.threshold === undefined ? [] : setSummaries[opts.models[0]].filter((s) => s.accuracy < opts.threshold);
-  const passed = below.length === 0;
+  const failed = setSummaries[opts.models[0]].map((s) => ({ s, why: failure(s, opts) })).filter((f) => f.why);
+  const passed = failed.length === 0;
   const report = {
     generated_at: new Date().toISOString(),
     base_url: opts.baseURL,
@@ -402,6 +430,7 @@ async function main() {
     question_files: sets.map((s) => s.file),
     questions: asked,
     threshold: opts.threshold,
+    max_wrong: opts.maxWrong ?? null,
     passed,
     models: opts.models.map((model) => ({ model, summary: summaries[model], sets: setSummaries[model] })),
     comparisons: comparisons(opts.models, summaries),
@@ -414,11 +443,14 @@ async function main() {
   const rows = report.models.flatMap((m) => m.sets.map((s) => setRow(m.model, s)));
   writeFileSync(join(opts.out, 'sets.md'), `${table(SET_HEADER, rows)}\n`);
   process.stdout.write(md.split('\n## Wrong answers')[0]);
+  process.stdout.write('\n');
+  for (const m of report.models) m.sets.forEach((s) => process.stdout.write(scoreLine(m.model, s)));
   process.stdout.write(`\nreports: ${join(opts.out, 'report.json')}, ${join(opts.out, 'report.md')}, ${join(opts.out, 'sets.md')}\n`);
-  for (const s of below) {
-    const unit = s.kind === 'conversations' ? 'conversations' : 'questions';
-    process.stderr.write(`FAIL: ${opts.models[0]} answered ${s.correct} of ${s.n} ${unit === 'questions' ? '' : 'conversations '}correctly `
-      + `(${pct(s.accuracy)}) on ${s.set}, below the threshold ${pct(opts.threshold)}\n`);
+  for (const { s, why } of failed) {
+    const unit = s.kind === 'conversations' ? 'conversations ' : '';
+    const errors = results.filter((r) => r.model === opts.models[0] && r.set === s.set && r.error).length;
+    process.stderr.write(`FAIL: ${opts.models[0]} answered ${s.correct} of ${s.n} ${unit}correctly (${pct(s.accuracy)}) on ${s.set}, `
+      + why + (errors ? `; ${errors} requests failed` : '') + '\n');
   }
   if (!passed) process.exit(1);
 }

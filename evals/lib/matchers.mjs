@@ -70,6 +70,8 @@ const UNITS = {
   g: { dim: 'mass', factor: 1, spell: ['g', 'grams', 'gram', 'gm'] },
   kg: { dim: 'mass', factor: 1000, spell: ['kg', 'kilograms', 'kilogram', 'kilos', 'kilo'] },
   t: { dim: 'mass', factor: 1e6, spell: ['t', 'tonnes', 'tonne', 'metric tons'] },
+  lb: { dim: 'mass', factor: 453.59237, spell: ['lb', 'lbs', 'pounds', 'pound'] },
+  oz: { dim: 'mass', factor: 28.349523125, spell: ['oz', 'ounces', 'ounce'] },
   mL: { dim: 'volume', factor: 0.001, spell: ['ml', 'millilitres', 'milliliters', 'millilitre', 'milliliter'] },
   L: { dim: 'volume', factor: 1, spell: ['L', 'l', 'litres', 'liters', 'litre', 'liter'] },
   'm^3': { dim: 'volume', factor: 1000, spell: ['m^3', 'm³', 'cubic metres', 'cubic meters'] },
@@ -79,6 +81,11 @@ const UNITS = {
   m: { dim: 'length', factor: 1, spell: ['m', 'metres', 'meters', 'metre', 'meter'] },
   km: { dim: 'length', factor: 1000, spell: ['km', 'kilometres', 'kilometers', 'kilometre', 'kilometer'] },
   mi: { dim: 'length', factor: 1609.344, spell: ['mi', 'miles', 'mile'] },
+  ft: { dim: 'length', factor: 0.3048, spell: ['ft', 'feet', 'foot'] },
+  in: { dim: 'length', factor: 0.0254, spell: ['inches', 'inch'] }, // not "in": it is a preposition after numbers
+  'ft^2': { dim: 'area', factor: 0.09290304, spell: ['ft^2', 'ft²', 'sq ft', 'sq. ft', 'square feet', 'square foot'] },
+  W: { dim: 'power', factor: 1, spell: ['W', 'watts', 'watt'], caseSensitive: ['W'] },
+  kW: { dim: 'power', factor: 1000, spell: ['kW', 'kilowatts', 'kilowatt'], caseSensitive: ['kW'] },
   'm/s': { dim: 'speed', factor: 1, spell: ['m/s', 'm s-1', 'm s⁻¹', 'm·s⁻¹', 'metres per second', 'meters per second', 'meter per second', 'metre per second', 'mps'] },
   'km/h': { dim: 'speed', factor: 1 / 3.6, spell: ['km/h', 'kph', 'kmh', 'kilometres per hour', 'kilometers per hour'] },
   '%': { dim: 'percent', factor: 1, spell: ['%', 'percent', 'per cent', 'pct'] },
@@ -158,6 +165,7 @@ export function matchNumber(answer, gold) {
     if (goldUnit) {
       unit = unitAt(n.after);
       if (unit && unit !== goldUnit) {
+        if (gold.exact_unit) continue; // the question asks for this unit: the fact in its stored unit is no answer
         const converted = convert(n.value, unit, goldUnit);
         if (converted == null) continue; // a number of another kind (a year, a count, another quantity)
         value = converted;
@@ -240,8 +248,11 @@ export function readChoice(answer, options) {
       for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
     }
   });
+  // text in double quotes echoes the question ('I could not find "A or B"'): a mention there is no pick
+  const quoted = [...text.matchAll(/["“][^"“”]*["”]/g)].map((q) => [q.index, q.index + q[0].length]);
   // a longer option containing a shorter one ("Guinea-Bissau" vs "Guinea"): keep the longer mention
   const kept = mentions
+    .filter((m) => !quoted.some(([a, b]) => m.start >= a && m.end <= b))
     .filter((m) => !mentions.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start))
     .sort((a, b) => a.start - b.start);
   // runs of mentions joined only by separators; a run ends when an option repeats
@@ -323,6 +334,56 @@ export function matchAmbiguous(answer, gold, context = {}) {
   return { correct: false, reason: 'neither asked which one is meant nor answered every reading' };
 }
 
+/** Whether the answer states a gold value: a number (1e-6 relative) or a label as a whole word. */
+function statesValue(answer, value) {
+  const n = Number(value);
+  if (String(value).trim() !== '' && Number.isFinite(n)) {
+    return parseNumbers(answer).some((x) => Math.abs(x.value - n) <= 1e-6 * Math.abs(n) + 1e-12);
+  }
+  return hasLabel(normalize(answer), value);
+}
+
+/**
+ * Clarify (an ambiguous name): right when the answer names every candidate (each by one of its alternatives, e.g. the
+ * full name or a distinguishing detail) and does not assert the value of just one of them, which would be a guess.
+ */
+export function matchClarify(answer, gold) {
+  const a = normalize(answer);
+  const missing = gold.candidates.filter((c) => !(Array.isArray(c) ? c : [c]).some((l) => hasLabel(a, l)));
+  if (missing.length) return { correct: false, reason: `does not name the candidates ${JSON.stringify(missing)}` };
+  const values = gold.values ?? [];
+  const stated = values.filter((v) => statesValue(answer, v));
+  if (values.length > 1 && stated.length === 1) return { correct: false, reason: `names every candidate but asserts only ${stated[0]}` };
+  return { correct: true, reason: 'names every candidate' };
+}
+
+/**
+ * Groups ("how many per X"): every group label must be named with its value: the first number after the label, or a
+ * number right before it ("24 Fantasy").
+ */
+export function matchGroups(answer, gold) {
+  const text = foldText(plain(answer));
+  const tol = gold.tolerance != null ? Number(gold.tolerance) : 1e-6;
+  const equal = (x, v) => Math.abs(x - Number(v)) <= tol * Math.abs(Number(v)) + 1e-9;
+  const mentions = [];
+  // a label may be a list of spellings (the name and the IRI's local name: ["Blue Heron Foundation", "BlueHeronFoundation"])
+  gold.groups.forEach(([label], index) => {
+    for (const spelling of Array.isArray(label) ? label : [label]) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldText(spelling))}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const m of text.matchAll(pattern)) mentions.push({ index, start: m.index, end: m.index + m[0].length });
+    }
+  });
+  mentions.sort((x, y) => x.start - y.start);
+  const missing = gold.groups.filter(([, value], index) => !mentions.some((m, i) => {
+    if (m.index !== index) return false;
+    const after = parseNumbers(text.slice(m.end, mentions[i + 1]?.start ?? text.length))[0];
+    if (after && equal(after.value, value)) return true;
+    const before = parseNumbers(text.slice(Math.max(0, m.start - 12), m.start)).at(-1);
+    return before !== undefined && /^[\s:=(-]*$/.test(text.slice(Math.max(0, m.start - 12), m.start).slice(before.end)) && equal(before.value, value);
+  }));
+  return { correct: missing.length === 0, reason: missing.length ? `missing or wrong ${JSON.stringify(missing)}` : 'every group with its value' };
+}
+
 /** Dispatch on the gold type. context: { grounding, question }. */
 export function score(answer, gold, context = {}) {
   switch (gold.type) {
@@ -340,6 +401,10 @@ export function score(answer, gold, context = {}) {
       return matchUnanswerable(answer, gold, context);
     case 'ambiguous':
       return matchAmbiguous(answer, gold, context);
+    case 'clarify':
+      return matchClarify(answer, gold);
+    case 'groups':
+      return matchGroups(answer, gold);
     case 'all': {
       const parts = gold.parts.map((p) => score(answer, p, context));
       const failed = parts.filter((p) => !p.correct);

@@ -62,9 +62,12 @@ export function setRow(model, s) {
     `${s.wrong_on_unanswerable} of ${s.unanswerable}`, notes];
 }
 
-/** A set's name: the file name for evals/questions/*.jsonl, else its path under evals/ ("graphs/rail/questions"). */
+/**
+ * A set's name: the file name for evals/questions/*.jsonl, the graph's for evals/graphs/<graph>/test.jsonl (the name
+ * ci.sh's floors use), else its path under evals/ or its file name.
+ */
 export function setName(file) {
   const rel = relative(EVALS, file).replace(/\\/g, '/');
   const name = rel.startsWith('..') ? basename(file) : rel;
-  return name.replace(/^questions\//, '').replace(/\.jsonl$/, '');
+  return name.replace(/^questions\//, '').replace(/^graphs\/([^/]+)\/test\.jsonl$/, '$1').replace(/\.jsonl$/, '');
 }

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { abstains, asksWhichOne, convert, normalize, parseNumbers, readChoice, readYesNo, score, unitAt } from '../lib/matchers.mjs';
-import { setRow, setSummary } from '../lib/sets.mjs';
+import { setName, setRow, setSummary } from '../lib/sets.mjs';
 
 const values = (text) => parseNumbers(text).map((n) => n.value);
 
@@ -132,4 +134,12 @@ test('set summaries: questions, and conversations scored per turn, per follow-up
   const row = setRow('groundgate-local', c);
   assert.deepEqual(row.slice(0, 8), ['multiturn', 'groundgate-local', '3 conversations', '1', '1', '1', '33.3%', '0 of 0']);
   assert.match(row[8], /follow-up turns 50\.0% \(2\/4\)/);
+});
+
+test('set names: a demo split by its file, a graph set by its graph (the name of its floor in ci.sh)', () => {
+  const evals = join(dirname(fileURLToPath(import.meta.url)), '..');
+  assert.equal(setName(join(evals, 'questions', 'phrasing.jsonl')), 'phrasing');
+  assert.equal(setName(join(evals, 'graphs', 'bookshop', 'test.jsonl')), 'bookshop');
+  assert.equal(setName(join(evals, 'graphs', 'bookshop', 'extra.jsonl')), 'graphs/bookshop/extra');
+  assert.equal(setName('/elsewhere/mine.jsonl'), 'mine');
 });

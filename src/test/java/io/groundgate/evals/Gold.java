@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@code unanswerable}: ASK that must be false (the fact, entity or property is not in the knowledge base)</li>
  * <li>{@code all}: SELECT, part <i>i</i> from {@code ?answer<i>i+1</i>} by the rules above</li>
  * <li>{@code ambiguous} (a follow-up with several readings): SELECT, reading <i>i</i> from {@code ?answer<i>i+1</i>}</li>
+ * <li>{@code clarify}: SELECT {@code ?candidate} (one per entity sharing the name), {@code ?answer} (the names or details
+ * that identify it; several rows give alternatives) and optionally {@code ?value} (its value for what was asked)
+ * &rarr; {@code candidates}, {@code values}</li>
+ * <li>{@code groups}: SELECT {@code ?group} and one numeric {@code ?answer} per group (optionally an {@code ?alias}, another
+ * spelling of the group's label) &rarr; {@code groups}</li>
  * </ul>
  */
 final class Gold {
@@ -54,7 +60,25 @@ final class Gold {
             return gold;
         }
         List<Map<String, String>> rows = kb.select(sparql);
-        if (type.equals("all") || type.equals("ambiguous")) {
+        if (type.equals("clarify")) {
+            clarify(gold, rows);
+        } else if (type.equals("groups")) {
+            // a group with an ?alias (another spelling of its label) gets the label [group, alias]
+            TreeMap<String, String> groups = new TreeMap<>();
+            Map<String, String> aliases = new java.util.HashMap<>();
+            rows.forEach(r -> {
+                if (groups.put(r.get("group"), number(r.get("answer"))) != null) {
+                    throw new IllegalStateException("group " + r.get("group") + " has two values");
+                }
+                if (r.get("alias") != null && !r.get("alias").equals(r.get("group"))) {
+                    aliases.put(r.get("group"), r.get("alias"));
+                }
+            });
+            ArrayNode list = gold.putArray("groups");
+            groups.forEach((g, v) -> list.add(JSON.createArrayNode()
+                    .add(aliases.containsKey(g) ? JSON.createArrayNode().add(g).add(aliases.get(g)) : JSON.getNodeFactory().textNode(g))
+                    .add(v)));
+        } else if (type.equals("all") || type.equals("ambiguous")) {
             ArrayNode parts = (ArrayNode) gold.path(type.equals("all") ? "parts" : "readings");
             for (int i = 0; i < parts.size(); i++) {
                 fill((ObjectNode) parts.get(i), values(rows, "answer" + (i + 1)));
@@ -66,6 +90,30 @@ final class Gold {
             }
         }
         return gold;
+    }
+
+    /** The entities sharing a name, each with what identifies it, and (if asked) their values, which must differ. */
+    private static void clarify(ObjectNode gold, List<Map<String, String>> rows) {
+        TreeMap<String, TreeSet<String>> candidates = new TreeMap<>();
+        TreeSet<String> values = new TreeSet<>();
+        rows.forEach(r -> {
+            candidates.computeIfAbsent(r.get("candidate"), c -> new TreeSet<>()).add(r.get("answer"));
+            if (r.get("value") != null) {
+                values.add(r.get("value"));
+            }
+        });
+        if (candidates.size() < 2) {
+            throw new IllegalStateException("a clarification needs two or more candidates, got " + candidates.keySet());
+        }
+        ArrayNode list = gold.putArray("candidates");
+        candidates.values().forEach(names -> {
+            ArrayNode alternatives = list.addArray();
+            names.forEach(alternatives::add);
+        });
+        if (!values.isEmpty()) {
+            ArrayNode v = gold.putArray("values");
+            values.forEach(v::add);
+        }
     }
 
     /** An entity with alternative labels (?alias, e.g. "Aluminum" for "Aluminium") becomes [label, alias, ...]. */
@@ -161,6 +209,11 @@ final class Gold {
                 }
             }
             case "text" -> node.putArray("contains");
+            case "clarify" -> {
+                node.remove("candidates");
+                node.remove("values");
+            }
+            case "groups" -> node.remove("groups");
             default -> {
             }
         }
@@ -207,7 +260,7 @@ final class Gold {
      * The questions whose stored gold is no longer what their SPARQL gives on the knowledge base (or whose query fails),
      * one line each, named by {@code id} or else by the question text.
      */
-    static List<String> drift(Iterable<JsonNode> questions, Kb kb) {
+    static List<String> drift(Iterable<? extends JsonNode> questions, Kb kb) {
         List<String> drift = new java.util.ArrayList<>();
         for (JsonNode q : questions) {
             String name = q.has("id") ? q.path("id").asText() : q.path("question").asText();
