@@ -339,9 +339,10 @@ public final class ReadingExecutor {
         p.constraint(s, a.constraint());
         String query = "ASK { " + p.where() + "}";
         long start = System.nanoTime();
-        SparqlResult r = snapshot.query(SparqlGuard.parse(XSD + query), p.bindings, QueryLimits.SERVER_MAX);
+        Query parsed = SparqlGuard.parse(XSD + query);
+        SparqlResult r = snapshot.query(parsed, p.bindings, QueryLimits.SERVER_MAX);
         List<String> sources = facts.sourcesOf(List.of(a.subject().iri()));
-        record(XSD + query, p, r.ask() ? 1 : 0, List.of(), sources, start);
+        record(XSD + query, parsed, p, r.ask() ? 1 : 0, List.of(), sources, start);
         return new Finding(a, List.of(new Row(a.subject().iri(), name(a.subject().iri()), List.of(), null)), 1, r.ask(),
                 null, null, sources);
     }
@@ -409,7 +410,8 @@ public final class ReadingExecutor {
 
     private List<Binding> select(String query, Pattern p, Facts extractor) {
         long start = System.nanoTime();
-        SparqlResult r = snapshot.query(SparqlGuard.parse(query), p.bindings, QueryLimits.SERVER_MAX);
+        Query parsed = SparqlGuard.parse(query);
+        SparqlResult r = snapshot.query(parsed, p.bindings, QueryLimits.SERVER_MAX);
         List<Provenance.Fact> found = new ArrayList<>();
         Set<String> subjects = new LinkedHashSet<>();
         for (Binding b : r.rows()) {
@@ -418,18 +420,18 @@ public final class ReadingExecutor {
                 subjects.add(f.subject());
             }
         }
-        record(query, p, r.rows().size(), found, sources(subjects), start);
+        record(query, parsed, p, r.rows().size(), found, sources(subjects), start);
         return r.rows();
     }
 
-    private void record(String query, Pattern p, int rows, List<Provenance.Fact> found, List<String> sources,
-            long start) {
+    private void record(String query, Query parsed, Pattern p, int rows, List<Provenance.Fact> found,
+            List<String> sources, long start) {
         ObjectNode args = JsonNodeFactory.instance.objectNode().put("query", query);
         ObjectNode bound = args.putObject("bindings");
         p.bindings.forEach((v, n) -> bound.put(v.getVarName(), n.isURI() ? n.getURI() : FmtUtils.stringForNode(n)));
         ObjectNode result = JsonNodeFactory.instance.objectNode().put("row_count", rows);
         recorder.record(new GroundingStep(0, null, GraphFacts.SPARQL_TOOL, args, true, result, null,
-                runnable(query, p.bindings),
+                runnable(query, parsed, p.bindings),
                 snapshot.version(), found.stream().limit(100).toList(), sources,
                 Math.round((System.nanoTime() - start) / 10_000.0) / 100.0));
     }
@@ -438,9 +440,9 @@ public final class ReadingExecutor {
      * The query as a reader re-runs it (the workbench's SPARQL editor, {@code sparql_query}): the executor binds
      * constants apart from the text it runs, but the step's {@code query} must stand alone, so they are substituted.
      */
-    static String runnable(String query, Map<Var, Node> bindings) {
-        return bindings.isEmpty() ? query
-                : QueryTransformOps.transform(SparqlGuard.parse(query), bindings).serialize();
+    static String runnable(String query, Query parsed, Map<Var, Node> bindings) {
+        // transform returns a new Query: the parsed one that just ran is not changed, and not parsed a second time
+        return bindings.isEmpty() ? query : QueryTransformOps.transform(parsed, bindings).serialize();
     }
 
     private List<String> sources(java.util.Collection<String> subjects) {
