@@ -1,9 +1,11 @@
 package io.groundgate.kg;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -47,6 +49,12 @@ final class DatasetBackend implements SparqlBackend {
             builder.substitution(substitution);
         }
         return builder.build();
+    }
+
+    /** The union of the named graphs where the store unions them (TDB2), else the default graph (memory: a copy). */
+    @Override
+    public Optional<Graph> localDefaultGraph() {
+        return Optional.of(unionDefaultGraph ? dataset.getUnionGraph() : dataset.getDefaultGraph());
     }
 
     @Override

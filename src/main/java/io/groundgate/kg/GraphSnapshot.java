@@ -264,6 +264,14 @@ public final class GraphSnapshot {
         return node.isURI() ? labels.labelOf(node.getURI()).orElse(null) : null;
     }
 
+    /**
+     * Runs an action on the default graph read directly (inside a read transaction), or with an empty optional when
+     * the data is remote and only SPARQL reaches it.
+     */
+    <T> T withLocalGraph(java.util.function.Function<java.util.Optional<Graph>, T> action) {
+        return backend.read(() -> action.apply(backend.localDefaultGraph()));
+    }
+
     /** Streams rows to a consumer until it returns false, with the server timeout. */
     void stream(Query query, Binding substitution, Predicate<Binding> consumer) {
         stream(query, substitution, maxTimeout, consumer);

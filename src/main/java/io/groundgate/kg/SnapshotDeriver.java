@@ -18,6 +18,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.jboss.logging.Logger;
 
 import io.groundgate.kg.profile.GraphProfile;
+import io.groundgate.kg.profile.GraphRows;
 import io.groundgate.kg.profile.ProfileBuilder;
 
 /** Builds what is derived once per version: label index, schema summary and the sources per graph. */
@@ -115,14 +116,20 @@ final class SnapshotDeriver {
     /** The graph profile; a failure leaves the version served without one (logged), never rejects it. */
     private ProfileBuilder.Built profile() {
         try {
-            return ProfileBuilder.build((query, row) -> snapshot.stream(query, null, DERIVE_TIMEOUT, b -> {
-                row.accept(b);
-                return true;
-            }), snapshot.version(), snapshot.prefixes(), ProfileBuilder.DEFAULT_SAMPLE);
+            return buildProfile(snapshot);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not build the graph profile of version %s; serving it without one", snapshot.version());
             return null;
         }
+    }
+
+    /** Builds a snapshot's profile: from its graph directly when it is local, else through SPARQL. */
+    static ProfileBuilder.Built buildProfile(GraphSnapshot snapshot) {
+        return snapshot.withLocalGraph(graph -> ProfileBuilder.build(graph.map(GraphRows::of)
+                .orElseGet(() -> GraphRows.sparql((query, row) -> snapshot.stream(query, null, DERIVE_TIMEOUT, b -> {
+                    row.accept(b);
+                    return true;
+                }))), snapshot.version(), snapshot.prefixes(), ProfileBuilder.DEFAULT_SAMPLE));
     }
 
     private SchemaSummary schema(LabelIndex labels, Map<String, Long> instances, Map<String, String> declared) {

@@ -1,8 +1,10 @@
 package io.groundgate.kg;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -15,6 +17,14 @@ interface SparqlBackend {
 
     /** Runs an action inside a read transaction where the store has them. */
     <T> T read(Supplier<T> action);
+
+    /**
+     * The default graph when it lives in this process (read it inside {@link #read}), so derived structures can read
+     * it through {@code Graph.find} instead of SPARQL; empty for a remote endpoint.
+     */
+    default Optional<Graph> localDefaultGraph() {
+        return Optional.empty();
+    }
 
     /** Releases resources when the version is no longer served; most backends have none. */
     default void release() {

@@ -8,11 +8,8 @@ public final class ProfileProbe {
     private ProfileProbe() {
     }
 
-    /** Builds the profile of the snapshot's data with the production sample size and query path. */
+    /** Builds the profile of the snapshot's data exactly as {@code SnapshotDeriver} builds it. */
     public static ProfileBuilder.Built build(GraphSnapshot snapshot) {
-        return ProfileBuilder.build((query, row) -> snapshot.stream(query, null, java.time.Duration.ofMinutes(10), b -> {
-            row.accept(b);
-            return true;
-        }), snapshot.version(), snapshot.prefixes(), ProfileBuilder.DEFAULT_SAMPLE);
+        return SnapshotDeriver.buildProfile(snapshot);
     }
 }

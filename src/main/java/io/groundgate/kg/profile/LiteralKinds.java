@@ -15,6 +15,7 @@ final class LiteralKinds {
             "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
             "unsignedLong", "unsignedShort", "unsignedByte");
     private static final Set<String> DATES = Set.of("date", "dateTime", "dateTimeStamp", "gYear", "gYearMonth", "time");
+    private static final java.util.Map<String, String> XSD_LABELS = labels();
     private static final Pattern NUMBER = Pattern
             .compile("[-+]?((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[-+]\\d{2}:?\\d{2})?)?");
@@ -64,16 +65,17 @@ final class LiteralKinds {
                 numeric++;
                 numericStrings++;
             }
-            if (type != null && DATES.contains(type) || plain && ISO_DATE.matcher(lex).matches()) {
+            if (type != null && DATES.contains(type) || plain && lex.length() >= 10 && lex.charAt(4) == '-'
+                    && ISO_DATE.matcher(lex).matches()) {
                 dates++;
             }
             if ("boolean".equals(type) || plain && (lex.equalsIgnoreCase("true") || lex.equalsIgnoreCase("false"))) {
                 booleans++;
             }
-            if (CODE.matcher(lex).matches() && lex.length() <= 40 && lex.chars().anyMatch(Character::isDigit)) {
+            if (lex.length() <= 40 && hasDigit(lex) && CODE.matcher(lex).matches()) {
                 codes++;
             }
-            if (lex.length() <= 80 && lex.chars().anyMatch(Character::isLetter) && !lex.contains("\n")) {
+            if (lex.length() <= 80 && hasLetter(lex) && !lex.contains("\n")) {
                 labelLike++;
             }
         }
@@ -103,7 +105,26 @@ final class LiteralKinds {
 
     /** Whether the text is a number as people write them in data: 12, -3.5, 1e6, 1,234.5. */
     static boolean isNumber(String text) {
-        return !text.isEmpty() && text.chars().anyMatch(Character::isDigit) && NUMBER.matcher(text).matches();
+        return !text.isEmpty() && hasDigit(text) && NUMBER.matcher(text).matches();
+    }
+
+    // loops, not chars().anyMatch: run for every sampled literal, also before the JIT has compiled anything
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit((int) text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter((int) text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The datatype's local name for XSD types, "lang" for tagged strings, null for none. */
@@ -120,11 +141,23 @@ final class LiteralKinds {
 
     /** The datatype as shown: {@code xsd:decimal}, {@code @en}, or the IRI. */
     static String datatypeLabel(Node v) {
-        if (!v.getLiteralLanguage().isEmpty()) {
-            return "@" + v.getLiteralLanguage();
+        String lang = v.getLiteralLanguage();
+        if (!lang.isEmpty()) {
+            return lang.equals("en") ? "@en" : "@" + lang;
         }
         String dt = v.getLiteralDatatypeURI();
-        return dt == null ? "xsd:string" : dt.startsWith(XSD) ? "xsd:" + dt.substring(XSD.length()) : dt;
+        if (dt == null) {
+            return "xsd:string";
+        }
+        String known = XSD_LABELS.get(dt); // read for every sampled literal: no new string for the usual types
+        return known != null ? known : dt.startsWith(XSD) ? "xsd:" + dt.substring(XSD.length()) : dt;
+    }
+
+    private static java.util.Map<String, String> labels() {
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        java.util.stream.Stream.of(NUMERIC, DATES, Set.of("string", "boolean", "anyURI", "langString"))
+                .flatMap(Set::stream).forEach(t -> labels.put(XSD + t, "xsd:" + t));
+        return java.util.Map.copyOf(labels);
     }
 
     private static double round(double share) {

@@ -29,10 +29,44 @@ public final class NameText {
 
     /** Folds case, accents and punctuation: "Zürich-City" and "St. Moritz" become "zurich city" and "st moritz". */
     public static String key(String text) {
+        String ascii = asciiKey(text);
+        if (ascii != null) {
+            return ascii;
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         String stripped = MARKS.matcher(decomposed).replaceAll("").replace("ß", "ss").replace("ø", "o")
                 .replace("æ", "ae").replace("œ", "oe").replace("ł", "l").replace("đ", "d");
         return NON_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /**
+     * The same key for plain ASCII text without the Unicode passes (most names; a profile folds every name in the
+     * graph): letters and digits lowercased, every other run of characters one space, none at the ends. Null when the
+     * text has a character beyond ASCII.
+     */
+    private static String asciiKey(String text) {
+        StringBuilder out = null;
+        boolean gap = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch >= 0x80) {
+                return null;
+            }
+            boolean upper = ch >= 'A' && ch <= 'Z';
+            if (upper || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9') {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                } else if (gap) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(upper ? (char) (ch + ('a' - 'A')) : ch);
+            } else {
+                gap = true;
+            }
+        }
+        return out == null ? "" : out.toString();
     }
 
     /** The part of an IRI after its last {@code #}, {@code /} or {@code :}. */
@@ -95,20 +129,42 @@ public final class NameText {
 
     /** For every trigram, the positions (in iteration order) of the keys that contain it, ascending. */
     public static Map<String, int[]> trigramPostings(Collection<String> keys) {
-        Map<String, List<Integer>> grams = new HashMap<>();
+        Map<String, IntList> grams = new HashMap<>();
         int keyId = 0;
         for (String key : keys) {
-            for (String g : trigrams(key)) {
-                List<Integer> posting = grams.computeIfAbsent(g, x -> new ArrayList<>());
-                if (posting.isEmpty() || posting.get(posting.size() - 1) != keyId) {
-                    posting.add(keyId);
-                }
+            String padded = "  " + key + " ";
+            for (int i = 0; i + 3 <= padded.length(); i++) {
+                grams.computeIfAbsent(padded.substring(i, i + 3), x -> new IntList()).addOnce(keyId);
             }
             keyId++;
         }
         Map<String, int[]> index = new HashMap<>(grams.size() * 2);
-        grams.forEach((g, v) -> index.put(g, v.stream().mapToInt(Integer::intValue).toArray()));
+        grams.forEach((g, v) -> index.put(g, v.toArray()));
         return index;
+    }
+
+    /** A growing list of ints, without boxing: postings of a few hundred thousand names. */
+    static final class IntList {
+        private int[] values = new int[2];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        /** Adds v unless it is the last value (ids arrive in ascending order). */
+        void addOnce(int v) {
+            if (size == 0 || values[size - 1] != v) {
+                add(v);
+            }
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     /** Levenshtein distance, giving up (returning max + 1) once it exceeds {@code max}. */

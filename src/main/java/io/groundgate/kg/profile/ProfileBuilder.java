@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 
 /**
- * Learns a {@link GraphProfile} from the data through a handful of SELECT queries: all rdf:type triples, the
- * predicates with their counts, the declarations, and for every class the triples of a bounded sample of its
- * instances (so a graph of a million triples costs a few hundred thousand rows). Single-threaded; one builder per build.
+ * Learns a {@link GraphProfile} from the data through {@link GraphRows}: all rdf:type triples, the predicates with
+ * their counts, the declarations and names, and for every class the triples of a bounded sample of its instances (so a
+ * graph of a million triples reads its type and name triples, one count pass, and a few hundred thousand sampled
+ * triples). A local graph is read through {@code Graph.find}, not SPARQL. Single-threaded; one builder per build.
  */
 public final class ProfileBuilder {
 
@@ -37,8 +39,10 @@ public final class ProfileBuilder {
             "http://www.w3.org/ns/shacl#");
     private static final Set<String> UNIT_PROPERTIES = Set.of(GG_UNIT, "http://qudt.org/schema/qudt/hasUnit",
             "http://qudt.org/schema/qudt/unit");
-    private static final String PREFIXES = "PREFIX rdf: <" + RDF + ">\nPREFIX rdfs: <" + RDFS + ">\nPREFIX owl: <" + OWL
-            + ">\n";
+    private static final Node TYPE = NodeFactory.createURI(RDF_TYPE);
+    /** Declarations, in this order: a term declared twice keeps the first kind that is not plain Property. */
+    private static final List<String> DECLARATION_KINDS = List.of(OWL + "Class", RDFS + "Class",
+            OWL + "ObjectProperty", OWL + "DatatypeProperty", RDF + "Property", OWL + "AnnotationProperty");
     private static final int MAX_PROBE_ROWS = 5_000;
     private static final int MAX_CATEGORIES = 50;
     private static final int MAX_PATHS_PER_PAIR = 3;
@@ -90,8 +94,7 @@ public final class ProfileBuilder {
         readTypes();
         readDeclarations();
         readNames();
-        select("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
-                b -> predicates.put(uri(b, "p"), number(b, "n")));
+        rows.predicateCounts().forEach((p, n) -> predicates.put(key(p), n));
         List<String> classIris = classIris();
         Map<String, Map<String, Acc>> raw = new LinkedHashMap<>();
         Map<String, Integer> sampled = new HashMap<>();
@@ -131,10 +134,12 @@ public final class ProfileBuilder {
 
     private void readTypes() {
         Map<String, List<String>> lists = new HashMap<>();
-        select("SELECT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?t)) }", b -> {
-            String t = uri(b, "t");
-            lists.computeIfAbsent(key(b.get(Var.alloc("s"))), x -> new ArrayList<>(2)).add(t);
-            instances.merge(t, 1L, Long::sum);
+        rows.find(null, TYPE, null, triple -> {
+            if (triple.getObject().isURI()) {
+                String t = triple.getObject().getURI();
+                lists.computeIfAbsent(key(triple.getSubject()), x -> new ArrayList<>(2)).add(t);
+                instances.merge(t, 1L, Long::sum);
+            }
         });
         // one immutable list per distinct type set, shared by all subjects that have it
         Map<List<String>, List<String>> shared = new HashMap<>();
@@ -142,25 +147,37 @@ public final class ProfileBuilder {
     }
 
     private void readDeclarations() {
-        select("SELECT ?s ?k WHERE { VALUES ?k { owl:Class rdfs:Class owl:ObjectProperty owl:DatatypeProperty "
-                + "rdf:Property owl:AnnotationProperty } ?s a ?k FILTER isIRI(?s) }",
-                b -> declared.merge(uri(b, "s"), NameText.localName(uri(b, "k")), (a, x) -> a.equals("Property") ? x : a));
-        select("SELECT ?c ?d WHERE { ?c rdfs:subClassOf ?d FILTER(isIRI(?c) && isIRI(?d) && ?c != ?d) }",
-                b -> supers.computeIfAbsent(uri(b, "c"), x -> new LinkedHashSet<>()).add(uri(b, "d")));
-        closeSupers();
-        select("SELECT DISTINCT ?p ?k ?v WHERE { VALUES ?k { rdfs:domain rdfs:range } { ?p ?k ?v } UNION "
-                + "{ ?p ?k ?x . ?x owl:unionOf/rdf:rest*/rdf:first ?v } FILTER(isIRI(?p) && isIRI(?v)) }",
-                b -> (uri(b, "k").endsWith("domain") ? domains : ranges).computeIfAbsent(uri(b, "p"),
-                        x -> new ArrayList<>()).add(uri(b, "v")));
-        StringBuilder values = new StringBuilder();
-        UNIT_PROPERTIES.forEach(u -> values.append(" <").append(u).append('>'));
-        select("SELECT ?p ?k ?u WHERE { VALUES ?k {" + values + " } ?p ?k ?u FILTER isIRI(?p) }", b -> {
-            Node u = b.get(Var.alloc("u"));
-            String text = u.isLiteral() ? u.getLiteralLexicalForm() : u.isURI() ? NameText.localName(u.getURI()) : null;
-            if (text != null && (uri(b, "k").equals(GG_UNIT) || !declaredUnits.containsKey(uri(b, "p")))) {
-                declaredUnits.put(uri(b, "p"), text);
+        for (String kind : DECLARATION_KINDS) {
+            String local = NameText.localName(kind);
+            rows.find(null, TYPE, NodeFactory.createURI(kind), t -> {
+                if (t.getSubject().isURI()) {
+                    declared.merge(t.getSubject().getURI(), local, (a, x) -> a.equals("Property") ? x : a);
+                }
+            });
+        }
+        rows.find(null, NodeFactory.createURI(RDFS + "subClassOf"), null, t -> {
+            Node c = t.getSubject();
+            Node d = t.getObject();
+            if (c.isURI() && d.isURI() && !c.equals(d)) {
+                supers.computeIfAbsent(c.getURI(), x -> new LinkedHashSet<>()).add(d.getURI());
             }
         });
+        closeSupers();
+        rows.declared(RDFS + "domain", t -> domains.computeIfAbsent(t.getSubject().getURI(), x -> new ArrayList<>())
+                .add(t.getObject().getURI()));
+        rows.declared(RDFS + "range", t -> ranges.computeIfAbsent(t.getSubject().getURI(), x -> new ArrayList<>())
+                .add(t.getObject().getURI()));
+        for (String k : UNIT_PROPERTIES) {
+            rows.find(null, NodeFactory.createURI(k), null, t -> {
+                Node u = t.getObject();
+                String p = t.getSubject().isURI() ? t.getSubject().getURI() : null;
+                String text = u.isLiteral() ? u.getLiteralLexicalForm() : u.isURI() ? NameText.localName(u.getURI())
+                        : null;
+                if (p != null && text != null && (k.equals(GG_UNIT) || !declaredUnits.containsKey(p))) {
+                    declaredUnits.put(p, text);
+                }
+            });
+        }
     }
 
     /** Makes {@link #supers} transitive (the data may or may not hold the entailed closure). */
@@ -182,27 +199,28 @@ public final class ProfileBuilder {
     }
 
     private void readNames() {
-        StringBuilder values = new StringBuilder();
-        WELL_KNOWN_NAMES.forEach(p -> values.append(" <").append(p).append('>'));
-        select("SELECT ?s ?p ?l WHERE { VALUES ?p {" + values + " } ?s ?p ?l FILTER(isIRI(?s) && isLiteral(?l)) }",
-                b -> {
-                    String p = uri(b, "p");
-                    Node l = b.get(Var.alloc("l"));
-                    String s = uri(b, "s");
-                    NameIndex.Source source = p.equals(SKOS + "prefLabel") ? NameIndex.Source.PREF_LABEL
-                            : p.equals(SKOS + "altLabel") ? NameIndex.Source.ALT_LABEL
-                            : p.equals(RDFS + "label") ? NameIndex.Source.LABEL : NameIndex.Source.NAME_PROPERTY;
-                    names.add(new NameIndex.Entry(s, l.getLiteralLexicalForm(), l.getLiteralLanguage(), source, p,
-                            types.get(s)));
-                    named.add(s);
-                    if (declared.containsKey(s) || !types.containsKey(s)) {
-                        aliases.computeIfAbsent(s, x -> new LinkedHashSet<>()).add(l.getLiteralLexicalForm());
-                        if (source == NameIndex.Source.LABEL || source == NameIndex.Source.PREF_LABEL) {
-                            boolean english = l.getLiteralLanguage().isEmpty() || l.getLiteralLanguage().startsWith("en");
-                            labels.merge(s, l.getLiteralLexicalForm(), (a, x) -> english ? x : a);
-                        }
-                    }
-                });
+        for (String p : WELL_KNOWN_NAMES) {
+            NameIndex.Source source = p.equals(SKOS + "prefLabel") ? NameIndex.Source.PREF_LABEL
+                    : p.equals(SKOS + "altLabel") ? NameIndex.Source.ALT_LABEL
+                    : p.equals(RDFS + "label") ? NameIndex.Source.LABEL : NameIndex.Source.NAME_PROPERTY;
+            rows.find(null, NodeFactory.createURI(p), null, t -> {
+                if (t.getSubject().isURI() && t.getObject().isLiteral()) {
+                    readName(t.getSubject().getURI(), p, t.getObject(), source);
+                }
+            });
+        }
+    }
+
+    private void readName(String s, String p, Node l, NameIndex.Source source) {
+        names.add(new NameIndex.Entry(s, l.getLiteralLexicalForm(), l.getLiteralLanguage(), source, p, types.get(s)));
+        named.add(s);
+        if (declared.containsKey(s) || !types.containsKey(s)) {
+            aliases.computeIfAbsent(s, x -> new LinkedHashSet<>()).add(l.getLiteralLexicalForm());
+            if (source == NameIndex.Source.LABEL || source == NameIndex.Source.PREF_LABEL) {
+                boolean english = l.getLiteralLanguage().isEmpty() || l.getLiteralLanguage().startsWith("en");
+                labels.merge(s, l.getLiteralLexicalForm(), (a, x) -> english ? x : a);
+            }
+        }
     }
 
     private List<String> classIris() {
@@ -220,25 +238,36 @@ public final class ProfileBuilder {
     /** Reads the triples of up to {@link #sample} instances of a class into per-property accumulators. */
     private int sampleClass(String c, Map<String, Acc> uses, Map<Edge, Long> edges) {
         Map<String, Map<String, List<Node>>> bySubject = new LinkedHashMap<>();
-        select("SELECT ?s ?p ?o WHERE { { SELECT ?s WHERE { ?s a <" + c + "> } LIMIT " + sample + " } ?s ?p ?o }",
-                b -> {
-                    String p = uri(b, "p");
-                    if (!p.equals(RDF_TYPE)) {
-                        bySubject.computeIfAbsent(key(b.get(Var.alloc("s"))), x -> new LinkedHashMap<>())
-                                .computeIfAbsent(p, x -> new ArrayList<>(1)).add(b.get(Var.alloc("o")));
-                    }
-                });
+        Node[] last = new Node[1];
+        @SuppressWarnings("unchecked")
+        Map<String, List<Node>>[] lastProps = new Map[1];
+        rows.instanceTriples(c, sample, t -> {
+            String p = t.getPredicate().getURI();
+            if (!p.equals(RDF_TYPE)) {
+                if (!t.getSubject().equals(last[0])) { // a subject's triples come together: look it up once
+                    last[0] = t.getSubject();
+                    lastProps[0] = bySubject.computeIfAbsent(key(t.getSubject()), x -> new LinkedHashMap<>());
+                }
+                lastProps[0].computeIfAbsent(p, x -> new ArrayList<>(1)).add(t.getObject());
+            }
+        });
         int read = (int) Math.min(sample, instances.getOrDefault(c, 0L));
         double scale = read == 0 ? 1 : (double) instances.get(c) / read;
         sampledInstances.put(c, bySubject.keySet().stream().limit(PATH_SAMPLE).toList());
         bySubject.forEach((s, props) -> {
             boolean firstTime = !outgoing.containsKey(s);
             if (firstTime) {
-                outgoing.put(s, new ArrayList<>(2));
-                props.forEach((p, values) -> values.stream().filter(o -> !o.isLiteral()).forEach(o -> {
-                    outgoing.get(s).add(new String[] { p, key(o) });
-                    incoming.computeIfAbsent(key(o), x -> new ArrayList<>(2)).add(new String[] { p, s });
-                }));
+                List<String[]> out = new ArrayList<>(2);
+                outgoing.put(s, out);
+                for (Map.Entry<String, List<Node>> e : props.entrySet()) {
+                    for (Node o : e.getValue()) {
+                        if (!o.isLiteral()) {
+                            String object = key(o);
+                            out.add(new String[] { e.getKey(), object });
+                            incoming.computeIfAbsent(object, x -> new ArrayList<>(2)).add(new String[] { e.getKey(), s });
+                        }
+                    }
+                }
             }
             boolean direct = directTypes(types.getOrDefault(s, List.of())).contains(c);
             props.forEach((p, values) -> {
@@ -327,14 +356,13 @@ public final class ProfileBuilder {
             }
         } else {
             Map<String, Map<String, List<Node>>> byObject = new LinkedHashMap<>();
-            select("SELECT ?o ?q ?v WHERE { { SELECT ?s WHERE { ?s a <" + c + "> } LIMIT " + sample + " } ?s <" + p
-                    + "> ?o . ?o ?q ?v } LIMIT " + MAX_PROBE_ROWS, b -> {
-                        String q = uri(b, "q");
-                        if (!q.equals(RDF_TYPE)) {
-                            byObject.computeIfAbsent(key(b.get(Var.alloc("o"))), x -> new LinkedHashMap<>())
-                                    .computeIfAbsent(q, x -> new ArrayList<>(1)).add(b.get(Var.alloc("v")));
-                        }
-                    });
+            rows.objectTriples(c, sample, p, MAX_PROBE_ROWS, t -> {
+                String q = t.getPredicate().getURI();
+                if (!q.equals(RDF_TYPE)) {
+                    byObject.computeIfAbsent(key(t.getSubject()), x -> new LinkedHashMap<>())
+                            .computeIfAbsent(q, x -> new ArrayList<>(1)).add(t.getObject());
+                }
+            });
             objectUses = new LinkedHashMap<>();
             for (Map<String, List<Node>> props : byObject.values()) {
                 props.forEach((q, values) -> objectUses.computeIfAbsent(q, x -> new Acc()).add(values, types));
@@ -427,12 +455,14 @@ public final class ProfileBuilder {
     private void addPropertyNames(List<PropertyProfile> properties, Map<String, ClassProfile> classes) {
         for (PropertyProfile p : properties) {
             if (p.nameLike() && !WELL_KNOWN_NAMES.contains(p.iri())) {
-                select("SELECT ?s ?l WHERE { ?s <" + p.iri() + "> ?l FILTER(isIRI(?s) && isLiteral(?l)) }", b -> {
-                    String s = uri(b, "s");
-                    Node l = b.get(Var.alloc("l"));
-                    names.add(new NameIndex.Entry(s, l.getLiteralLexicalForm(), l.getLiteralLanguage(),
-                            NameIndex.Source.NAME_PROPERTY, p.iri(), types.get(s)));
-                    named.add(s);
+                rows.find(null, NodeFactory.createURI(p.iri()), null, t -> {
+                    if (t.getSubject().isURI() && t.getObject().isLiteral()) {
+                        String s = t.getSubject().getURI();
+                        Node l = t.getObject();
+                        names.add(new NameIndex.Entry(s, l.getLiteralLexicalForm(), l.getLiteralLanguage(),
+                                NameIndex.Source.NAME_PROPERTY, p.iri(), types.get(s)));
+                        named.add(s);
+                    }
                 });
             }
         }
@@ -541,20 +571,21 @@ public final class ProfileBuilder {
 
     /** How many (start, end) instance pairs a path connects, from the sampled start instances. */
     private long connected(ClassPath path) {
-        Set<String> pairs = new HashSet<>();
+        long pairs = 0; // distinct (start, end) pairs: the starts are distinct and each start's ends are a set
         int work = 0;
         for (String a : sampledInstances.getOrDefault(path.from(), List.of())) {
             Set<String> frontier = Set.of(a);
             for (ClassPath.Step step : path.steps()) {
                 Set<String> next = new HashSet<>();
                 Map<String, List<String[]>> links = step.inverse() ? incoming : outgoing;
+                String property = step.property();
                 for (String node : frontier) {
                     List<String[]> out = links.getOrDefault(node, List.of());
                     if ((work += out.size()) > MAX_PATH_WORK) {
-                        return pairs.size(); // a hub: what was found so far is the count
+                        return pairs; // a hub: what was found so far is the count
                     }
                     for (String[] link : out) {
-                        if (link[0].equals(step.property())) {
+                        if (link[0].equals(property)) {
                             next.add(link[1]);
                         }
                     }
@@ -563,14 +594,13 @@ public final class ProfileBuilder {
             }
             for (String b : frontier) {
                 if (!b.equals(a) && types.getOrDefault(b, List.of()).contains(path.to())) {
-                    pairs.add(a + " " + b);
-                    if (pairs.size() >= PATH_ROWS) {
-                        return pairs.size();
+                    if (++pairs >= PATH_ROWS) {
+                        return pairs;
                     }
                 }
             }
         }
-        return pairs.size();
+        return pairs;
     }
 
     /** A path being extended: the classes it passed, its steps and its sparsest step's count. */
@@ -672,17 +702,12 @@ public final class ProfileBuilder {
     }
 
     private void select(String text, java.util.function.Consumer<Binding> row) {
-        rows.select(PREFIXES + text, row);
+        rows.select(text, row);
     }
 
     /** The key of a subject or object: its IRI, or {@code _:label} for a blank node. */
     static String key(Node n) {
         return n.isURI() ? n.getURI() : n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.toString();
-    }
-
-    private static String uri(Binding b, String var) {
-        Node n = b.get(Var.alloc(var));
-        return n == null ? null : key(n);
     }
 
     private static long number(Binding b, String var) {

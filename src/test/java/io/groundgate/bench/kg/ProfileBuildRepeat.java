@@ -14,17 +14,22 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Builds the profile of one synthetic graph several times and prints each build's time: a steady loop to attach a
- * sampling profiler to (e.g. {@code -XX:StartFlightRecording}). Arguments: triples (default 100000), builds (default 5).
+ * sampling profiler to (e.g. {@code -XX:StartFlightRecording}). Arguments: triples (default 100000) or a folder of graph files, builds (default 5).
  */
 public final class ProfileBuildRepeat {
 
     public static void main(String[] args) throws Exception {
-        long size = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        String what = args.length > 0 ? args[0] : "100000";
         int builds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path root = Files.createTempDirectory("gg-profile-bench");
-        SyntheticGraph.write(root.resolve("data"), size);
-        KnowledgeGraph kg = new KnowledgeGraph(new TestConfig(List.of(root.resolve("data").toString()),
-                List.of(root.resolve("shapes").toString()), KgConfig.StoreKind.MEMORY, false, Duration.ofSeconds(2),
+        Path data = root.resolve("data");
+        if (what.chars().allMatch(Character::isDigit)) {
+            SyntheticGraph.write(data, Long.parseLong(what));
+        } else {
+            data = Path.of(what); // a folder of graph files, e.g. ontologies (its shapes in ontologies/shapes)
+        }
+        KnowledgeGraph kg = new KnowledgeGraph(new TestConfig(List.of(data.toString()),
+                List.of(data.resolve("shapes").toString()), KgConfig.StoreKind.MEMORY, false, Duration.ofSeconds(2),
                 Duration.ofSeconds(60), 10_000, root.resolve("tdb2").toString(), Optional.empty(), Optional.empty()),
                 new SimpleMeterRegistry());
         long start = System.nanoTime();
