@@ -45,7 +45,12 @@ const upstream = http.createServer((req, res) => {
 });
 await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
 
-const port = 18900 + Math.floor(Math.random() * 500);
+const freePort = () => new Promise((resolve) => {
+  const s = http.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+const port = await freePort();
+// the management interface (/q/metrics) gets a free port too: its default 9000 is taken by any other gateway running
+const managementPort = await freePort();
 const jar = process.env.GG_JAR ?? path.join(root, 'target/quarkus-app/quarkus-run.jar');
 if (!fs.existsSync(jar)) throw new Error(`build GroundGate first: ./mvnw -B package -DskipTests (missing ${jar})`);
 // compare.sh pins the gateway to its own core: GG_CPU_PIN="taskset -c 1"; JAVA_OPTS adds JVM options (e.g. JFR).
@@ -55,6 +60,7 @@ const command = [...pin, 'java', ...javaOpts, '-jar', jar];
 const gg = spawn(command[0], command.slice(1), {
   cwd: root,
   env: { ...process.env, QUARKUS_HTTP_PORT: String(port), QUARKUS_HTTP_HOST: '127.0.0.1', QUARKUS_LOG_LEVEL: 'WARN',
+    QUARKUS_MANAGEMENT_HOST: '127.0.0.1', QUARKUS_MANAGEMENT_PORT: String(managementPort),
     GROUNDGATE_UPSTREAMS_BENCH_BASE_URL: `http://127.0.0.1:${upstream.address().port}/v1`, GROUNDGATE_UPSTREAMS_BENCH_MODELS: 'bench-model' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
