@@ -62,8 +62,10 @@ UP="http://127.0.0.1:$UP_PORT"
 
 # --- GroundGate, timed from launch to ready (every readiness check UP, embedding warm-up included) ---
 GG_PORT=$(free_port)
+GG_MANAGEMENT_PORT=$(free_port) # the management interface's default 9000 may be taken by another gateway
 started=$(now_ms)
 (cd "$root" && exec env QUARKUS_HTTP_PORT="$GG_PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN GROUNDGATE_KG_WATCH=false \
+  QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$GG_MANAGEMENT_PORT" \
   GROUNDGATE_UPSTREAMS_BENCH_BASE_URL="$UP/v1" GROUNDGATE_UPSTREAMS_BENCH_MODELS=bench-model \
   "${ON_GATEWAY[@]}" java $JAVA_OPTS -jar "$jar") >"$work/gg.log" 2>&1 &
 GG_PID=$!

@@ -129,13 +129,20 @@ const upstreamPort = await new Promise((resolve) => upstream.stdout.on('data', (
   if (m) resolve(Number(m[1]));
 }));
 const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
-const ggPort = 18080 + Math.floor(Math.random() * 1000);
-const pkPort = 19080 + Math.floor(Math.random() * 1000);
+const freePort = () => new Promise((resolve) => {
+  const s = http.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+const ggPort = await freePort();
+const ggManagementPort = await freePort(); // the management interface's default 9000 may be taken by another gateway
+const pkPort = await freePort();
 
 const jar = path.join(root, 'target/quarkus-app/quarkus-run.jar');
 if (!fs.existsSync(jar)) throw new Error(`build GroundGate first: ./mvnw -B package -DskipTests (missing ${jar})`);
 const gg = start('java', ['-jar', jar], {
   QUARKUS_HTTP_PORT: String(ggPort),
+  QUARKUS_HTTP_HOST: '127.0.0.1',
+  QUARKUS_MANAGEMENT_HOST: '127.0.0.1',
+  QUARKUS_MANAGEMENT_PORT: String(ggManagementPort),
   GROUNDGATE_UPSTREAMS_BENCH_BASE_URL: `${upstreamUrl}/v1`,
   GROUNDGATE_UPSTREAMS_BENCH_MODELS: 'bench-model',
   GROUNDGATE_KG_WATCH: 'false',

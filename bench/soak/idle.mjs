@@ -24,14 +24,17 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const port = await new Promise((resolve) => {
   const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
 });
+const managementPort = await new Promise((resolve) => { // /q/metrics is on the management interface, not on port
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
 const jar = path.resolve(arg('jar', path.join(root, 'target/quarkus-app/quarkus-run.jar')));
 const gateway = spawn('java', [`-Xmx${XMX}`, '-Dquarkus.http.host=127.0.0.1', `-Dquarkus.http.port=${port}`,
-  '-Dquarkus.log.level=WARN', '-Dgroundgate.kg.watch=false', '-jar', jar], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  '-Dquarkus.management.host=127.0.0.1', `-Dquarkus.management.port=${managementPort}`, '-Dquarkus.log.level=WARN', '-Dgroundgate.kg.watch=false', '-jar', jar], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 process.on('exit', () => { try { gateway.kill('SIGTERM'); } catch { /* gone */ } });
 
-function get(agent, p) {
+function get(agent, p, at = port) {
   return new Promise((resolve) => {
-    http.get({ host: '127.0.0.1', port, path: p, agent }, (res) => {
+    http.get({ host: '127.0.0.1', port: at, path: p, agent }, (res) => {
       let s = '';
       res.on('data', (d) => { s += d; });
       res.on('end', () => resolve({ status: res.statusCode, body: s }));
@@ -42,7 +45,7 @@ const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${gatewa
 async function heapMb() {
   execFileSync('jcmd', [String(gateway.pid), 'GC.run'], { stdio: 'ignore' });
   await sleep(300);
-  const { body } = await get(undefined, '/q/metrics');
+  const { body } = await get(undefined, '/q/metrics', managementPort);
   return body.split('\n').filter((l) => l.startsWith('jvm_memory_used_bytes{') && l.includes('area="heap"'))
     .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0) / 1024 / 1024;
 }

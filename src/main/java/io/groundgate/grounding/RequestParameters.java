@@ -103,4 +103,20 @@ final class RequestParameters {
         }
         return p.build();
     }
+
+    /**
+     * The same parameters with the tools sent as pre-written JSON (a {@link io.groundgate.upstream.JsonFragments}
+     * placeholder in the {@code tools} custom parameter) instead of typed specifications that LangChain4j would convert
+     * and write again on every call; {@code typed} itself is left as it is.
+     */
+    static OpenAiChatRequestParameters withToolsJson(OpenAiChatRequestParameters typed, String toolsPlaceholder) {
+        if (toolsPlaceholder == null) {
+            return typed;
+        }
+        Map<String, Object> custom = new LinkedHashMap<>(typed.customParameters() == null ? Map.of()
+                : typed.customParameters());
+        custom.put("tools", toolsPlaceholder);
+        return OpenAiChatRequestParameters.builder().overrideWith(typed).toolSpecifications(List.of())
+                .customParameters(custom).build();
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.kg.KnowledgeGraph;
+import io.groundgate.upstream.JsonFragments;
 
 /** The system message the grounded route puts before the client's conversation. */
 @ApplicationScoped
@@ -17,15 +18,18 @@ public class SystemPrompt {
 
     private final GroundingConfig config;
     private final KnowledgeGraph graph;
-    /** The prompt of the last graph version seen: built once per version, not per round. */
+    private final JsonFragments fragments;
+    /** The prompt of the last graph version seen: built, escaped and encoded once per version, not per round. */
     private final AtomicReference<Cached> cached = new AtomicReference<>();
 
-    private record Cached(String version, String text) {
+    /** @param placeholder stands for the text's JSON in the bodies LangChain4j writes (see {@link JsonFragments}) */
+    private record Cached(String version, String text, String placeholder) {
     }
 
-    public SystemPrompt(GroundingConfig config, KnowledgeGraph graph) {
+    public SystemPrompt(GroundingConfig config, KnowledgeGraph graph, JsonFragments fragments) {
         this.config = config;
         this.graph = graph;
+        this.fragments = fragments;
     }
 
     /**
@@ -33,14 +37,28 @@ public class SystemPrompt {
      * once per graph version.
      */
     public String text() {
+        return current().text();
+    }
+
+    /**
+     * The same text as a {@link JsonFragments} placeholder, for the system message LangChain4j sends: its JSON was
+     * written once for this graph version and is spliced into each request body. The message must only travel to an
+     * upstream through LangChain4j; anything that reads its text sees the placeholder.
+     */
+    public String placeholder() {
+        return current().placeholder();
+    }
+
+    private Cached current() {
         GraphSnapshot snapshot = graph.snapshot();
         Cached c = cached.get();
         if (c != null && c.version().equals(snapshot.version())) {
-            return c.text();
+            return c;
         }
         String text = build(snapshot);
-        cached.set(new Cached(snapshot.version(), text));
-        return text;
+        Cached built = new Cached(snapshot.version(), text, fragments.textPlaceholder(text));
+        cached.set(built);
+        return built;
     }
 
     private String build(GraphSnapshot snapshot) {

@@ -26,6 +26,7 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiResponsesChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 
 import io.groundgate.chat.ChatTurn;
@@ -34,6 +35,7 @@ import io.groundgate.chat.ToolDefinition;
 import io.groundgate.chat.Usage;
 import io.groundgate.grounding.local.GroundingContext;
 import io.groundgate.tools.LangChain4jSchemas;
+import io.groundgate.upstream.JsonFragments;
 import io.groundgate.upstream.LangChainFailures;
 import io.groundgate.upstream.LangChainModels;
 import io.groundgate.upstream.Upstream;
@@ -80,10 +82,12 @@ public class ToolLoop {
     private final GroundingContext groundingContext;
     private final Tracer tracer;
     private final PendingToolCalls pending;
+    private final JsonFragments fragments;
 
     public ToolLoop(GroundingConfig config, GatewayToolSpecs gatewaySpecs, GatewayToolRunner runner, LangChainModels models,
             UpstreamRegistry upstreams, SystemPrompt systemPrompt, UpstreamResilience resilience,
-            GroundingContext groundingContext, Tracer tracer, PendingToolCalls pending) {
+            GroundingContext groundingContext, Tracer tracer, PendingToolCalls pending, JsonFragments fragments) {
+        this.fragments = fragments;
         this.tracer = tracer;
         this.pending = pending;
         this.resilience = resilience;
@@ -102,12 +106,14 @@ public class ToolLoop {
         Set<String> clientTools = new HashSet<>();
         List<ToolSpecification> specs = new ArrayList<>();
         boolean contextMode = turn.route().contextMode();
+        GatewayToolSpecs.ToolSet gatewaySet = contextMode ? null : gatewaySpecs.currentSet();
         if (!contextMode) {
-            specs.addAll(gatewaySpecs.current());
+            specs.addAll(gatewaySet.specs());
         }
         Set<String> gatewayNames = new HashSet<>(specs.stream().map(ToolSpecification::name).toList());
         // a model without function calling is offered no tools at all, the client's included
         List<ToolDefinition> offered = contextMode ? List.of() : turn.request().toolsOrEmpty();
+        List<ToolSpecification> clientSpecs = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             String name = offered.get(i).function().name();
             if (gatewayNames.contains(name)) {
@@ -115,26 +121,33 @@ public class ToolLoop {
                         + "rename your tool on the grounded route.", "tools[" + i + "].function.name");
             }
             clientTools.add(name);
-            specs.add(clientTool(offered.get(i)));
+            clientSpecs.add(clientTool(offered.get(i)));
         }
+        specs.addAll(clientSpecs);
 
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(SystemMessage.from(contextMode ? contextPrompt(turn, recorder) : systemPrompt.text()));
+        // the gateway's prompt goes as a placeholder for its JSON, written once per graph version (JsonFragments)
+        messages.add(SystemMessage.from(contextMode ? contextPrompt(turn, recorder) : systemPrompt.placeholder()));
         messages.addAll(pending.splice(ConversationMapper.toLangChain(turn.request().messages())));
+
+        // parameters are built once per request, not per round: the first round's, and (lazily) the later rounds'
+        boolean responsesApi = chain.stream().anyMatch(u -> models.api(u.name()) == UpstreamsConfig.Api.RESPONSES);
+        String toolsJson = specs.isEmpty() ? null : toolsPlaceholder(gatewaySet, clientSpecs);
+        RoundParameters first = RoundParameters.of(turn, model, specs, true, toolsJson, responsesApi);
+        RoundParameters later = null;
 
         Usage usage = Usage.ZERO;
         for (int round = 1; round <= config.maxRounds(); round++) {
             if (listener != null && listener.cancelled()) {
                 throw clientClosed();
             }
-            OpenAiChatRequestParameters parameters = RequestParameters.from(turn, model, specs, round == 1);
-            ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters).build();
-            // built before any call, so that a parameter the Responses API cannot carry is the client's 400, not a fault
-            ChatRequest responsesRequest = chain.stream()
-                    .anyMatch(u -> models.api(u.name()) == UpstreamsConfig.Api.RESPONSES)
-                            ? new ChatRequest.Builder().messages(messages).parameters(
-                                    ResponsesParameters.from(parameters)).build()
-                            : null;
+            if (round == 2) {
+                later = RoundParameters.of(turn, model, specs, false, toolsJson, responsesApi);
+            }
+            RoundParameters parameters = round == 1 ? first : later;
+            ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters.chat()).build();
+            ChatRequest responsesRequest = parameters.responses() == null ? null
+                    : new ChatRequest.Builder().messages(messages).parameters(parameters.responses()).build();
             java.util.concurrent.atomic.AtomicBoolean streamed = new java.util.concurrent.atomic.AtomicBoolean();
             long started = System.nanoTime();
             ChatResponse response;
@@ -179,6 +192,35 @@ public class ToolLoop {
             listener.text(unfinished);
         }
         return new Result(unfinished, List.of(), usage, config.maxRounds(), "stop");
+    }
+
+    /**
+     * The tools' JSON for the chat-completions API, as a {@link JsonFragments} placeholder: the gateway's own set as
+     * written once per tool set, or, when the client brings tools, that set and the client's written once for this
+     * request. The placeholder stays referenced by the round parameters for as long as the loop runs.
+     */
+    private String toolsPlaceholder(GatewayToolSpecs.ToolSet gatewaySet, List<ToolSpecification> clientSpecs) {
+        if (clientSpecs.isEmpty()) {
+            return gatewaySet.placeholder();
+        }
+        String client = JsonFragments.toolElements(clientSpecs);
+        String gateway = gatewaySet == null ? "" : gatewaySet.elements();
+        return fragments.placeholder("[" + gateway + (gateway.isEmpty() ? "" : ",") + client + "]");
+    }
+
+    /**
+     * One round's parameters: for the chat-completions API, with the tools as a pre-written fragment instead of
+     * LangChain4j's per-call conversion; for the Responses API (when the chain has such an upstream), with typed tools,
+     * built before any call so that a parameter that API cannot carry is the client's 400, not a fault.
+     */
+    private record RoundParameters(OpenAiChatRequestParameters chat, OpenAiResponsesChatRequestParameters responses) {
+
+        static RoundParameters of(ChatTurn turn, String model, List<ToolSpecification> specs, boolean firstRound,
+                String toolsJson, boolean responsesApi) {
+            OpenAiChatRequestParameters typed = RequestParameters.from(turn, model, specs, firstRound);
+            return new RoundParameters(RequestParameters.withToolsJson(typed, toolsJson),
+                    responsesApi ? ResponsesParameters.from(typed) : null);
+        }
     }
 
     private List<ToolExecutionResultMessage> runGateway(int round, List<ToolExecutionRequest> requests, ChatTurn turn,

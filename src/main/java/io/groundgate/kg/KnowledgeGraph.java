@@ -58,6 +58,8 @@ public class KnowledgeGraph {
     private volatile GraphStore store;
     private volatile FolderWatcher watcher;
     private volatile boolean ready;
+    /** Completes when the first load has been tried, whatever its outcome (see {@link #firstLoadTried()}). */
+    private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private volatile ReloadReport lastReload;
     private volatile String lastRejectedVersion;
     private volatile Map<String, String> lastErrors = Map.of();
@@ -95,7 +97,12 @@ public class KnowledgeGraph {
             case TDB2 -> new Tdb2Store(Path.of(config.tdb2().location()));
             case REMOTE -> new RemoteStore(config.remote());
         };
-        ReloadReport first = reload("startup");
+        ReloadReport first;
+        try {
+            first = reload("startup");
+        } finally {
+            firstLoad.complete(null);
+        }
         if (!first.success()) {
             LOG.errorf("The knowledge graph did not load: %s", first.problemSummary());
         }
@@ -134,6 +141,14 @@ public class KnowledgeGraph {
     /** Whether a first version has been loaded successfully. */
     public boolean ready() {
         return ready;
+    }
+
+    /**
+     * Completes once the first load has been tried at start-up, served or not: for work that starts alongside the load
+     * (the embedding model's warm-up) and needs the first version's content.
+     */
+    public java.util.concurrent.CompletionStage<Void> firstLoadTried() {
+        return firstLoad;
     }
 
     /** The latest reload attempt, or null before the first. */

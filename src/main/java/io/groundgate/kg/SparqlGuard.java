@@ -1,5 +1,8 @@
 package io.groundgate.kg;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -11,6 +14,13 @@ import org.apache.jena.update.UpdateFactory;
  * SELECT/ASK/CONSTRUCT/DESCRIBE, that uses {@code SERVICE} anywhere, names a dataset ({@code FROM}, {@code FROM NAMED}),
  * calls {@code java:} code, or is nested or chained deeper than the depth limit (see {@link QueryShape}). Every entry
  * point ({@code /sparql}, the tools, the local planner) parses here, and {@link GraphSnapshot#query} checks again.
+ *
+ * <p>Parsed queries are kept in a small LRU cache keyed by their text (and depth limit): the local planner and the tools
+ * send the same generated texts again and again, and parsing was about a third of a planner question. A returned
+ * {@link Query} may therefore be shared between threads and callers: treat it as read-only. Nothing in the gateway
+ * changes one (execution binds values through {@code QueryExec}'s substitution and {@link GuardedRegex} rewrites into
+ * a copy, both of which leave the parsed query as it was); code that wants to change a query must copy it first
+ * ({@link Query#cloneQuery()} or {@code QueryTransformOps}).
  */
 public final class SparqlGuard {
 
@@ -19,6 +29,22 @@ public final class SparqlGuard {
 
     /** The deepest nesting or chaining accepted by default ({@code groundgate.kg.max-query-depth}). */
     public static final int DEFAULT_MAX_DEPTH = 100;
+
+    /** How many parsed queries the cache keeps (least recently used first out). */
+    static final int CACHE_ENTRIES = 1024;
+
+    /** Longer texts are parsed every time, so the cache holds at most ~{@code CACHE_ENTRIES × 8k} characters of text. */
+    static final int CACHE_MAX_TEXT = 8 * 1024;
+
+    private record Key(String text, int maxDepth) {
+    }
+
+    private static final Map<Key, Query> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Query> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
 
     private SparqlGuard() {
     }
@@ -51,6 +77,25 @@ public final class SparqlGuard {
         if (QueryShape.bracketDepth(text) > maxDepth) {
             throw QueryShape.tooDeep(maxDepth);
         }
+        Key key = text.length() <= CACHE_MAX_TEXT ? new Key(text, maxDepth) : null;
+        if (key != null) {
+            synchronized (CACHE) {
+                Query cached = CACHE.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+        }
+        Query query = parseChecked(text, maxDepth);
+        if (key != null) {
+            synchronized (CACHE) {
+                CACHE.put(key, query);
+            }
+        }
+        return query;
+    }
+
+    private static Query parseChecked(String text, int maxDepth) {
         Query query;
         try {
             query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
@@ -63,7 +108,15 @@ public final class SparqlGuard {
             throw SparqlException.syntax("The query could not be parsed: " + e.getMessage(), -1, -1);
         }
         check(query, maxDepth);
+        query.setResultVars(); // fixed before the query is shared (execution would otherwise set them on first use)
         return query;
+    }
+
+    /** How many parsed queries are cached now (for tests). */
+    static int cachedQueries() {
+        synchronized (CACHE) {
+            return CACHE.size();
+        }
     }
 
     /** Checks an already built query with the default depth limit. */

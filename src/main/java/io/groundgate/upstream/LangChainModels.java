@@ -24,10 +24,13 @@ public class LangChainModels {
     private final UpstreamRegistry upstreams;
     private final UpstreamClient client;
     private final UpstreamsConfig config;
+    private final JsonFragments fragments;
     private final Map<String, ChatModel> chatModels = new ConcurrentHashMap<>();
     private final Map<String, StreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
-    public LangChainModels(UpstreamRegistry upstreams, UpstreamClient client, UpstreamsConfig config) {
+    public LangChainModels(UpstreamRegistry upstreams, UpstreamClient client, UpstreamsConfig config,
+            JsonFragments fragments) {
+        this.fragments = fragments;
         this.upstreams = upstreams;
         this.client = client;
         this.config = config;
@@ -47,14 +50,14 @@ public class LangChainModels {
                         .baseUrl(upstream.baseUrl())
                         .apiKey(upstream.apiKey().orElse("none"))
                         .modelName(model)
-                        .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream))
+                        .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream, fragments))
                         .build();
             }
             return OpenAiChatModel.builder()
                     .baseUrl(upstream.baseUrl())
                     .apiKey(upstream.apiKey().orElse("none"))
                     .modelName(model)
-                    .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream))
+                    .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream, fragments))
                     .maxRetries(0)
                     .build();
         });
@@ -68,14 +71,14 @@ public class LangChainModels {
                         .baseUrl(upstream.baseUrl())
                         .apiKey(upstream.apiKey().orElse("none"))
                         .modelName(model)
-                        .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream))
+                        .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream, fragments))
                         .build();
             }
             return OpenAiStreamingChatModel.builder()
                     .baseUrl(upstream.baseUrl())
                     .apiKey(upstream.apiKey().orElse("none"))
                     .modelName(model)
-                    .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream))
+                    .httpClientBuilder(new UpstreamHttpClient.Builder(client, upstream, fragments))
                     .build();
         });
     }

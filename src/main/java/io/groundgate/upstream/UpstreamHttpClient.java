@@ -43,10 +43,12 @@ final class UpstreamHttpClient implements HttpClient {
 
     private final UpstreamClient client;
     private final Upstream upstream;
+    private final JsonFragments fragments;
 
-    UpstreamHttpClient(UpstreamClient client, Upstream upstream) {
+    UpstreamHttpClient(UpstreamClient client, Upstream upstream, JsonFragments fragments) {
         this.client = client;
         this.upstream = upstream;
+        this.fragments = fragments;
     }
 
     @Override
@@ -103,7 +105,8 @@ final class UpstreamHttpClient implements HttpClient {
                 headers.add(name, values);
             }
         });
-        Buffer body = request.body() == null ? Buffer.buffer() : Buffer.buffer(request.body());
+        // the pre-written JSON fragments (system prompt, tools) go in here, already encoded
+        Buffer body = request.body() == null ? Buffer.buffer() : fragments.encode(request.body());
         return client.post(upstream, url.substring(upstream.baseUrl().length()), body, headers);
     }
 
@@ -195,12 +198,14 @@ final class UpstreamHttpClient implements HttpClient {
 
         private final UpstreamClient client;
         private final Upstream upstream;
+        private final JsonFragments fragments;
         private Duration connectTimeout;
         private Duration readTimeout;
 
-        Builder(UpstreamClient client, Upstream upstream) {
+        Builder(UpstreamClient client, Upstream upstream, JsonFragments fragments) {
             this.client = client;
             this.upstream = upstream;
+            this.fragments = fragments;
         }
 
         @Override
@@ -227,7 +232,7 @@ final class UpstreamHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new UpstreamHttpClient(client, upstream);
+            return new UpstreamHttpClient(client, upstream, fragments);
         }
     }
 }

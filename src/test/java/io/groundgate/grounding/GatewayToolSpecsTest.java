@@ -48,14 +48,21 @@ class GatewayToolSpecsTest {
         List<Tool> dynamic = new ArrayList<>(List.of(tool("first")));
         ToolProvider provider = () -> List.copyOf(dynamic);
         ToolRegistry registry = new ToolRegistry(List.of(tool("fixed")), List.of(provider), Set.of(), new SimpleMeterRegistry());
-        GatewayToolSpecs specs = new GatewayToolSpecs(registry);
+        GatewayToolSpecs specs = new GatewayToolSpecs(registry, new io.groundgate.upstream.JsonFragments());
 
         List<ToolSpecification> before = specs.current();
         assertThat(specs.current()).isSameAs(before);
         assertThat(before).extracting(ToolSpecification::name).containsExactlyInAnyOrder("fixed", "first");
         assertThat(before.get(0).parameters().required()).containsExactly("q");
 
+        GatewayToolSpecs.ToolSet set = specs.currentSet();
+        assertThat(specs.currentSet().placeholder()).isSameAs(set.placeholder()); // JSON written once per tool set
+        assertThat(set.elements()).contains("\"name\":\"first\"").doesNotContain("second");
+
         dynamic.set(0, tool("second")); // a reload of declarative tools yields new instances
         assertThat(specs.current()).extracting(ToolSpecification::name).containsExactlyInAnyOrder("fixed", "second");
+        GatewayToolSpecs.ToolSet reloaded = specs.currentSet();
+        assertThat(reloaded.placeholder()).isNotEqualTo(set.placeholder());
+        assertThat(reloaded.elements()).contains("\"name\":\"second\"").doesNotContain("\"first\"");
     }
 }

@@ -15,8 +15,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Loads the embedding model and embeds the current graph's property texts in the background at start-up; readiness
- * ({@code embedding-model}) is DOWN until that is done, so no client's first question pays for it. Off with
- * {@code groundgate.planner.warm-up=false} or {@code groundgate.planner.embeddings=false}.
+ * ({@code embedding-model}) is DOWN until that is done, so no client's first question pays for it. The model loads
+ * while the knowledge graph loads (it needs no graph); only the property texts wait for the graph's first version.
+ * Off with {@code groundgate.planner.warm-up=false} or {@code groundgate.planner.embeddings=false}.
  */
 @Readiness
 @ApplicationScoped
@@ -50,8 +51,9 @@ public class EmbeddingWarmUp implements HealthCheck {
         this.graph = graph;
     }
 
-    // after the knowledge graph's own start-up observer (default priority), which loads the first version
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
+    // before the knowledge graph's own start-up observer (default priority), which loads the first version on the main
+    // thread: the model then loads alongside the graph instead of after it
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (!config.warmUp() || !config.embeddings()) {
             state = new Skipped();
             return;
@@ -65,11 +67,13 @@ public class EmbeddingWarmUp implements HealthCheck {
         long start = System.nanoTime();
         try {
             vocabularies.embeddings().embed("warm up");
+            long model = (System.nanoTime() - start) / 1_000_000;
             // The property texts of the graph being served (a graph that failed to load has none to embed yet).
+            graph.firstLoadTried().toCompletableFuture().join();
             vocabularies.of(graph.snapshot());
             long millis = (System.nanoTime() - start) / 1_000_000;
             state = new Warm(millis);
-            LOG.infof("Embedding model loaded and warmed in %d ms.", millis);
+            LOG.infof("Embedding model loaded in %d ms (alongside the knowledge graph) and warmed in %d ms.", model, millis);
         } catch (RuntimeException | LinkageError e) {
             state = new Failed(e.toString());
             LOG.errorf(e, "The embedding model could not be loaded; linking by meaning is unavailable.");
