@@ -70,6 +70,9 @@ public final class ReadingBuilder {
         if (entities.size() == 2 && q.values().isEmpty()) {
             compare(entities.get(0), entities.get(1), yesNo, out);
         }
+        if (entities.size() >= 2 && q.values().isEmpty() && !yesNo) {
+            several(entities, out);
+        }
         if (yesNo && !entities.isEmpty()) {
             asks(entities.get(0), out);
         }
@@ -163,6 +166,50 @@ public final class ReadingBuilder {
                         first.score() + second.score() + x.sum() + comparativeWords(a).size() * EXPLAINS
                                 - HOP_COST * (a.hops() - 1),
                         List.of(first, second), words));
+            }
+        }
+    }
+
+    /**
+     * Several named entities and one attribute: "the X of A and of B" says each, "which of A, B and C has the highest
+     * X" chooses. Not when the question asks to compute with them (a sum, arithmetic, a count, a unit), which these
+     * readings would silently leave out.
+     */
+    private void several(List<EntityAnchor> entities, List<Option> out) {
+        Boolean high = direction();
+        boolean computes = q.has(Op.SUM) || q.has(Op.AVG) || arithmetic() != null || q.askedUnit() != null
+                || !q.numbers().isEmpty();
+        boolean count = q.has(Op.COUNT); // "how many X do A and B have": a number each
+        boolean each = high == null && q.has(Op.AND) && !q.has(Op.VERSUS);
+        boolean choose = high != null && (entities.size() >= 3 || !q.has(Op.VERSUS));
+        if (computes || !each && !choose) {
+            return;
+        }
+        Set<String> common = null;
+        for (EntityAnchor e : entities) {
+            Set<String> classes = new HashSet<>(classesOf(e.best()));
+            if (common == null) {
+                common = classes;
+            } else {
+                common.retainAll(classes);
+            }
+        }
+        if (common == null || common.isEmpty()) {
+            return;
+        }
+        List<Candidate> named = entities.stream().map(EntityAnchor::best).toList();
+        double anchors = entities.stream().mapToDouble(EntityAnchor::score).sum();
+        for (Attribute a : attributes(List.copyOf(common))) {
+            if ((choose || count) && !a.numeric()) {
+                continue;
+            }
+            Explained x = explain(terms(a.steps()), Set.of());
+            Set<Integer> words = new HashSet<>(x.words());
+            Set<Integer> comparative = choose ? comparativeWords(a) : Set.of();
+            words.addAll(comparative);
+            if (!words.isEmpty()) {
+                out.add(option(new Reading.Several(named, a, high), anchors + x.sum() + comparative.size() * EXPLAINS
+                        - HOP_COST * (a.hops() - 1), entities, words));
             }
         }
     }

@@ -79,6 +79,8 @@ public final class ReadingExecutor {
             return grouped(g);
         } else if (reading instanceof Reading.Convert c) {
             return convert(c);
+        } else if (reading instanceof Reading.Several s) {
+            return several(s);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -314,6 +316,25 @@ public final class ReadingExecutor {
             return new Finding(c, rows, 2, null, v.map(CalcValue::value).orElse(null), expression, sources);
         }
         return new Finding(c, rows, 2, null, null, null, sources);
+    }
+
+    /** Each entity's values of the attribute (numbers only when choosing), the chosen one first, the missing last. */
+    private Finding several(Reading.Several s) {
+        List<Row> rows = new ArrayList<>();
+        for (Linked.Candidate e : s.entities()) {
+            Finding f = lookup(new Reading.Lookup(e, List.of(s.attribute()), false, null));
+            List<Value> values = f.rows().get(0).values().stream()
+                    .filter(v -> v.field() >= 0 && (s.high() == null || v.number() != null)).toList();
+            rows.add(new Row(e.iri(), name(e.iri()), values, null));
+        }
+        if (s.high() != null) {
+            Comparator<BigDecimal> order = s.high() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            Comparator<Row> byValue = Comparator.comparing((Row r) -> r.values().isEmpty());
+            rows.sort(byValue.thenComparing((Row r) -> r.values().isEmpty() ? BigDecimal.ZERO
+                    : r.values().get(0).number(), order));
+        }
+        List<String> sources = sources(s.entities().stream().map(Linked.Candidate::iri).toList());
+        return new Finding(s, rows, rows.size(), null, null, null, sources);
     }
 
     private Finding ask(Reading.Ask a) {
