@@ -61,6 +61,8 @@ public final class Composer {
             text = Numbers.format(c.amount()) + " " + c.unit() + " is " + number(f.number()) + " " + c.target() + ".";
         } else if (r instanceof Reading.Several s) {
             text = several(s, f);
+        } else if (r instanceof Reading.OfMembers o) {
+            text = ofMembers(o, f);
         } else {
             text = calculate((Reading.Calculate) r, f);
         }
@@ -71,8 +73,9 @@ public final class Composer {
     static List<String> missing(Finding f) {
         List<String> out = new ArrayList<>();
         Reading r = f.reading();
-        if (r instanceof Reading.Several || r instanceof Reading.Compare) {
-            Attribute a = r instanceof Reading.Several s ? s.attribute() : ((Reading.Compare) r).attribute();
+        if (r instanceof Reading.Several || r instanceof Reading.Compare || r instanceof Reading.OfMembers) {
+            Attribute a = r instanceof Reading.Several s ? s.attribute()
+                    : r instanceof Reading.OfMembers o ? o.attribute() : ((Reading.Compare) r).attribute();
             f.rows().stream().filter(row -> row.values().isEmpty())
                     .forEach(row -> out.add("the " + a.name() + " of " + row.name()));
         } else if (r instanceof Reading.Lookup l && l.fields().size() > 1) {
@@ -103,6 +106,9 @@ public final class Composer {
             what = "any " + a.attribute().name() + " of " + plural(a.className()) + constraints(a.constraints());
         } else if (reading instanceof Reading.Grouped g) {
             what = plural(g.className()) + " per " + singular(g.groupName());
+        } else if (reading instanceof Reading.OfMembers o) {
+            what = "the " + o.attribute().name() + " of any " + singular(o.members().className())
+                    + constraintsOfOne(o.members().constraints());
         } else if (reading instanceof Reading.Several s) {
             what = "the " + s.attribute().name() + " of " + join(s.entities().stream().map(e -> e.name()).toList());
         } else if (reading instanceof Reading.Ask a) {
@@ -230,6 +236,22 @@ public final class Composer {
             return sentence;
         }
         return (winner == a ? "Yes, " : "No, ") + sentence;
+    }
+
+    /** "The only country that borders X is Y; its capital is Z." or each member with its value. */
+    private String ofMembers(Reading.OfMembers o, Finding f) {
+        Attribute a = o.attribute();
+        Reading.Members m = o.members();
+        java.util.function.Function<Row, String> said = r -> r.values().isEmpty() ? "not in the knowledge graph"
+                : list(r.values().stream().map(v -> withUnit(v, a)).distinct().toList(), r.values().size());
+        if (f.total() == 1) {
+            Row r = f.rows().get(0);
+            return "The only " + singular(m.className()) + constraintsOfOne(m.constraints()) + " is " + r.name()
+                    + "; its " + a.name() + (r.values().size() > 1 ? " are " : " is ") + said.apply(r) + ".";
+        }
+        List<String> items = f.rows().stream().map(r -> r.name() + " (" + a.name() + ": " + said.apply(r) + ")").toList();
+        return f.total() + " " + plural(m.className()) + constraints(m.constraints()) + ": " + list(items, f.total())
+                + ".";
     }
 
     /** Each entity's value, or the one with the extreme value among them; the ones without a value said at the end. */

@@ -28,7 +28,8 @@ public record Finding(Reading reading, List<Row> rows, long total, Boolean truth
             return false;
         }
         if (reading instanceof Reading.Lookup || reading instanceof Reading.Compare
-                || reading instanceof Reading.Calculate || reading instanceof Reading.Several) {
+                || reading instanceof Reading.Calculate || reading instanceof Reading.Several
+                || reading instanceof Reading.OfMembers) {
             return rows.stream().allMatch(r -> r.values().isEmpty());
         }
         return rows.isEmpty();

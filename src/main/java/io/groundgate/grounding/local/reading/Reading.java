@@ -11,7 +11,8 @@ import io.groundgate.kg.profile.ClassPath.Step;
  * to say the answer. Every reading is a record of terms of the graph, never of words of the question.
  */
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
-        Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several {
+        Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
+        Reading.OfMembers {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -141,5 +142,12 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
         public Several {
             entities = List.copyOf(entities);
         }
+    }
+
+    /**
+     * An attribute of the members a question describes instead of naming them, one hop further ("the capital of the
+     * country bordering Brunei"): the only member's value, or each member's when there are several.
+     */
+    record OfMembers(Members members, Attribute attribute) implements Reading {
     }
 }

@@ -313,6 +313,16 @@ public final class ReadingBuilder {
                     continue;
                 }
                 out.add(option(new Reading.Members(m.iri(), name, constraints, count), score, q.anchors(), used));
+                if (!count && !constraints.isEmpty()) {
+                    // a value of the members, one hop further: "the capital of the country bordering Brunei"
+                    for (Attribute a : attributes(List.of(m.iri()))) {
+                        Explained ax = explain(terms(a.steps()), used);
+                        if (!ax.words().isEmpty() && kind(a) != ValueKind.BOOLEAN) {
+                            out.add(option(new Reading.OfMembers(new Reading.Members(m.iri(), name, constraints, false),
+                                    a), score + ax.sum() - HOP_COST * a.hops(), q.anchors(), union(used, ax.words())));
+                        }
+                    }
+                }
                 for (Attribute a : attributes(List.of(m.iri()))) {
                     Explained ax = explain(terms(a.steps()), used);
                     if (kind(a) == ValueKind.BOOLEAN && a.hops() == 1 && !ax.words().isEmpty()) {

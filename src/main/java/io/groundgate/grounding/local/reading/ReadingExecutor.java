@@ -48,6 +48,8 @@ public final class ReadingExecutor {
 
     /** Members listed in an answer; the rest are counted. */
     static final int LIST_LIMIT = 50;
+    /** Members whose values are read when a question asks a value of the members it describes. */
+    static final int MEMBER_VALUES = 10;
     private static final String XSD = "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
 
     private final GraphSnapshot snapshot;
@@ -81,6 +83,8 @@ public final class ReadingExecutor {
             return convert(c);
         } else if (reading instanceof Reading.Several s) {
             return several(s);
+        } else if (reading instanceof Reading.OfMembers o) {
+            return ofMembers(o);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -335,6 +339,21 @@ public final class ReadingExecutor {
         }
         List<String> sources = sources(s.entities().stream().map(Linked.Candidate::iri).toList());
         return new Finding(s, rows, rows.size(), null, null, null, sources);
+    }
+
+    /** The members, then each one's values of the attribute (for the first few members). */
+    private Finding ofMembers(Reading.OfMembers o) {
+        Finding members = members(o.members());
+        List<Row> rows = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        for (Row m : members.rows().subList(0, Math.min(MEMBER_VALUES, members.rows().size()))) {
+            Linked.Candidate c = new Linked.Candidate(m.iri(), m.name(), List.of(o.members().classIri()));
+            Finding f = lookup(new Reading.Lookup(c, List.of(o.attribute()), false, null));
+            rows.add(new Row(m.iri(), m.name(), f.rows().get(0).values().stream().filter(v -> v.field() >= 0).toList(),
+                    null));
+            subjects.add(m.iri());
+        }
+        return new Finding(o, rows, members.total(), null, null, null, sources(subjects));
     }
 
     private Finding ask(Reading.Ask a) {

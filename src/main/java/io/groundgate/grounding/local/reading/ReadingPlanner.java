@@ -190,6 +190,9 @@ public final class ReadingPlanner {
         if (r instanceof Reading.Superlative s) {
             return s.constraints().size();
         }
+        if (r instanceof Reading.OfMembers o) {
+            return o.members().constraints().size();
+        }
         return r instanceof Reading.Aggregate a ? a.constraints().size() : 0;
     }
 
@@ -220,6 +223,9 @@ public final class ReadingPlanner {
             // one side missing is a partial answer that says so; a ratio needs both
             return c.ratio() ? f.number() != null : f.rows().stream().anyMatch(row -> !row.values().isEmpty());
         }
+        if (r instanceof Reading.OfMembers) {
+            return f.rows().stream().anyMatch(row -> !row.values().isEmpty());
+        }
         if (r instanceof Reading.Several) {
             return f.rows().stream().anyMatch(row -> !row.values().isEmpty());
         }
@@ -239,7 +245,7 @@ public final class ReadingPlanner {
             out.add(f.number().stripTrailingZeros().toPlainString());
         }
         boolean valuesAnswer = f.reading() instanceof Reading.Lookup || f.reading() instanceof Reading.Calculate
-                || f.reading() instanceof Reading.Several;
+                || f.reading() instanceof Reading.Several || f.reading() instanceof Reading.OfMembers;
         for (Finding.Row r : f.rows()) {
             if (!valuesAnswer && f.number() == null && f.truth() == null) {
                 out.add(r.iri() != null ? r.iri() : r.name() + ":" + r.count());

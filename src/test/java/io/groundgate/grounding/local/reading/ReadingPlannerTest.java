@@ -180,4 +180,19 @@ class ReadingPlannerTest {
         assertThat(ask(DemoGraph.ONTOLOGIES, "Which is the densest: silver, gold or copper?").text())
                 .startsWith("Gold has the highest density");
     }
+
+    @Test
+    void hopsThroughTheMembersAQuestionDescribes() {
+        Graphs.Run only = ask(DemoGraph.ONTOLOGIES, "What is the capital of the country bordering Brunei?");
+        assertThat(((ReadingPlanner.Answered) only.outcome()).option().reading()).isInstanceOf(Reading.OfMembers.class);
+        assertThat(only.text()).startsWith("The only country").contains("is Malaysia; its capital is Kuala Lumpur");
+        // several members: each with its value, and the one without a value said plainly
+        List<String> team = expected(ENTERPRISE, PREFIX + "SELECT ?v { ?e ex:worksIn ex:Logistics ; ex:name ?v }");
+        Graphs.Run each = ask(ENTERPRISE, "Who is the manager of the employees that work in Logistics?");
+        assertThat(each.text()).startsWith(team.size() + " employees that work in Logistics: ")
+                .contains("Tom Brant (manager: Mara Lindqvist-Oyelaran)")
+                .contains("Mara Lindqvist-Oyelaran (manager: not in the knowledge graph)");
+        assertThat(((ReadingPlanner.Answered) each.outcome()).part().unresolved())
+                .containsExactly("the manager of Mara Lindqvist-Oyelaran");
+    }
 }
