@@ -61,6 +61,8 @@ public final class Composer {
             text = Numbers.format(c.amount()) + " " + c.unit() + " is " + number(f.number()) + " " + c.target() + ".";
         } else if (r instanceof Reading.Several s) {
             text = several(s, f);
+        } else if (r instanceof Reading.Combine c) {
+            text = combine(c, f);
         } else if (r instanceof Reading.OfMembers o) {
             text = ofMembers(o, f);
         } else {
@@ -106,6 +108,8 @@ public final class Composer {
             what = "any " + a.attribute().name() + " of " + plural(a.className()) + constraints(a.constraints());
         } else if (reading instanceof Reading.Grouped g) {
             what = plural(g.className()) + " per " + singular(g.groupName());
+        } else if (reading instanceof Reading.Combine c) {
+            what = "the " + c.left().name() + " and the " + c.right().name() + " of " + c.entity().name();
         } else if (reading instanceof Reading.OfMembers o) {
             what = "the " + o.attribute().name() + " of any " + singular(o.members().className())
                     + constraintsOfOne(o.members().constraints());
@@ -335,17 +339,31 @@ public final class Composer {
         return plural(g.className()) + " per " + singular(g.groupName()) + ": " + list(items, f.total()) + ".";
     }
 
-    private String calculate(Reading.Calculate c, Finding f) {
-        Attribute a = c.fact().fields().get(0);
-        Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
-        String op = switch (c.operator()) {
+    /** "The population of X is 1,000 and its area is 10 km²; 1,000 ÷ 10 = 100." */
+    private String combine(Reading.Combine c, Finding f) {
+        Value a = f.rows().get(0).values().stream().filter(v -> v.field() == 0 && v.number() != null).findFirst()
+                .orElseThrow();
+        Value b = f.rows().get(0).values().stream().filter(v -> v.field() == 1 && v.number() != null).findFirst()
+                .orElseThrow();
+        return "The " + c.left().name() + " of " + c.entity().name() + " is " + withUnit(a, c.left()) + " and its "
+                + c.right().name() + " is " + withUnit(b, c.right()) + "; " + Numbers.format(a.number()) + " "
+                + symbol(c.operator()) + " " + Numbers.format(b.number()) + " = " + number(f.number()) + ".";
+    }
+
+    private static String symbol(String operator) {
+        return switch (operator) {
             case "*" -> "×";
             case "/" -> "÷";
             case "-" -> "−";
             default -> "+";
         };
+    }
+
+    private String calculate(Reading.Calculate c, Finding f) {
+        Attribute a = c.fact().fields().get(0);
+        Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
         return "The " + a.name() + " of " + c.fact().entity().name() + " is " + withUnit(v, a) + "; "
-                + Numbers.format(v.number()) + " " + op + " " + Numbers.format(c.operand()) + " = " + number(f.number())
+                + Numbers.format(v.number()) + " " + symbol(c.operator()) + " " + Numbers.format(c.operand()) + " = " + number(f.number())
                 + ".";
     }
 

@@ -12,7 +12,7 @@ import io.groundgate.kg.profile.ClassPath.Step;
  */
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
         Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
-        Reading.OfMembers {
+        Reading.OfMembers, Reading.Combine {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -149,5 +149,9 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
      * country bordering Brunei"): the only member's value, or each member's when there are several.
      */
     record OfMembers(Members members, Attribute attribute) implements Reading {
+    }
+
+    /** Two numbers of one entity combined by arithmetic ("the population of X divided by its area"). */
+    record Combine(Candidate entity, Attribute left, String operator, Attribute right) implements Reading {
     }
 }

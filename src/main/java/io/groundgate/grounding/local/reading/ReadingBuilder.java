@@ -126,6 +126,9 @@ public final class ReadingBuilder {
                 out.add(option(lookup, score, List.of(e), s.x().words()));
             }
         }
+        if (operand == null && operator != null) {
+            combine(e, c, attrs, operator, out);
+        }
         // several fields: attributes explaining different words, joined by "and"
         if (!q.has(Op.AND)) {
             return;
@@ -145,10 +148,32 @@ public final class ReadingBuilder {
         }
     }
 
+    /** Two numbers of the entity explaining different words, combined in the order the question names them. */
+    private void combine(EntityAnchor e, Candidate c, List<Scored> attrs, String operator, List<Option> out) {
+        List<Scored> numeric = attrs.stream().filter(s -> s.a().numeric()).toList();
+        for (int i = 0; i < numeric.size() && i < 4; i++) {
+            for (int j = i + 1; j < numeric.size() && j < 4; j++) {
+                Scored a = numeric.get(i);
+                Scored b = numeric.get(j);
+                if (a.x().words().stream().anyMatch(b.x().words()::contains)) {
+                    continue;
+                }
+                boolean aFirst = a.x().words().stream().min(Integer::compare).orElse(0)
+                        < b.x().words().stream().min(Integer::compare).orElse(0);
+                Scored left = aFirst ? a : b;
+                Scored right = aFirst ? b : a;
+                out.add(option(new Reading.Combine(c, left.a(), operator, right.a()), e.score() + a.x().sum()
+                        + b.x().sum() - HOP_COST * (a.a().hops() + b.a().hops() - 2), List.of(e),
+                        union(a.x().words(), b.x().words())));
+            }
+        }
+    }
+
     private void compare(EntityAnchor first, EntityAnchor second, boolean yesNo, List<Option> out) {
         Set<String> common = new HashSet<>(classesOf(first.best()));
         common.retainAll(classesOf(second.best()));
-        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo) {
+        boolean ratio = q.has(Op.TIMES) || q.has(Op.OVER);
+        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo && !ratio) {
             return;
         }
         Boolean high = direction();
@@ -162,7 +187,7 @@ public final class ReadingBuilder {
             Set<Integer> words = new HashSet<>(x.words());
             words.addAll(comparativeWords(a));
             if (!words.isEmpty()) {
-                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, q.has(Op.TIMES)),
+                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, ratio),
                         first.score() + second.score() + x.sum() + comparativeWords(a).size() * EXPLAINS
                                 - HOP_COST * (a.hops() - 1),
                         List.of(first, second), words));

@@ -83,6 +83,8 @@ public final class ReadingExecutor {
             return convert(c);
         } else if (reading instanceof Reading.Several s) {
             return several(s);
+        } else if (reading instanceof Reading.Combine c) {
+            return combine(c);
         } else if (reading instanceof Reading.OfMembers o) {
             return ofMembers(o);
         }
@@ -424,6 +426,24 @@ public final class ReadingExecutor {
         String expression = c.amount().toPlainString() + " " + c.unit() + " to " + c.target();
         Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(), List.of());
         return new Finding(c, List.of(), 0, null, v.map(CalcValue::value).orElse(null), expression, List.of());
+    }
+
+    /** Both numbers of the entity, then the calculator on them. */
+    private Finding combine(Reading.Combine c) {
+        Finding both = lookup(new Reading.Lookup(c.entity(), List.of(c.left(), c.right()), false, null));
+        List<Value> left = both.rows().get(0).values().stream().filter(v -> v.field() == 0 && v.number() != null).toList();
+        List<Value> right = both.rows().get(0).values().stream().filter(v -> v.field() == 1 && v.number() != null)
+                .toList();
+        if (left.size() != 1 || right.size() != 1) {
+            return new Finding(c, both.rows(), 0, null, null, null, both.sources());
+        }
+        String a = left.get(0).number().toPlainString();
+        String b = right.get(0).number().toPlainString();
+        String expression = a + " " + c.operator() + " " + b;
+        Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(
+                new Provenance.Fact(c.entity().iri(), lastProperty(c.left()), a),
+                new Provenance.Fact(c.entity().iri(), lastProperty(c.right()), b)), both.sources());
+        return new Finding(c, both.rows(), 1, null, v.map(CalcValue::value).orElse(null), expression, both.sources());
     }
 
     private Finding calculate(Reading.Calculate c) {

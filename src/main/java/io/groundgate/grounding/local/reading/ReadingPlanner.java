@@ -216,7 +216,8 @@ public final class ReadingPlanner {
             // several fields: a partial answer says which ones the graph lacks
             return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
         }
-        if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Aggregate) {
+        if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Aggregate
+                || r instanceof Reading.Combine) {
             return f.number() != null;
         }
         if (r instanceof Reading.Compare c) {

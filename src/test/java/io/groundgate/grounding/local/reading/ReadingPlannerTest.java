@@ -195,4 +195,19 @@ class ReadingPlannerTest {
         assertThat(((ReadingPlanner.Answered) each.outcome()).part().unresolved())
                 .containsExactly("the manager of Mara Lindqvist-Oyelaran");
     }
+
+    @Test
+    void combinesFactsWithArithmetic() {
+        Graphs.Run perGram = ask(ENTERPRISE, "What is the price of the Tool Chest TC-5 divided by its weight?");
+        assertThat(((ReadingPlanner.Answered) perGram.outcome()).option().reading()).isInstanceOf(Reading.Combine.class);
+        assertThat(perGram.text()).isEqualTo("The price of Tool Chest TC-5 is 129 EUR and its weight is 15,400 g; "
+                + "129 ÷ 15,400 = about 0.008377.");
+        assertThat(perGram.recorder().steps()).anySatisfy(s -> {
+            assertThat(s.tool()).isEqualTo("calculator");
+            assertThat(s.facts()).hasSize(2);
+        });
+        Graphs.Run ratio = ask(DemoGraph.ONTOLOGIES, "What is the ratio of the density of Bismuth to that of Strontium?");
+        assertThat(ratio.text()).startsWith("The density of Bismuth is about 3.7");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the atomic weight of carbon times 12?").text()).contains("× 12 = ");
+    }
 }
