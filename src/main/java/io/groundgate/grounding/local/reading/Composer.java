@@ -45,6 +45,10 @@ public final class Composer {
         String text;
         if (r instanceof Reading.Lookup l) {
             text = lookup(l, f);
+        } else if (r instanceof Reading.AtTime t) {
+            boolean dated = when(f) != null && when(f).startsWith(t.year());
+            text = dated ? lookup(t.lookup(), f) : "I could not find " + atTime(t) + " in the knowledge graph: "
+                    + (when(f) == null ? "it does not say which year its value is for." : "it has a value for another year.");
         } else if (r instanceof Reading.Members m) {
             text = members(m, f);
         } else if (r instanceof Reading.Superlative s) {
@@ -75,6 +79,9 @@ public final class Composer {
     static List<String> missing(Finding f) {
         List<String> out = new ArrayList<>();
         Reading r = f.reading();
+        if (r instanceof Reading.AtTime t && (when(f) == null || !when(f).startsWith(t.year()))) {
+            out.add(atTime(t));
+        }
         if (r instanceof Reading.Several || r instanceof Reading.Compare || r instanceof Reading.OfMembers) {
             Attribute a = r instanceof Reading.Several s ? s.attribute()
                     : r instanceof Reading.OfMembers o ? o.attribute() : ((Reading.Compare) r).attribute();
@@ -108,6 +115,8 @@ public final class Composer {
             what = "any " + a.attribute().name() + " of " + plural(a.className()) + constraints(a.constraints());
         } else if (reading instanceof Reading.Grouped g) {
             what = plural(g.className()) + " per " + singular(g.groupName());
+        } else if (reading instanceof Reading.AtTime t) {
+            what = atTime(t);
         } else if (reading instanceof Reading.Combine c) {
             what = "the " + c.left().name() + " and the " + c.right().name() + " of " + c.entity().name();
         } else if (reading instanceof Reading.OfMembers o) {
@@ -258,6 +267,17 @@ public final class Composer {
                 + ".";
     }
 
+    /** "the population of X in 2015": what a dated question asks, said when the graph's value is not for that year. */
+    private static String atTime(Reading.AtTime t) {
+        return "the " + fields(t.lookup().fields()) + " of " + t.lookup().entity().name() + " in " + t.year();
+    }
+
+    /** The date the graph gives for the value (a value of field -1), or null. */
+    private static String when(Finding f) {
+        return f.rows().isEmpty() ? null : f.rows().get(0).values().stream().filter(v -> v.field() < 0)
+                .map(Value::text).findFirst().orElse(null);
+    }
+
     /** Each entity's value, or the one with the extreme value among them; the ones without a value said at the end. */
     private String several(Reading.Several s, Finding f) {
         Attribute a = s.attribute();
@@ -276,7 +296,7 @@ public final class Composer {
             text = "only " + known.get(0).name() + " has a known " + a.name() + " ("
                     + withUnit(known.get(0).values().get(0), a) + ").";
         } else {
-            String dir = s.high() ? "highest" : "lowest";
+            String dir = known.size() == 2 ? (s.high() ? "higher" : "lower") : s.high() ? "highest" : "lowest";
             BigDecimal top = known.get(0).values().get(0).number();
             List<Row> first = known.stream().filter(r -> r.values().get(0).number().compareTo(top) == 0).toList();
             List<String> others = known.subList(first.size(), known.size()).stream()

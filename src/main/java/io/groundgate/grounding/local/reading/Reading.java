@@ -12,7 +12,7 @@ import io.groundgate.kg.profile.ClassPath.Step;
  */
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
         Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
-        Reading.OfMembers, Reading.Combine {
+        Reading.OfMembers, Reading.Combine, Reading.AtTime {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -153,5 +153,12 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
 
     /** Two numbers of one entity combined by arithmetic ("the population of X divided by its area"). */
     record Combine(Candidate entity, Attribute left, String operator, Attribute right) implements Reading {
+    }
+
+    /**
+     * A value asked for a given year ("the population of X in 2015"): answered only when the graph dates the value
+     * (a sibling property named with a word of time, "population year") and the date is that year.
+     */
+    record AtTime(Lookup lookup, String year) implements Reading {
     }
 }

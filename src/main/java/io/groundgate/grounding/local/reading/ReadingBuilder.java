@@ -122,6 +122,9 @@ public final class ReadingBuilder {
             if (operand != null && operator != null && s.a().numeric()) {
                 out.add(option(new Reading.Calculate(lookup, operator, operand.value()), score, List.of(e),
                         withNumber(s.x().words(), operand)));
+            } else if (operand != null && operator == null && year(operand) && s.a().hops() == 1 && !count) {
+                out.add(option(new Reading.AtTime(lookup, operand.value().toPlainString()), score, List.of(e),
+                        withNumber(s.x().words(), operand)));
             } else {
                 out.add(option(lookup, score, List.of(e), s.x().words()));
             }
@@ -704,6 +707,12 @@ public final class ReadingBuilder {
 
     private NumberMention bareNumber() {
         return q.numbers().isEmpty() ? null : q.numbers().get(0);
+    }
+
+    /** A whole number without a unit that reads as a year, the only number of the question. */
+    private boolean year(NumberMention n) {
+        return q.numbers().size() == 1 && n.unit() == null && n.value().scale() <= 0
+                && n.value().compareTo(BigDecimal.valueOf(1000)) >= 0 && n.value().compareTo(BigDecimal.valueOf(2999)) <= 0;
     }
 
     private BigDecimal second(NumberMention n) {

@@ -85,6 +85,9 @@ public final class ReadingExecutor {
             return several(s);
         } else if (reading instanceof Reading.Combine c) {
             return combine(c);
+        } else if (reading instanceof Reading.AtTime t) {
+            Finding f = lookup(t.lookup());
+            return new Finding(t, f.rows(), f.total(), null, null, null, f.sources());
         } else if (reading instanceof Reading.OfMembers o) {
             return ofMembers(o);
         }

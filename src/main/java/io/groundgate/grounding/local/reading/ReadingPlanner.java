@@ -224,6 +224,9 @@ public final class ReadingPlanner {
             // one side missing is a partial answer that says so; a ratio needs both
             return c.ratio() ? f.number() != null : f.rows().stream().anyMatch(row -> !row.values().isEmpty());
         }
+        if (r instanceof Reading.AtTime) {
+            return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
+        }
         if (r instanceof Reading.OfMembers) {
             return f.rows().stream().anyMatch(row -> !row.values().isEmpty());
         }
@@ -246,7 +249,8 @@ public final class ReadingPlanner {
             out.add(f.number().stripTrailingZeros().toPlainString());
         }
         boolean valuesAnswer = f.reading() instanceof Reading.Lookup || f.reading() instanceof Reading.Calculate
-                || f.reading() instanceof Reading.Several || f.reading() instanceof Reading.OfMembers;
+                || f.reading() instanceof Reading.Several || f.reading() instanceof Reading.OfMembers
+                || f.reading() instanceof Reading.AtTime;
         for (Finding.Row r : f.rows()) {
             if (!valuesAnswer && f.number() == null && f.truth() == null) {
                 out.add(r.iri() != null ? r.iri() : r.name() + ":" + r.count());

@@ -110,6 +110,10 @@ class ComposerTest {
                 new Row(EX + "C", "C", List.of(number("1")), null), new Row(EX + "B", "B", List.of(number("3")), null)),
                 3, null, null, null, List.of())).text())
                 .isEqualTo("A and C share the lowest weight (1 kg, against 3 kg for B).");
+        Reading.Several two = new Reading.Several(List.of(entity("A"), entity("B")), weight, true);
+        assertThat(composer.compose(new Finding(two, List.of(new Row(EX + "B", "B", List.of(number("3")), null),
+                new Row(EX + "A", "A", List.of(number("1")), null)), 2, null, null, null, List.of())).text())
+                .isEqualTo("B has the higher weight (3 kg, against 1 kg for A).");
     }
 
     @Test

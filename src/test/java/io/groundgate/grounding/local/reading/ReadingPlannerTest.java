@@ -210,4 +210,16 @@ class ReadingPlannerTest {
         assertThat(ratio.text()).startsWith("The density of Bismuth is about 3.7");
         assertThat(ask(DemoGraph.ONTOLOGIES, "What is the atomic weight of carbon times 12?").text()).contains("× 12 = ");
     }
+
+    @Test
+    void answersAValueForAYearOnlyWhenTheGraphDatesItSo() {
+        Graphs.Run dated = ask(DemoGraph.ONTOLOGIES, "What was the population of Belgium in 2015?");
+        assertThat(((ReadingPlanner.Answered) dated.outcome()).option().reading()).isInstanceOf(Reading.AtTime.class);
+        assertThat(dated.text()).startsWith("The population of Belgium is ").endsWith("(2015).");
+        // the enterprise graph dates no salary: the year cannot be checked, so it is said and nothing is claimed
+        Graphs.Run undated = ask(ENTERPRISE, "What was the annual salary of Ines Karro in 2019?");
+        assertThat(undated.text()).isEqualTo("I could not find the annual salary of Ines Karro in 2019 in the knowledge "
+                + "graph: it does not say which year its value is for.");
+        assertThat(undated.answered()).isFalse();
+    }
 }
