@@ -46,16 +46,8 @@ public final class NameText {
 
     /** The words of a local name: {@code heightInMeters} → height in meters; {@code unit_price%20EUR} → unit price eur. */
     public static List<String> words(String localName) {
-        String decoded = localName;
-        if (decoded.indexOf('%') >= 0) {
-            try {
-                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                // a stray '%': keep the text as it is
-            }
-        }
-        String split = decoded.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
-                .replaceAll("([A-Za-z])([0-9])", "$1 $2");
+        String decoded = decoded(localName);
+        String split = split(decoded);
         List<String> words = new ArrayList<>();
         for (String w : NON_WORD.split(split.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty()) {
@@ -71,16 +63,8 @@ public final class NameText {
      * starts lower-case, so the capitals inside it only mark where words begin).
      */
     public static String display(String localName) {
-        String decoded = localName;
-        if (decoded.indexOf('%') >= 0) {
-            try {
-                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                // a stray '%': keep the text as it is
-            }
-        }
-        String split = decoded.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
-                .replaceAll("([A-Za-z])([0-9])", "$1 $2");
+        String decoded = decoded(localName);
+        String split = split(decoded);
         boolean camel = !decoded.isEmpty() && Character.isLowerCase(decoded.charAt(0));
         List<String> words = new ArrayList<>();
         for (String w : NON_WORD.split(split)) {
@@ -90,6 +74,24 @@ public final class NameText {
             }
         }
         return String.join(" ", words);
+    }
+
+    /** A local name with %-encodings decoded. */
+    private static String decoded(String localName) {
+        if (localName.indexOf('%') >= 0) {
+            try {
+                return URLDecoder.decode(localName.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // a stray '%': keep the text as it is
+            }
+        }
+        return localName;
+    }
+
+    /** Spaces where camelCase, acronyms and digits begin a new word. */
+    private static String split(String decoded) {
+        return decoded.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+                .replaceAll("([A-Za-z])([0-9])", "$1 $2");
     }
 
     /**
