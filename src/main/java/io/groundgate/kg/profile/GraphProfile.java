@@ -85,7 +85,7 @@ public record GraphProfile(String version, Map<String, String> prefixes, List<Cl
 
     /** The preferred name of a class or property, or of any named resource. */
     public String nameOf(String iri) {
-        return names.nameOf(iri).orElseGet(() -> String.join(" ", NameText.words(NameText.localName(iri))));
+        return names.nameOf(iri).orElseGet(() -> NameText.display(NameText.localName(iri)));
     }
 
     private Map<String, ClassProfile> classIndex() {

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 public final class NameText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** Words a name written in PascalCase capitalises only to mark where they begin ("ResearchAndDevelopment"). */
+    private static final Set<String> MINOR_WORDS = Set.of("and", "or", "of", "the", "a", "an", "in", "on", "at", "to",
+            "for", "by", "with", "from");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Verb prefixes that only say "this is a relation": {@code hasManager}, {@code isPartOf}. */
     private static final Set<String> RELATION_WORDS = Set.of("has", "is", "was", "in", "of", "get");
@@ -77,16 +80,8 @@ public final class NameText {
 
     /** The words of a local name: {@code heightInMeters} → height in meters; {@code unit_price%20EUR} → unit price eur. */
     public static List<String> words(String localName) {
-        String decoded = localName;
-        if (decoded.indexOf('%') >= 0) {
-            try {
-                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                // a stray '%': keep the text as it is
-            }
-        }
-        String split = decoded.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
-                .replaceAll("([A-Za-z])([0-9])", "$1 $2");
+        String decoded = decoded(localName);
+        String split = split(decoded);
         List<String> words = new ArrayList<>();
         for (String w : NON_WORD.split(split.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty()) {
@@ -94,6 +89,43 @@ public final class NameText {
             }
         }
         return words;
+    }
+
+    /**
+     * A local name as a name to show, its case kept where it carries meaning: {@code NorthAmerica} → North America,
+     * {@code USA} → USA, {@code Ines_Karro} → Ines Karro, {@code heightInMeters} → height in meters (a camelCase name
+     * starts lower-case, so the capitals inside it only mark where words begin).
+     */
+    public static String display(String localName) {
+        String decoded = decoded(localName);
+        String split = split(decoded);
+        boolean camel = !decoded.isEmpty() && Character.isLowerCase(decoded.charAt(0));
+        List<String> words = new ArrayList<>();
+        for (String w : NON_WORD.split(split)) {
+            if (!w.isEmpty()) {
+                boolean minor = !words.isEmpty() && MINOR_WORDS.contains(w.toLowerCase(Locale.ROOT));
+                words.add((camel || minor) && w.matches("\\p{Lu}\\p{Ll}+") ? w.toLowerCase(Locale.ROOT) : w);
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    /** A local name with %-encodings decoded. */
+    private static String decoded(String localName) {
+        if (localName.indexOf('%') >= 0) {
+            try {
+                return URLDecoder.decode(localName.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // a stray '%': keep the text as it is
+            }
+        }
+        return localName;
+    }
+
+    /** Spaces where camelCase, acronyms and digits begin a new word. */
+    private static String split(String decoded) {
+        return decoded.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+                .replaceAll("([A-Za-z])([0-9])", "$1 $2");
     }
 
     /**

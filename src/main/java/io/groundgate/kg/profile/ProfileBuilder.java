@@ -489,17 +489,27 @@ public final class ProfileBuilder {
         List<String> schemaTerms = new ArrayList<>(classIris);
         properties.forEach(p -> schemaTerms.add(p.iri()));
         for (String iri : schemaTerms) {
-            for (String n : NameText.namesOfLocalName(NameText.localName(iri))) {
+            for (String n : localNames(iri)) {
                 names.add(new NameIndex.Entry(iri, n, "", NameIndex.Source.LOCAL_NAME, null, types.get(iri)));
             }
         }
         types.forEach((s, t) -> {
             if (!named.contains(s) && !s.startsWith("_:")) {
-                for (String n : NameText.namesOfLocalName(NameText.localName(s))) {
+                for (String n : localNames(s)) {
                     names.add(new NameIndex.Entry(s, n, "", NameIndex.Source.LOCAL_NAME, null, t));
                 }
             }
         });
+    }
+
+    /** The names of a local name, the first (the one shown) with its case kept: "North America", not "north america". */
+    private static List<String> localNames(String iri) {
+        String local = NameText.localName(iri);
+        List<String> out = new ArrayList<>(NameText.namesOfLocalName(local));
+        if (!out.isEmpty()) {
+            out.set(0, NameText.display(local));
+        }
+        return out;
     }
 
     /** Up to three paths of at most three hops between every two classes, over the observed class-to-class links. */

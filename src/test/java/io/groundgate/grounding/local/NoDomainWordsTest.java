@@ -78,4 +78,20 @@ class NoDomainWordsTest {
             assertThat(files.filter(p -> p.toString().endsWith(".java")).count()).isGreaterThan(5);
         }
     }
+
+    /**
+     * One grammar: the question operators and the conversation's words (pronouns, openers of follow-ups, stop words)
+     * all come from lexicon.txt, which the scan above covers; no operator is left without its words there.
+     */
+    @Test
+    void everyOperatorHasItsWordsInTheOneLexicon() throws IOException {
+        List<String> lines = Files.readAllLines(LEXICON);
+        for (io.groundgate.grounding.local.reading.Lexicon.Op op : io.groundgate.grounding.local.reading.Lexicon.Op
+                .values()) {
+            String key = op.name().toLowerCase(Locale.ROOT) + ":";
+            assertThat(lines).as(key).anyMatch(l -> l.startsWith(key));
+            assertThat(io.groundgate.grounding.local.reading.Lexicon.english().phrases(op)).as(key).isNotEmpty();
+        }
+        assertThat(Files.exists(MAIN.resolve("conversation/FunctionWords.java"))).isFalse();
+    }
 }

@@ -50,7 +50,8 @@ class SecondDomainTest {
         String length = Numbers.format(g.number(SHIP + "Halcyon", FL + "hullLength"));
         Answer lookup = ask("What is the hull length of Halcyon Drift?");
         assertThat(lookup.text()).contains(length + " " + Numbers.unit(g.unit(FL + "hullLength")))
-                .contains("https://example.org/fiction/fleet-registry");
+                .endsWith("[Source: example.org]"); // the dataset as a footnote, its full address in the grounding
+        assertThat(lookup.sources()).contains("https://example.org/fiction/fleet-registry");
 
         String crew = g.number(SHIP + "Kestrel", FL + "crewCapacity").toPlainString();
         assertThat(ask("What is the crew size of the Kestrel Mk II?").text()).contains(crew); // an altLabel

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.groundgate.grounding.local.reading.Lexicon;
 import io.groundgate.kg.profile.ClassProfile;
 import io.groundgate.kg.profile.GraphProfile;
 import io.groundgate.kg.profile.NameIndex;
@@ -67,7 +68,7 @@ public final class EntityMentions {
             int taken = 0;
             for (int n = Math.min(MAX_WORDS, tokens.size() - i); n >= 1 && taken == 0; n--) {
                 List<Token> run = tokens.subList(i, i + n);
-                if (run.stream().allMatch(t -> FunctionWords.STOP.contains(t.lower()))) {
+                if (run.stream().allMatch(t -> Lexicon.english().is(Lexicon.Op.STOP, t.lower()))) {
                     continue;
                 }
                 List<Referent> hits = lookup(run);

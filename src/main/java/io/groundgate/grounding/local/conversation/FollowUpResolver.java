@@ -3,11 +3,12 @@ package io.groundgate.grounding.local.conversation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.groundgate.grounding.local.reading.Lexicon;
+import io.groundgate.grounding.local.reading.Lexicon.Op;
 import io.groundgate.kg.profile.ClassProfile;
 import io.groundgate.kg.profile.GraphProfile;
 import io.groundgate.kg.profile.NameIndex;
@@ -16,7 +17,7 @@ import io.groundgate.kg.profile.PropertyUse;
 
 /**
  * Turns a follow-up into a standalone question from the earlier turns of a conversation. Three shapes, recognised by
- * function words only ({@link FunctionWords}):
+ * function words only (the lexicon's conversation operators, {@link Lexicon}):
  * <ul>
  * <li>pronouns: "it", "its X" (→ "the X of …"), "them", "their X", and a lone "that"/"this" standing for the phrase
  * the previous question asked about ("is that higher than …");</li>
@@ -27,6 +28,9 @@ import io.groundgate.kg.profile.PropertyUse;
  * graph's name index. When a singular phrase could mean more than one of them, the result is {@link FollowUp.Ambiguous}.
  */
 public final class FollowUpResolver {
+
+    /** The grammar: pronouns, demonstratives, openers of follow-ups (lexicon.txt, with the question operators). */
+    private static final Lexicon WORDS = Lexicon.english();
 
     /** How many earlier exchanges are looked at, most recent first. */
     static final int MAX_EXCHANGES = 6;
@@ -74,14 +78,13 @@ public final class FollowUpResolver {
     // ---- ellipsis: "and of X?", "what about X?"
 
     private Optional<FollowUp> ellipsis(List<Exchange> earlier, String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String opener : FunctionWords.ELLIPSIS_OPENERS) {
-            if (!lower.startsWith(opener + " ")) {
+        for (String opener : WORDS.phrases(Op.ELLIPSIS)) {
+            String rest = after(text, opener);
+            if (rest == null) {
                 continue;
             }
-            String rest = text.substring(opener.length()).strip();
             List<Token> tokens = Token.of(rest);
-            if (!tokens.isEmpty() && FunctionWords.LEADING_PREPOSITIONS.contains(tokens.get(0).lower())) {
+            if (!tokens.isEmpty() && WORDS.is(Op.FIRST_PREPOSITION, tokens.get(0).lower())) {
                 rest = rest.substring(tokens.get(0).end()).strip();
                 tokens = Token.of(rest);
             }
@@ -172,14 +175,14 @@ public final class FollowUpResolver {
         List<Span> spans = new ArrayList<>();
         for (int i = from; i < tokens.size(); i++) {
             String w = tokens.get(i).lower();
-            boolean demonstrative = FunctionWords.DEMONSTRATIVE_SINGULAR.contains(w)
-                    || FunctionWords.DEMONSTRATIVE_PLURAL.contains(w)
-                    || FunctionWords.DEFINITE.contains(w) && i > 0 && tokens.get(i - 1).lower().equals("the");
+            boolean demonstrative = WORDS.is(Op.THIS_ONE, w)
+                    || WORDS.is(Op.THESE_ONES, w)
+                    || WORDS.is(Op.DEFINITE, w) && i > 0 && tokens.get(i - 1).lower().equals("the");
             if (demonstrative) {
                 Optional<ClassSpan> named = className(tokens, i + 1);
                 if (named.isPresent()) {
-                    int start = FunctionWords.DEFINITE.contains(w) ? i - 1 : i;
-                    boolean plural = FunctionWords.DEMONSTRATIVE_PLURAL.contains(w) || named.get().plural();
+                    int start = WORDS.is(Op.DEFINITE, w) ? i - 1 : i;
+                    boolean plural = WORDS.is(Op.THESE_ONES, w) || named.get().plural();
                     List<Referent> of = ofClass(earlier, named.get().iri());
                     String phrase = text.substring(tokens.get(start).start(), tokens.get(named.get().end() - 1).end());
                     if (of.isEmpty()) {
@@ -194,7 +197,7 @@ public final class FollowUpResolver {
                     i = named.get().end() - 1;
                     continue;
                 }
-                if (FunctionWords.DEMONSTRATIVE_SINGULAR.contains(w) && standsAlone(tokens, i)) {
+                if (WORDS.is(Op.THIS_ONE, w) && standsAlone(tokens, i)) {
                     String asked = askedPhrase(earlier.get(earlier.size() - 1).question());
                     if (!asked.isEmpty()) {
                         Token t = tokens.get(i);
@@ -202,27 +205,27 @@ public final class FollowUpResolver {
                     }
                     continue;
                 }
-                if (FunctionWords.DEMONSTRATIVE_PLURAL.contains(w) && standsAlone(tokens, i)) {
+                if (WORDS.is(Op.THESE_ONES, w) && standsAlone(tokens, i)) {
                     w = "them";
                 } else {
                     continue;
                 }
             }
-            if (!FunctionWords.pronoun(w)) {
+            if (!WORDS.any(w, Op.SINGULAR, Op.PLURAL)) {
                 continue;
             }
-            boolean possessive = FunctionWords.POSSESSIVE.contains(w);
+            boolean possessive = WORDS.is(Op.POSSESSIVE, w);
             int end = possessive ? nounPhraseEnd(tokens, i + 1) : i + 1;
             String np = possessive && end > i + 1
                     ? text.substring(tokens.get(i + 1).start(), tokens.get(end - 1).end()) : "";
-            List<Referent> referents = FunctionWords.SINGULAR.contains(w) ? salientOne(earlier, np)
+            List<Referent> referents = WORDS.is(Op.SINGULAR, w) ? salientOne(earlier, np)
                     : salientMany(earlier);
             Token t = tokens.get(i);
             String phrase = possessive && !np.isEmpty() ? t.text() + " " + np : t.text();
             if (referents.isEmpty()) {
                 continue;
             }
-            if (FunctionWords.SINGULAR.contains(w) && referents.size() > 1) {
+            if (WORDS.is(Op.SINGULAR, w) && referents.size() > 1) {
                 return new FollowUp.Ambiguous(text, phrase, referents);
             }
             String names = Names.written(referents);
@@ -251,7 +254,7 @@ public final class FollowUpResolver {
 
     /** A lone "that": at the start or after a verb or preposition, and before a comparison, a preposition or the end. */
     private static boolean standsAlone(List<Token> tokens, int i) {
-        boolean before = i == 0 || FunctionWords.BEFORE_PRONOUN.contains(tokens.get(i - 1).lower());
+        boolean before = i == 0 || WORDS.is(Op.BEFORE_PRONOUN, tokens.get(i - 1).lower());
         if (!before) {
             return false;
         }
@@ -259,13 +262,13 @@ public final class FollowUpResolver {
             return true;
         }
         String next = tokens.get(i + 1).lower();
-        return FunctionWords.AFTER_PRONOUN.contains(next) || next.endsWith("er") && next.length() > 4;
+        return WORDS.is(Op.AFTER_PRONOUN, next) || next.endsWith("er") && next.length() > 4;
     }
 
     /** Where the noun phrase after a possessive ends: at the first function word, at most four words on. */
     private static int nounPhraseEnd(List<Token> tokens, int from) {
         int end = from;
-        while (end < tokens.size() && end - from < 4 && !FunctionWords.STOP.contains(tokens.get(end).lower())) {
+        while (end < tokens.size() && end - from < 4 && !WORDS.is(Op.STOP, tokens.get(end).lower())) {
             end++;
         }
         return end;
@@ -274,13 +277,23 @@ public final class FollowUpResolver {
     /** "What is the density of gold?" → "the density of gold". */
     static String askedPhrase(String question) {
         String q = question.strip().replaceAll("[?.!\\s]+$", "");
-        String lower = q.toLowerCase(Locale.ROOT);
-        for (String opener : FunctionWords.QUESTION_OPENERS) {
-            if (lower.startsWith(opener + " ")) {
-                return q.substring(opener.length()).strip();
+        for (String opener : WORDS.phrases(Op.OPENER)) {
+            String rest = after(q, opener);
+            if (rest != null) {
+                return rest;
             }
         }
         return "";
+    }
+
+    /** What follows an opener of the lexicon the text starts with (compared folded, word by word), or null. */
+    static String after(String text, String opener) {
+        String[] words = text.strip().split("\\s+");
+        int n = opener.split(" ").length;
+        if (words.length <= n || !Lexicon.fold(String.join(" ", java.util.Arrays.copyOf(words, n))).equals(opener)) {
+            return null;
+        }
+        return String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)).strip();
     }
 
     // ---- referents
@@ -341,7 +354,7 @@ public final class FollowUpResolver {
     /** Whether one of the entity's classes uses a property whose name shares a word with the phrase. */
     private boolean hasPropertyNamed(Referent r, String phrase) {
         List<String> words = Token.of(phrase).stream().map(Token::lower)
-                .filter(w -> !FunctionWords.STOP.contains(w) && w.length() > 2).toList();
+                .filter(w -> !WORDS.is(Op.STOP, w) && w.length() > 2).toList();
         for (String c : r.classes()) {
             Optional<ClassProfile> cp = profile.classProfile(c);
             if (cp.isEmpty()) {

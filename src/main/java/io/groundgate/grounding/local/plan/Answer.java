@@ -20,16 +20,49 @@ public record Answer(List<Part> parts, String graphVersion) {
         parts = List.copyOf(parts);
     }
 
-    /** The answer as one text, each grounded part followed by its citation. */
+    /**
+     * The answer as one text: the parts, then their sources as one short footnote naming the datasets (the full
+     * addresses are in the response's {@code grounding.sources}). The footnote is bracketed, so a follow-up never reads
+     * a source's name as something the answer talked about.
+     */
     public String text() {
         StringBuilder out = new StringBuilder();
         for (Part p : parts) {
             if (!out.isEmpty()) {
                 out.append(' ');
             }
-            out.append(withCitation(p));
+            out.append(p.text());
+        }
+        List<String> datasets = sources().stream().map(Answer::dataset).distinct().toList();
+        if (!datasets.isEmpty()) {
+            List<String> shown = datasets.size() > MAX_CITED ? datasets.subList(0, MAX_CITED) : datasets;
+            String more = datasets.size() > shown.size() ? " and " + (datasets.size() - shown.size()) + " more" : "";
+            out.append("\n\n[").append(datasets.size() == 1 ? "Source: " : "Sources: ").append(String.join("; ", shown))
+                    .append(more).append(']');
         }
         return out.toString();
+    }
+
+    /**
+     * A source said briefly: a repository as owner/name, a web address by its site ({@code https://www.cia.gov/…} →
+     * cia.gov); anything that is not an address as written.
+     */
+    static String dataset(String source) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(source.strip());
+        } catch (java.net.URISyntaxException e) {
+            return source;
+        }
+        if (uri.getHost() == null) {
+            return source;
+        }
+        String host = uri.getHost().replaceFirst("^www\\.", "");
+        String[] path = uri.getPath() == null ? new String[0] : uri.getPath().replaceFirst("^/", "").split("/");
+        if ((host.equals("github.com") || host.equals("gitlab.com")) && path.length >= 2) {
+            return path[0] + "/" + path[1];
+        }
+        return host;
     }
 
     /** A part's text with "[source: …]" before its final full stop. */

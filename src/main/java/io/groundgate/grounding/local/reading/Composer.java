@@ -23,11 +23,21 @@ public final class Composer {
     static final int SHOWN = 10;
 
     private final java.util.function.Function<String, String> names;
+    private final java.util.function.Predicate<String> knownWord;
     private final Lexicon lexicon = Lexicon.english();
 
     /** @param names the name of a class or property (the graph profile's) */
     public Composer(java.util.function.Function<String, String> names) {
+        this(names, w -> false);
+    }
+
+    /**
+     * @param names the name of a class or property (the graph profile's)
+     * @param knownWord whether a word (lower case) occurs in the graph's names: irregular plurals are taken from there
+     */
+    public Composer(java.util.function.Function<String, String> names, java.util.function.Predicate<String> knownWord) {
         this.names = names;
+        this.knownWord = knownWord;
     }
 
     public Part compose(Finding f) {
@@ -35,6 +45,10 @@ public final class Composer {
         String text;
         if (r instanceof Reading.Lookup l) {
             text = lookup(l, f);
+        } else if (r instanceof Reading.AtTime t) {
+            boolean dated = when(f) != null && when(f).startsWith(t.year());
+            text = dated ? lookup(t.lookup(), f) : "I could not find " + atTime(t) + " in the knowledge graph: "
+                    + (when(f) == null ? "it does not say which year its value is for." : "it has a value for another year.");
         } else if (r instanceof Reading.Members m) {
             text = members(m, f);
         } else if (r instanceof Reading.Superlative s) {
@@ -49,19 +63,48 @@ public final class Composer {
             text = grouped(g, f);
         } else if (r instanceof Reading.Convert c) {
             text = Numbers.format(c.amount()) + " " + c.unit() + " is " + number(f.number()) + " " + c.target() + ".";
+        } else if (r instanceof Reading.Several s) {
+            text = several(s, f);
+        } else if (r instanceof Reading.Combine c) {
+            text = combine(c, f);
+        } else if (r instanceof Reading.OfMembers o) {
+            text = ofMembers(o, f);
         } else {
             text = calculate((Reading.Calculate) r, f);
         }
-        return Part.answered(capitalise(text), f.sources());
+        return new Part(capitalise(text), f.sources(), missing(f));
+    }
+
+    /** What a partial answer could not find: the values some of its entities or fields lack ("the X of B"). */
+    static List<String> missing(Finding f) {
+        List<String> out = new ArrayList<>();
+        Reading r = f.reading();
+        if (r instanceof Reading.AtTime t && (when(f) == null || !when(f).startsWith(t.year()))) {
+            out.add(atTime(t));
+        }
+        if (r instanceof Reading.Several || r instanceof Reading.Compare || r instanceof Reading.OfMembers) {
+            Attribute a = r instanceof Reading.Several s ? s.attribute()
+                    : r instanceof Reading.OfMembers o ? o.attribute() : ((Reading.Compare) r).attribute();
+            f.rows().stream().filter(row -> row.values().isEmpty())
+                    .forEach(row -> out.add("the " + a.name() + " of " + row.name()));
+        } else if (r instanceof Reading.Lookup l && l.fields().size() > 1) {
+            for (int i = 0; i < l.fields().size(); i++) {
+                int field = i;
+                if (f.rows().get(0).values().stream().noneMatch(v -> v.field() == field)) {
+                    out.add("the " + l.fields().get(i).name() + " of " + l.entity().name());
+                }
+            }
+        }
+        return out;
     }
 
     /** What to say when a reading found nothing in the graph. */
     public Part nothing(Reading reading) {
         String what;
-        if (reading instanceof Reading.Lookup l) {
-            what = "the " + fields(l.fields()) + " of " + l.entity().name();
-        } else if (reading instanceof Reading.Calculate c) {
-            what = "the " + fields(c.fact().fields()) + " of " + c.fact().entity().name();
+        Reading.Lookup fact = reading instanceof Reading.Calculate c ? c.fact()
+                : reading instanceof Reading.Lookup l ? l : null;
+        if (fact != null) {
+            what = "the " + fields(fact.fields()) + " of " + fact.entity().name();
         } else if (reading instanceof Reading.Compare c) {
             what = "the " + c.attribute().name() + " of both " + c.first().name() + " and " + c.second().name();
         } else if (reading instanceof Reading.Members m) {
@@ -71,7 +114,16 @@ public final class Composer {
         } else if (reading instanceof Reading.Aggregate a) {
             what = "any " + a.attribute().name() + " of " + plural(a.className()) + constraints(a.constraints());
         } else if (reading instanceof Reading.Grouped g) {
-            what = plural(g.className()) + " per " + g.groupName();
+            what = plural(g.className()) + " per " + singular(g.groupName());
+        } else if (reading instanceof Reading.AtTime t) {
+            what = atTime(t);
+        } else if (reading instanceof Reading.Combine c) {
+            what = "the " + c.left().name() + " and the " + c.right().name() + " of " + c.entity().name();
+        } else if (reading instanceof Reading.OfMembers o) {
+            what = "the " + o.attribute().name() + " of any " + singular(o.members().className())
+                    + constraintsOfOne(o.members().constraints());
+        } else if (reading instanceof Reading.Several s) {
+            what = "the " + s.attribute().name() + " of " + join(s.entities().stream().map(e -> e.name()).toList());
         } else if (reading instanceof Reading.Ask a) {
             what = "what the question asks about " + a.subject().name();
         } else {
@@ -133,12 +185,11 @@ public final class Composer {
             return l.entity().name() + " has " + f.total() + " " + (f.total() == 1 ? name : plural(name)) + ": "
                     + list(names, f.total()) + ".";
         }
-        if (m.count()) {
-            return f.total() == 0 ? "There are no " + plural(m.className()) + constraints(m.constraints()) + "."
-                    : f.total() + " " + what + (names.isEmpty() ? "." : ": " + list(names, f.total()) + ".");
-        }
         if (f.total() == 0) {
             return "There are no " + plural(m.className()) + constraints(m.constraints()) + ".";
+        }
+        if (m.count()) {
+            return f.total() + " " + what + (names.isEmpty() ? "." : ": " + list(names, f.total()) + ".");
         }
         if (f.total() == 1) {
             return "The only " + singular(m.className()) + constraintsOfOne(m.constraints()) + " is " + names.get(0) + ".";
@@ -170,6 +221,13 @@ public final class Composer {
         Row a = f.rows().get(0);
         Row b = f.rows().get(1);
         Attribute attr = c.attribute();
+        if (a.values().isEmpty() || b.values().isEmpty()) {
+            Row known = a.values().isEmpty() ? b : a;
+            Row unknown = known == a ? b : a;
+            return "The " + attr.name() + " of " + known.name() + " is " + withUnit(known.values().get(0), attr)
+                    + ", but I could not find the " + attr.name() + " of " + unknown.name()
+                    + " in the knowledge graph, so I cannot compare them.";
+        }
         String va = withUnit(a.values().get(0), attr);
         String vb = withUnit(b.values().get(0), attr);
         if (c.ratio() && f.number() != null) {
@@ -191,6 +249,67 @@ public final class Composer {
             return sentence;
         }
         return (winner == a ? "Yes, " : "No, ") + sentence;
+    }
+
+    /** "The only country that borders X is Y; its capital is Z." or each member with its value. */
+    private String ofMembers(Reading.OfMembers o, Finding f) {
+        Attribute a = o.attribute();
+        Reading.Members m = o.members();
+        java.util.function.Function<Row, String> said = r -> r.values().isEmpty() ? "not in the knowledge graph"
+                : list(r.values().stream().map(v -> withUnit(v, a)).distinct().toList(), r.values().size());
+        if (f.total() == 1) {
+            Row r = f.rows().get(0);
+            return "The only " + singular(m.className()) + constraintsOfOne(m.constraints()) + " is " + r.name()
+                    + "; its " + a.name() + (r.values().size() > 1 ? " are " : " is ") + said.apply(r) + ".";
+        }
+        List<String> items = f.rows().stream().map(r -> r.name() + " (" + a.name() + ": " + said.apply(r) + ")").toList();
+        return f.total() + " " + plural(m.className()) + constraints(m.constraints()) + ": " + list(items, f.total())
+                + ".";
+    }
+
+    /** "the population of X in 2015": what a dated question asks, said when the graph's value is not for that year. */
+    private static String atTime(Reading.AtTime t) {
+        return "the " + fields(t.lookup().fields()) + " of " + t.lookup().entity().name() + " in " + t.year();
+    }
+
+    /** The date the graph gives for the value (a value of field -1), or null. */
+    private static String when(Finding f) {
+        return f.rows().isEmpty() ? null : f.rows().get(0).values().stream().filter(v -> v.field() < 0)
+                .map(Value::text).findFirst().orElse(null);
+    }
+
+    /** Each entity's value, or the one with the extreme value among them; the ones without a value said at the end. */
+    private String several(Reading.Several s, Finding f) {
+        Attribute a = s.attribute();
+        List<Row> known = f.rows().stream().filter(r -> !r.values().isEmpty()).toList();
+        List<String> missing = f.rows().stream().filter(r -> r.values().isEmpty()).map(Row::name).toList();
+        String text;
+        if (known.isEmpty()) {
+            text = "";
+        } else if (s.high() == null) {
+            text = join(known.stream().map(r -> {
+                List<String> said = r.values().stream().map(v -> withUnit(v, a)).distinct().toList();
+                return "the " + a.name() + " of " + r.name() + (said.size() == 1 ? " is " : " are ")
+                        + list(said, said.size());
+            }).toList()) + ".";
+        } else if (known.size() == 1) {
+            text = "only " + known.get(0).name() + " has a known " + a.name() + " ("
+                    + withUnit(known.get(0).values().get(0), a) + ").";
+        } else {
+            String dir = known.size() == 2 ? (s.high() ? "higher" : "lower") : s.high() ? "highest" : "lowest";
+            BigDecimal top = known.get(0).values().get(0).number();
+            List<Row> first = known.stream().filter(r -> r.values().get(0).number().compareTo(top) == 0).toList();
+            List<String> others = known.subList(first.size(), known.size()).stream()
+                    .map(r -> withUnit(r.values().get(0), a) + " for " + r.name()).toList();
+            text = (first.size() == 1 ? first.get(0).name() + " has the " : join(first.stream().map(Row::name).toList())
+                    + " share the ") + dir + " " + a.name() + " (" + withUnit(first.get(0).values().get(0), a)
+                    + (others.isEmpty() ? "" : ", against " + join(others)) + ").";
+        }
+        if (!missing.isEmpty()) {
+            text += (text.isEmpty() ? "" : " ") + "I could not find the " + a.name() + " of " + join(missing)
+                    + " in the knowledge graph.";
+        }
+        return text;
     }
 
     private String ask(Reading.Ask a, Finding f) {
@@ -237,20 +356,34 @@ public final class Composer {
 
     private String grouped(Reading.Grouped g, Finding f) {
         List<String> items = f.rows().stream().map(r -> r.name() + ": " + r.count()).toList();
-        return plural(g.className()) + " per " + g.groupName() + ": " + list(items, f.total()) + ".";
+        return plural(g.className()) + " per " + singular(g.groupName()) + ": " + list(items, f.total()) + ".";
     }
 
-    private String calculate(Reading.Calculate c, Finding f) {
-        Attribute a = c.fact().fields().get(0);
-        Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
-        String op = switch (c.operator()) {
+    /** "The population of X is 1,000 and its area is 10 km²; 1,000 ÷ 10 = 100." */
+    private String combine(Reading.Combine c, Finding f) {
+        Value a = f.rows().get(0).values().stream().filter(v -> v.field() == 0 && v.number() != null).findFirst()
+                .orElseThrow();
+        Value b = f.rows().get(0).values().stream().filter(v -> v.field() == 1 && v.number() != null).findFirst()
+                .orElseThrow();
+        return "The " + c.left().name() + " of " + c.entity().name() + " is " + withUnit(a, c.left()) + " and its "
+                + c.right().name() + " is " + withUnit(b, c.right()) + "; " + Numbers.format(a.number()) + " "
+                + symbol(c.operator()) + " " + Numbers.format(b.number()) + " = " + number(f.number()) + ".";
+    }
+
+    private static String symbol(String operator) {
+        return switch (operator) {
             case "*" -> "×";
             case "/" -> "÷";
             case "-" -> "−";
             default -> "+";
         };
+    }
+
+    private String calculate(Reading.Calculate c, Finding f) {
+        Attribute a = c.fact().fields().get(0);
+        Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
         return "The " + a.name() + " of " + c.fact().entity().name() + " is " + withUnit(v, a) + "; "
-                + Numbers.format(v.number()) + " " + op + " " + Numbers.format(c.operand()) + " = " + number(f.number())
+                + Numbers.format(v.number()) + " " + symbol(c.operator()) + " " + Numbers.format(c.operand()) + " = " + number(f.number())
                 + ".";
     }
 
@@ -354,7 +487,19 @@ public final class Composer {
     }
 
     private String words(String iri) {
-        return names.apply(iri).toLowerCase(Locale.ROOT);
+        return common(names.apply(iri));
+    }
+
+    /**
+     * A name of the schema as a common noun inside a sentence: capitalised words lower-cased ("Annual Salary" → annual
+     * salary), acronyms and words with inner capitals kept ("GDP per capita", "ISO code", "eBay listing").
+     */
+    static String common(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String w : name.split(" ")) {
+            out.append(out.isEmpty() ? "" : " ").append(w.matches("\\p{Lu}\\p{Ll}*") ? w.toLowerCase(Locale.ROOT) : w);
+        }
+        return out.toString();
     }
 
     private String lastName(Finding f, Reading.HasValue h) {
@@ -401,7 +546,32 @@ public final class Composer {
     }
 
     /** A class name as a common noun in the plural: "ChemicalElement" → "chemical elements". */
-    static String plural(String className) {
+    /**
+     * A class name in the plural, irregular where the graph's own names write it so: "staff member" → "staff members",
+     * but "person" → "people" or "analysis" → "analyses" only when those words occur in the graph's names.
+     */
+    String plural(String className) {
+        String s = singular(className);
+        String last = s.substring(s.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        String stem = s.substring(0, s.length() - last.length());
+        for (String[] rule : IRREGULAR) {
+            if (last.endsWith(rule[0])) {
+                String candidate = last.substring(0, last.length() - rule[0].length()) + rule[1];
+                if (knownWord.test(candidate)) {
+                    return stem + candidate;
+                }
+            }
+        }
+        return regularPlural(className);
+    }
+
+    /** English plural endings other than -s, tried against the graph's words: {ending, plural ending}. */
+    private static final String[][] IRREGULAR = {{"person", "people"}, {"man", "men"}, {"child", "children"},
+        {"foot", "feet"}, {"tooth", "teeth"}, {"mouse", "mice"}, {"fe", "ves"}, {"f", "ves"}, {"is", "es"},
+        {"us", "i"}, {"um", "a"}, {"on", "a"}, {"ix", "ices"}, {"ex", "ices"}};
+
+    /** A class name in the regular plural: "ChemicalElement" → "chemical elements". */
+    static String regularPlural(String className) {
         String s = singular(className);
         if (s.endsWith("y") && s.length() > 1 && "aeiou".indexOf(s.charAt(s.length() - 2)) < 0) {
             return s.substring(0, s.length() - 1) + "ies";
@@ -413,8 +583,7 @@ public final class Composer {
     }
 
     static String singular(String className) {
-        boolean acronym = className.equals(className.toUpperCase(Locale.ROOT)) && className.length() > 1;
-        return acronym ? className : className.toLowerCase(Locale.ROOT);
+        return common(className);
     }
 
     static String capitalise(String text) {

@@ -16,15 +16,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The operator grammar: English function words, read from {@code lexicon.txt} beside this class (the one place they are
- * written). A word or phrase may belong to several operators ("more" is both a direction and a comparison).
+ * The planner's grammar: English function words, read from {@code lexicon.txt} beside this class (the one place they
+ * are written, for reading questions and for resolving follow-ups in a conversation). A word or phrase may belong to
+ * several operators ("more" is both a direction and a comparison).
  */
 public final class Lexicon {
 
-    /** What a function word does in a question. */
+    /** What a function word does in a question, or (the conversation's) in a follow-up. */
     public enum Op {
         ASK, YESNO, FILLER, COUNT, GT, GE, LT, LE, BETWEEN, HIGH, LOW, SUM, AVG, PER, NOT, VERSUS, TIMES, PLUS, MINUS,
-        OVER, INTO, PREPOSITION, AND, SQUARE, CUBIC, DEGREES, WHEN
+        OVER, INTO, PREPOSITION, AND, SQUARE, CUBIC, DEGREES, WHEN,
+        // the follow-up resolver's words: they do not change how a single question is read
+        SINGULAR(false), PLURAL(false), POSSESSIVE(false), THIS_ONE(false), THESE_ONES(false), DEFINITE(false),
+        ELLIPSIS(false), FIRST_PREPOSITION(false), OPENER(false), BEFORE_PRONOUN(false), AFTER_PRONOUN(false),
+        STOP(false);
+
+        private final boolean question;
+
+        Op() {
+            this(true);
+        }
+
+        Op(boolean question) {
+            this.question = question;
+        }
+
+        /** Whether the operator takes part in reading a single question (else only in resolving follow-ups). */
+        public boolean question() {
+            return question;
+        }
     }
 
     private static final Lexicon ENGLISH = load("lexicon.txt");
@@ -34,8 +54,8 @@ public final class Lexicon {
 
     private Lexicon(Map<Op, Set<String>> phrases) {
         this.phrases = phrases;
-        this.longest = phrases.values().stream().flatMap(Set::stream).mapToInt(p -> p.split(" ").length).max()
-                .orElse(1);
+        this.longest = phrases.entrySet().stream().filter(e -> e.getKey().question())
+                .flatMap(e -> e.getValue().stream()).mapToInt(p -> p.split(" ").length).max().orElse(1);
     }
 
     public static Lexicon english() {
@@ -47,23 +67,39 @@ public final class Lexicon {
         return phrases.getOrDefault(op, Set.of()).contains(phrase);
     }
 
-    /** Every operator the phrase belongs to. */
+    /** Whether the phrase belongs to any of the operators. */
+    public boolean any(String phrase, Op... ops) {
+        for (Op op : ops) {
+            if (is(op, phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every operator of question reading the phrase belongs to. */
     public Set<Op> ops(String phrase) {
         Set<Op> out = new HashSet<>();
         phrases.forEach((op, set) -> {
-            if (set.contains(phrase)) {
+            if (op.question() && set.contains(phrase)) {
                 out.add(op);
             }
         });
         return out;
     }
 
-    /** Whether the word is any function word at all. */
+    /** Whether the word is any function word of question reading at all. */
     public boolean functionWord(String word) {
         return !ops(word).isEmpty();
     }
 
-    /** The most words a phrase of the lexicon has. */
+    /** The operator's phrases, those of more words first (then in the order written), for matching openers. */
+    public List<String> phrases(Op op) {
+        return phrases.getOrDefault(op, Set.of()).stream()
+                .sorted(java.util.Comparator.comparingInt((String p) -> -p.split(" ").length)).toList();
+    }
+
+    /** The most words a phrase of question reading has. */
     public int longest() {
         return longest;
     }
@@ -89,7 +125,7 @@ public final class Lexicon {
                         words.add(folded);
                     }
                 }
-                out.computeIfAbsent(op, k -> new HashSet<>()).addAll(words);
+                out.computeIfAbsent(op, k -> new java.util.LinkedHashSet<>()).addAll(words);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +135,7 @@ public final class Lexicon {
     }
 
     /** The key a token or phrase is compared by: lower case, apostrophes dropped, single spaces. */
-    static String fold(String text) {
+    public static String fold(String text) {
         return text.strip().toLowerCase(Locale.ROOT).replace("'", "").replaceAll("\\s+", " ");
     }
 }

@@ -11,7 +11,8 @@ import io.groundgate.kg.profile.ClassPath.Step;
  * to say the answer. Every reading is a record of terms of the graph, never of words of the question.
  */
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
-        Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate {
+        Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
+        Reading.OfMembers, Reading.Combine, Reading.AtTime {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -128,5 +129,36 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
 
     /** A fact, then arithmetic with a number ("the price of X times 12"). */
     record Calculate(Lookup fact, String operator, BigDecimal operand) implements Reading {
+    }
+
+    /**
+     * One attribute of several named entities: each of them said ("the price of A and of B"), or, with {@code high},
+     * the one with the highest or lowest value among them ("which of A, B and C is the heaviest"). An entity without
+     * the value is said to be missing, never dropped.
+     *
+     * @param high true or false to choose the highest or lowest; null to say each
+     */
+    record Several(List<Candidate> entities, Attribute attribute, Boolean high) implements Reading {
+        public Several {
+            entities = List.copyOf(entities);
+        }
+    }
+
+    /**
+     * An attribute of the members a question describes instead of naming them, one hop further ("the capital of the
+     * country bordering Brunei"): the only member's value, or each member's when there are several.
+     */
+    record OfMembers(Members members, Attribute attribute) implements Reading {
+    }
+
+    /** Two numbers of one entity combined by arithmetic ("the population of X divided by its area"). */
+    record Combine(Candidate entity, Attribute left, String operator, Attribute right) implements Reading {
+    }
+
+    /**
+     * A value asked for a given year ("the population of X in 2015"): answered only when the graph dates the value
+     * (a sibling property named with a word of time, "population year") and the date is that year.
+     */
+    record AtTime(Lookup lookup, String year) implements Reading {
     }
 }

@@ -70,6 +70,9 @@ public final class ReadingBuilder {
         if (entities.size() == 2 && q.values().isEmpty()) {
             compare(entities.get(0), entities.get(1), yesNo, out);
         }
+        if (entities.size() >= 2 && q.values().isEmpty() && !yesNo) {
+            several(entities, out);
+        }
         if (yesNo && !entities.isEmpty()) {
             asks(entities.get(0), out);
         }
@@ -119,9 +122,15 @@ public final class ReadingBuilder {
             if (operand != null && operator != null && s.a().numeric()) {
                 out.add(option(new Reading.Calculate(lookup, operator, operand.value()), score, List.of(e),
                         withNumber(s.x().words(), operand)));
+            } else if (operand != null && operator == null && year(operand) && s.a().hops() == 1 && !count) {
+                out.add(option(new Reading.AtTime(lookup, operand.value().toPlainString()), score, List.of(e),
+                        withNumber(s.x().words(), operand)));
             } else {
                 out.add(option(lookup, score, List.of(e), s.x().words()));
             }
+        }
+        if (operand == null && operator != null) {
+            combine(e, c, attrs, operator, out);
         }
         // several fields: attributes explaining different words, joined by "and"
         if (!q.has(Op.AND)) {
@@ -142,10 +151,32 @@ public final class ReadingBuilder {
         }
     }
 
+    /** Two numbers of the entity explaining different words, combined in the order the question names them. */
+    private void combine(EntityAnchor e, Candidate c, List<Scored> attrs, String operator, List<Option> out) {
+        List<Scored> numeric = attrs.stream().filter(s -> s.a().numeric()).toList();
+        for (int i = 0; i < numeric.size() && i < 4; i++) {
+            for (int j = i + 1; j < numeric.size() && j < 4; j++) {
+                Scored a = numeric.get(i);
+                Scored b = numeric.get(j);
+                if (a.x().words().stream().anyMatch(b.x().words()::contains)) {
+                    continue;
+                }
+                boolean aFirst = a.x().words().stream().min(Integer::compare).orElse(0)
+                        < b.x().words().stream().min(Integer::compare).orElse(0);
+                Scored left = aFirst ? a : b;
+                Scored right = aFirst ? b : a;
+                out.add(option(new Reading.Combine(c, left.a(), operator, right.a()), e.score() + a.x().sum()
+                        + b.x().sum() - HOP_COST * (a.a().hops() + b.a().hops() - 2), List.of(e),
+                        union(a.x().words(), b.x().words())));
+            }
+        }
+    }
+
     private void compare(EntityAnchor first, EntityAnchor second, boolean yesNo, List<Option> out) {
         Set<String> common = new HashSet<>(classesOf(first.best()));
         common.retainAll(classesOf(second.best()));
-        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo) {
+        boolean ratio = q.has(Op.TIMES) || q.has(Op.OVER);
+        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo && !ratio) {
             return;
         }
         Boolean high = direction();
@@ -159,10 +190,54 @@ public final class ReadingBuilder {
             Set<Integer> words = new HashSet<>(x.words());
             words.addAll(comparativeWords(a));
             if (!words.isEmpty()) {
-                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, q.has(Op.TIMES)),
+                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, ratio),
                         first.score() + second.score() + x.sum() + comparativeWords(a).size() * EXPLAINS
                                 - HOP_COST * (a.hops() - 1),
                         List.of(first, second), words));
+            }
+        }
+    }
+
+    /**
+     * Several named entities and one attribute: "the X of A and of B" says each, "which of A, B and C has the highest
+     * X" chooses. Not when the question asks to compute with them (a sum, arithmetic, a count, a unit), which these
+     * readings would silently leave out.
+     */
+    private void several(List<EntityAnchor> entities, List<Option> out) {
+        Boolean high = direction();
+        boolean computes = q.has(Op.SUM) || q.has(Op.AVG) || arithmetic() != null || q.askedUnit() != null
+                || !q.numbers().isEmpty();
+        boolean count = q.has(Op.COUNT); // "how many X do A and B have": a number each
+        boolean each = high == null && q.has(Op.AND) && !q.has(Op.VERSUS);
+        boolean choose = high != null && (entities.size() >= 3 || !q.has(Op.VERSUS));
+        if (computes || !each && !choose) {
+            return;
+        }
+        Set<String> common = null;
+        for (EntityAnchor e : entities) {
+            Set<String> classes = new HashSet<>(classesOf(e.best()));
+            if (common == null) {
+                common = classes;
+            } else {
+                common.retainAll(classes);
+            }
+        }
+        if (common == null || common.isEmpty()) {
+            return;
+        }
+        List<Candidate> named = entities.stream().map(EntityAnchor::best).toList();
+        double anchors = entities.stream().mapToDouble(EntityAnchor::score).sum();
+        for (Attribute a : attributes(List.copyOf(common))) {
+            if ((choose || count) && !a.numeric()) {
+                continue;
+            }
+            Explained x = explain(terms(a.steps()), Set.of());
+            Set<Integer> words = new HashSet<>(x.words());
+            Set<Integer> comparative = choose ? comparativeWords(a) : Set.of();
+            words.addAll(comparative);
+            if (!words.isEmpty()) {
+                out.add(option(new Reading.Several(named, a, high), anchors + x.sum() + comparative.size() * EXPLAINS
+                        - HOP_COST * (a.hops() - 1), entities, words));
             }
         }
     }
@@ -266,6 +341,16 @@ public final class ReadingBuilder {
                     continue;
                 }
                 out.add(option(new Reading.Members(m.iri(), name, constraints, count), score, q.anchors(), used));
+                if (!count && !constraints.isEmpty()) {
+                    // a value of the members, one hop further: "the capital of the country bordering Brunei"
+                    for (Attribute a : attributes(List.of(m.iri()))) {
+                        Explained ax = explain(terms(a.steps()), used);
+                        if (!ax.words().isEmpty() && kind(a) != ValueKind.BOOLEAN) {
+                            out.add(option(new Reading.OfMembers(new Reading.Members(m.iri(), name, constraints, false),
+                                    a), score + ax.sum() - HOP_COST * a.hops(), q.anchors(), union(used, ax.words())));
+                        }
+                    }
+                }
                 for (Attribute a : attributes(List.of(m.iri()))) {
                     Explained ax = explain(terms(a.steps()), used);
                     if (kind(a) == ValueKind.BOOLEAN && a.hops() == 1 && !ax.words().isEmpty()) {
@@ -622,6 +707,12 @@ public final class ReadingBuilder {
 
     private NumberMention bareNumber() {
         return q.numbers().isEmpty() ? null : q.numbers().get(0);
+    }
+
+    /** A whole number without a unit that reads as a year, the only number of the question. */
+    private boolean year(NumberMention n) {
+        return q.numbers().size() == 1 && n.unit() == null && n.value().scale() <= 0
+                && n.value().compareTo(BigDecimal.valueOf(1000)) >= 0 && n.value().compareTo(BigDecimal.valueOf(2999)) <= 0;
     }
 
     private BigDecimal second(NumberMention n) {

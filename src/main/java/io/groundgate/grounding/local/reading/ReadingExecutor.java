@@ -48,6 +48,8 @@ public final class ReadingExecutor {
 
     /** Members listed in an answer; the rest are counted. */
     static final int LIST_LIMIT = 50;
+    /** Members whose values are read when a question asks a value of the members it describes. */
+    static final int MEMBER_VALUES = 10;
     private static final String XSD = "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
 
     private final GraphSnapshot snapshot;
@@ -79,6 +81,15 @@ public final class ReadingExecutor {
             return grouped(g);
         } else if (reading instanceof Reading.Convert c) {
             return convert(c);
+        } else if (reading instanceof Reading.Several s) {
+            return several(s);
+        } else if (reading instanceof Reading.Combine c) {
+            return combine(c);
+        } else if (reading instanceof Reading.AtTime t) {
+            Finding f = lookup(t.lookup());
+            return new Finding(t, f.rows(), f.total(), null, null, null, f.sources());
+        } else if (reading instanceof Reading.OfMembers o) {
+            return ofMembers(o);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -316,6 +327,40 @@ public final class ReadingExecutor {
         return new Finding(c, rows, 2, null, null, null, sources);
     }
 
+    /** Each entity's values of the attribute (numbers only when choosing), the chosen one first, the missing last. */
+    private Finding several(Reading.Several s) {
+        List<Row> rows = new ArrayList<>();
+        for (Linked.Candidate e : s.entities()) {
+            Finding f = lookup(new Reading.Lookup(e, List.of(s.attribute()), false, null));
+            List<Value> values = f.rows().get(0).values().stream()
+                    .filter(v -> v.field() >= 0 && (s.high() == null || v.number() != null)).toList();
+            rows.add(new Row(e.iri(), name(e.iri()), values, null));
+        }
+        if (s.high() != null) {
+            Comparator<BigDecimal> order = s.high() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            Comparator<Row> byValue = Comparator.comparing((Row r) -> r.values().isEmpty());
+            rows.sort(byValue.thenComparing((Row r) -> r.values().isEmpty() ? BigDecimal.ZERO
+                    : r.values().get(0).number(), order));
+        }
+        List<String> sources = sources(s.entities().stream().map(Linked.Candidate::iri).toList());
+        return new Finding(s, rows, rows.size(), null, null, null, sources);
+    }
+
+    /** The members, then each one's values of the attribute (for the first few members). */
+    private Finding ofMembers(Reading.OfMembers o) {
+        Finding members = members(o.members());
+        List<Row> rows = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        for (Row m : members.rows().subList(0, Math.min(MEMBER_VALUES, members.rows().size()))) {
+            Linked.Candidate c = new Linked.Candidate(m.iri(), m.name(), List.of(o.members().classIri()));
+            Finding f = lookup(new Reading.Lookup(c, List.of(o.attribute()), false, null));
+            rows.add(new Row(m.iri(), m.name(), f.rows().get(0).values().stream().filter(v -> v.field() >= 0).toList(),
+                    null));
+            subjects.add(m.iri());
+        }
+        return new Finding(o, rows, members.total(), null, null, null, sources(subjects));
+    }
+
     private Finding ask(Reading.Ask a) {
         if (a.constraint() instanceof Reading.Compares k) {
             Finding f = lookup(new Reading.Lookup(a.subject(), List.of(k.attribute()), false, null));
@@ -385,6 +430,24 @@ public final class ReadingExecutor {
         String expression = c.amount().toPlainString() + " " + c.unit() + " to " + c.target();
         Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(), List.of());
         return new Finding(c, List.of(), 0, null, v.map(CalcValue::value).orElse(null), expression, List.of());
+    }
+
+    /** Both numbers of the entity, then the calculator on them. */
+    private Finding combine(Reading.Combine c) {
+        Finding both = lookup(new Reading.Lookup(c.entity(), List.of(c.left(), c.right()), false, null));
+        List<Value> left = both.rows().get(0).values().stream().filter(v -> v.field() == 0 && v.number() != null).toList();
+        List<Value> right = both.rows().get(0).values().stream().filter(v -> v.field() == 1 && v.number() != null)
+                .toList();
+        if (left.size() != 1 || right.size() != 1) {
+            return new Finding(c, both.rows(), 0, null, null, null, both.sources());
+        }
+        String a = left.get(0).number().toPlainString();
+        String b = right.get(0).number().toPlainString();
+        String expression = a + " " + c.operator() + " " + b;
+        Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(
+                new Provenance.Fact(c.entity().iri(), lastProperty(c.left()), a),
+                new Provenance.Fact(c.entity().iri(), lastProperty(c.right()), b)), both.sources());
+        return new Finding(c, both.rows(), 1, null, v.map(CalcValue::value).orElse(null), expression, both.sources());
     }
 
     private Finding calculate(Reading.Calculate c) {

@@ -34,6 +34,7 @@ public final class ReadingPlanner {
     private final QuestionLinker linker;
     private final Supplier<EmbeddingModel> model;
     private final AtomicReference<SchemaMatcher> matcher = new AtomicReference<>();
+    private final AtomicReference<GraphWords> words = new AtomicReference<>();
 
     /**
      * @param calculator for units and arithmetic
@@ -75,6 +76,25 @@ public final class ReadingPlanner {
         }
     }
 
+    /** The words of the graph's names (lower case), built once per graph version: the composer's plurals come from them. */
+    private java.util.Set<String> words(GraphProfile profile) {
+        GraphWords w = words.get();
+        if (w == null || !w.version().equals(profile.version())) {
+            java.util.Set<String> all = new java.util.HashSet<>();
+            for (var e : profile.names().entries()) {
+                for (String word : e.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+                    all.add(word);
+                }
+            }
+            w = new GraphWords(profile.version(), java.util.Set.copyOf(all));
+            words.set(w);
+        }
+        return w.words();
+    }
+
+    private record GraphWords(String version, java.util.Set<String> words) {
+    }
+
     /** The candidate readings of a question, best first (for tests and diagnostics). */
     public List<Option> readings(String question, GraphSnapshot snapshot) {
         GraphProfile profile = snapshot.profile();
@@ -99,7 +119,7 @@ public final class ReadingPlanner {
         }
         Option best = complete.get(0);
         ReadingExecutor executor = new ReadingExecutor(snapshot, recorder, facts, arithmetic);
-        Composer composer = new Composer(snapshot.profile()::nameOf);
+        Composer composer = new Composer(snapshot.profile()::nameOf, words(profile)::contains);
         List<Ran> ran = new ArrayList<>();
         for (Option o : complete.subList(0, Math.min(MAX_RUNS, complete.size()))) {
             if (best.score() - o.score() >= CLEAR_LEAD) {
@@ -170,6 +190,9 @@ public final class ReadingPlanner {
         if (r instanceof Reading.Superlative s) {
             return s.constraints().size();
         }
+        if (r instanceof Reading.OfMembers o) {
+            return o.members().constraints().size();
+        }
         return r instanceof Reading.Aggregate a ? a.constraints().size() : 0;
     }
 
@@ -190,19 +213,25 @@ public final class ReadingPlanner {
             if (l.inUnit() != null) {
                 return f.number() != null;
             }
-            for (int i = 0; i < l.fields().size(); i++) {
-                int field = i;
-                if (f.rows().get(0).values().stream().noneMatch(v -> v.field() == field)) {
-                    return false;
-                }
-            }
-            return true;
+            // several fields: a partial answer says which ones the graph lacks
+            return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
         }
-        if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Aggregate) {
+        if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Aggregate
+                || r instanceof Reading.Combine) {
             return f.number() != null;
         }
         if (r instanceof Reading.Compare c) {
-            return f.rows().stream().allMatch(row -> !row.values().isEmpty()) && (!c.ratio() || f.number() != null);
+            // one side missing is a partial answer that says so; a ratio needs both
+            return c.ratio() ? f.number() != null : f.rows().stream().anyMatch(row -> !row.values().isEmpty());
+        }
+        if (r instanceof Reading.AtTime) {
+            return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
+        }
+        if (r instanceof Reading.OfMembers) {
+            return f.rows().stream().anyMatch(row -> !row.values().isEmpty());
+        }
+        if (r instanceof Reading.Several) {
+            return f.rows().stream().anyMatch(row -> !row.values().isEmpty());
         }
         if (r instanceof Reading.Ask) {
             return f.truth() != null;
@@ -219,7 +248,9 @@ public final class ReadingPlanner {
         if (f.number() != null) {
             out.add(f.number().stripTrailingZeros().toPlainString());
         }
-        boolean valuesAnswer = f.reading() instanceof Reading.Lookup || f.reading() instanceof Reading.Calculate;
+        boolean valuesAnswer = f.reading() instanceof Reading.Lookup || f.reading() instanceof Reading.Calculate
+                || f.reading() instanceof Reading.Several || f.reading() instanceof Reading.OfMembers
+                || f.reading() instanceof Reading.AtTime;
         for (Finding.Row r : f.rows()) {
             if (!valuesAnswer && f.number() == null && f.truth() == null) {
                 out.add(r.iri() != null ? r.iri() : r.name() + ":" + r.count());

@@ -18,7 +18,8 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.groundgate.grounding.GroundingStep;
 import io.groundgate.grounding.local.conversation.EntityMentions;
-import io.groundgate.grounding.local.conversation.FunctionWords;
+import io.groundgate.grounding.local.reading.Lexicon;
+import io.groundgate.grounding.local.reading.Lexicon.Op;
 import io.groundgate.grounding.local.conversation.Referent;
 import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.tools.Tool;
@@ -115,7 +116,7 @@ public class LocalToolUse {
         }
         String[] words = WORDS.split(AMOUNT.matcher(asked).replaceAll(" ").toLowerCase(java.util.Locale.ROOT));
         for (String w : words) {
-            if (!w.isEmpty() && !FunctionWords.isFunctionWord(w) && !toolWords.contains(stem(w))) {
+            if (!w.isEmpty() && !Lexicon.english().any(w, Op.STOP, Op.SINGULAR, Op.PLURAL, Op.AFTER_PRONOUN, Op.BEFORE_PRONOUN) && !toolWords.contains(stem(w))) {
                 return false;
             }
         }

@@ -83,10 +83,50 @@ class ComposerTest {
 
     @Test
     void pluralsAndArticles() {
-        assertThat(Composer.plural("Country")).isEqualTo("countries");
-        assertThat(Composer.plural("Employee")).isEqualTo("employees");
-        assertThat(Composer.plural("Bus")).isEqualTo("buses");
-        assertThat(Composer.plural("UN")).isEqualTo("UNs");
+        assertThat(Composer.regularPlural("Country")).isEqualTo("countries");
+        assertThat(Composer.regularPlural("Employee")).isEqualTo("employees");
+        assertThat(Composer.regularPlural("Bus")).isEqualTo("buses");
+        assertThat(Composer.regularPlural("UN")).isEqualTo("UNs");
         assertThat(Composer.list(List.of("A", "B", "C"), 3)).isEqualTo("A, B and C");
+    }
+
+    @Test
+    void partialAnswersSayExactlyWhatIsMissing() {
+        Attribute weight = new Attribute(List.of(new Step(EX + "weight", false)), "weight", "kg", true);
+        Reading.Compare c = new Reading.Compare(entity("Shelf Rail"), entity("Parts Bin"), weight, true, false, false);
+        var part = composer.compose(new Finding(c, List.of(new Row(EX + "a", "Shelf Rail", List.of(number("2.5")), null),
+                new Row(EX + "b", "Parts Bin", List.of(), null)), 2, null, null, null, List.of()));
+        assertThat(part.text()).isEqualTo("The weight of Shelf Rail is 2.5 kg, but I could not find the weight of Parts "
+                + "Bin in the knowledge graph, so I cannot compare them.");
+        assertThat(part.unresolved()).containsExactly("the weight of Parts Bin");
+        Reading.Several each = new Reading.Several(List.of(entity("A"), entity("B"), entity("C")), weight, null);
+        var listed = composer.compose(new Finding(each, List.of(new Row(EX + "A", "A", List.of(number("1")), null),
+                new Row(EX + "B", "B", List.of(), null), new Row(EX + "C", "C", List.of(number("3")), null)), 3, null,
+                null, null, List.of()));
+        assertThat(listed.text()).isEqualTo("The weight of A is 1 kg and the weight of C is 3 kg. I could not find the "
+                + "weight of B in the knowledge graph.");
+        Reading.Several choose = new Reading.Several(List.of(entity("A"), entity("B"), entity("C")), weight, false);
+        assertThat(composer.compose(new Finding(choose, List.of(new Row(EX + "A", "A", List.of(number("1")), null),
+                new Row(EX + "C", "C", List.of(number("1")), null), new Row(EX + "B", "B", List.of(number("3")), null)),
+                3, null, null, null, List.of())).text())
+                .isEqualTo("A and C share the lowest weight (1 kg, against 3 kg for B).");
+        Reading.Several two = new Reading.Several(List.of(entity("A"), entity("B")), weight, true);
+        assertThat(composer.compose(new Finding(two, List.of(new Row(EX + "B", "B", List.of(number("3")), null),
+                new Row(EX + "A", "A", List.of(number("1")), null)), 2, null, null, null, List.of())).text())
+                .isEqualTo("B has the higher weight (3 kg, against 1 kg for A).");
+    }
+
+    @Test
+    void namesOfTheSchemaKeepAcronymsInsideSentences() {
+        assertThat(Composer.common("Annual Salary")).isEqualTo("annual salary");
+        assertThat(Composer.common("GDP per capita")).isEqualTo("GDP per capita");
+        assertThat(Composer.common("ISO Code")).isEqualTo("ISO code");
+        assertThat(Composer.regularPlural("ISO Country")).isEqualTo("ISO countries");
+        // irregular plurals only where the graph's own names write them
+        Composer learned = new Composer(iri -> NameText.localName(iri), java.util.Set.of("people", "analyses")::contains);
+        assertThat(learned.plural("Person")).isEqualTo("people");
+        assertThat(learned.plural("Blood Analysis")).isEqualTo("blood analyses");
+        assertThat(learned.plural("Station")).isEqualTo("stations");
+        assertThat(composer.plural("Person")).isEqualTo("persons");
     }
 }
