@@ -30,6 +30,9 @@ class ProfileGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = { "enterprise", "enterprise-s5", "owl-small" })
     void theProfileIsWhatItWasDirectlyAndThroughSparql(String name) throws IOException {
+        if (Boolean.getBoolean("groundgate.golden.write")) {
+            rewrite(name);
+        }
         for (boolean viaSparql : List.of(false, true)) {
             GraphProfile profile = build(name, viaSparql);
             assertThat(tree(profile)).as(name + (viaSparql ? " through SPARQL" : " read directly"))
@@ -37,6 +40,14 @@ class ProfileGoldenTest {
             assertThat(profile.names().entries().stream().map(NameIndex.Entry::toString).toList())
                     .as(name + " names").isEqualTo(Files.readAllLines(GOLDEN.resolve(name + ".names")));
         }
+    }
+
+    /** {@code -Dgroundgate.golden.write=true} rewrites the golden files after an intended change; review their diff. */
+    private static void rewrite(String name) throws IOException {
+        GraphProfile profile = build(name, false);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(GOLDEN.resolve(name + ".json").toFile(), tree(profile));
+        Files.write(GOLDEN.resolve(name + ".names"),
+                profile.names().entries().stream().map(NameIndex.Entry::toString).toList());
     }
 
     private static GraphProfile build(String name, boolean viaSparql) throws IOException {
