@@ -172,8 +172,9 @@ class ReadingPlannerTest {
     @Test
     void choosesAmongThreeOrMoreNamedEntities() {
         Graphs.Run r = ask(ENTERPRISE, "Which of Ines Karro, Dov Acheson and Jonas Veldt has the highest annual salary?");
-        // Jonas Veldt's salary is "n/a" in the data: not a number, so he is said to be missing, not ranked
-        assertThat(r.text()).isEqualTo("Ines Karro has the highest annual salary (88,000, against 69,000 for Dov "
+        // Jonas Veldt's salary is "n/a" in the data: not a number, so he is said to be missing, not ranked, and the
+        // two known values are compared as two ("higher"), since the third might be the highest
+        assertThat(r.text()).isEqualTo("Ines Karro has the higher annual salary (88,000, against 69,000 for Dov "
                 + "Acheson). I could not find the annual salary of Jonas Veldt in the knowledge graph.");
         assertThat(ask(OWL_SMALL, "Which of Pico, Luma and Rufus has the lowest weight?").text())
                 .startsWith("Luma has the lowest weight (0.9");
