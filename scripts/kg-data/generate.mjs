@@ -662,6 +662,28 @@ function generateCountries() {
 // MATERIALS
 // ---------------------------------------------------------------------------------------------
 
+// A density as the cited page prints it -> g/cm^3 (decimal text). kg/m^3 is an exact decimal shift; lb/in^3 is
+// multiplied by the exact factor (453.59237 g / 16.387064 cm^3) and kept to the source's significant digits, so no
+// precision is invented; a specific gravity is relative to water (1 g/cm^3), so its number is the density in g/cm^3.
+const GRAMS_PER_CM3_PER_LB_PER_IN3 = 453.59237 / 16.387064;
+function significantDigits(text) {
+  const digits = text.replace(/^[+-]/, '').replace('.', '').replace(/^0+/, '');
+  return digits.length;
+}
+function densityGramsPerCm3({ value, unit }) {
+  switch (unit) {
+    case 'g/cm^3':
+    case 'specific gravity':
+      return value;
+    case 'kg/m^3':
+      return shiftDecimal(value, -3);
+    case 'lb/in^3':
+      return String(Number((Number(value) * GRAMS_PER_CM3_PER_LB_PER_IN3).toPrecision(significantDigits(value))));
+    default:
+      throw new Error(`unsupported density unit ${unit}`);
+  }
+}
+
 function generateMaterials() {
   const J = JSON.parse(fs.readFileSync(path.join(HERE, 'data/materials.json'), 'utf8'));
   const CIAAW = JSON.parse(fs.readFileSync(path.join(HERE, 'data/iupac-ciaaw-2021-standard-atomic-weights.json'), 'utf8'));
@@ -691,9 +713,7 @@ function generateMaterials() {
     for (const s of m.sources) g.add(r, DCT('source'), iri(s));
     if (m.sourceNote) g.add(r, RDFS_COMMENT, en(m.sourceNote));
     // density -> g/cm^3
-    let d = m.density.value;
-    if (m.density.unit === 'kg/m^3') d = shiftDecimal(d, -3); // kg/m^3 -> g/cm^3
-    else if (m.density.unit !== 'g/cm^3') throw new Error(`unsupported unit ${m.density.unit}`);
+    const d = densityGramsPerCm3(m.density);
     g.add(r, gg('density'), dec(d));
     if (m.density.conditions) g.add(r, gg('densityConditions'), en(m.density.conditions));
     g.add(r, gg('compositionText'), en(m.compositionText));

@@ -141,7 +141,32 @@ check('every population figure has a reference year', popNoYear.length === 0, po
 
 // ---------------------------------------------------------------- materials
 const materials = [...new Set([...subjectsOfType(GG + 'Material'), ...subjectsOfType(GG + 'Alloy')])];
-check(`at least 20 materials (found ${materials.length})`, materials.length >= 20);
+// Every curated material is published and every deliberately left-out one (data/materials.json "leftOut": no reputable
+// stored source) is absent; a floor guards against losing most of the set.
+const curated = JSON.parse(fs.readFileSync(path.join(HERE, 'data/materials.json'), 'utf8'));
+const materialIds = new Set(materials.map((m) => m.slice(m.lastIndexOf('/') + 1)));
+check(`every curated material is published (${curated.materials.length} curated, ${materials.length} found)`,
+  curated.materials.every((m) => materialIds.has(m.id)) && materials.length === curated.materials.length);
+const leftOutPublished = (curated.leftOut || []).filter((o) => materialIds.has(o.id)).map((o) => o.id);
+check('no left-out material is published', leftOutPublished.length === 0, leftOutPublished.join(', '));
+check(`at least 15 materials (found ${materials.length})`, materials.length >= 15);
+// Each published density is the cited page's number in its printed unit: equal for g/cm^3 and specific gravity, /1000
+// for kg/m^3, and within half a unit in the last printed digit for lb/in^3 (1 lb/in^3 = 27.6799 g/cm^3).
+const LB_PER_IN3 = 27.6799047;
+const densityOff = [];
+for (const m of curated.materials) {
+  const published = Number(vals(materials.find((x) => x.endsWith('/' + m.id)) || '', GG + 'density')[0]?.value);
+  const printed = Number(m.density.value);
+  const decimals = (m.density.value.split('.')[1] || '').length;
+  const ok = {
+    'g/cm^3': () => published === printed,
+    'specific gravity': () => published === printed,
+    'kg/m^3': () => Math.abs(published - printed / 1000) < 1e-9,
+    'lb/in^3': () => Math.abs(published / LB_PER_IN3 - printed) <= 0.5 * 10 ** -decimals,
+  }[m.density.unit];
+  if (!ok || !ok()) densityOff.push(`${m.id}: ${published} g/cm^3 vs ${m.density.value} ${m.density.unit}`);
+}
+check('every published density is the cited value in its printed unit', densityOff.length === 0, densityOff.join('; '));
 const noSource = materials.filter((m) => !vals(m, DCT + 'source').length);
 check('every material cites a source', noSource.length === 0, noSource.join(', '));
 const overfull = [];
