@@ -49,17 +49,26 @@ public final class ReadingBuilder {
     private final GraphProfile profile;
     private final SchemaMatcher matcher;
     private final Linked q;
+    private final Units units;
 
+    /** A builder without the calculator: no arithmetic written out, and units asked for are not checked. */
     public ReadingBuilder(GraphProfile profile, SchemaMatcher matcher, Linked question) {
+        this(profile, matcher, question, null);
+    }
+
+    /** @param units the calculator's units and arithmetic (null: without them) */
+    public ReadingBuilder(GraphProfile profile, SchemaMatcher matcher, Linked question, Units units) {
         this.profile = profile;
         this.matcher = matcher;
         this.q = question;
+        this.units = units;
     }
 
     /** The candidate readings, best first. */
     public List<Option> build() {
         List<Option> out = new ArrayList<>();
         convert(out);
+        expression(out);
         List<EntityAnchor> entities = q.entities();
         boolean yesNo = !q.words().isEmpty() && q.words().get(0).ops().contains(Op.YESNO);
         if (entities.size() == 1 && q.values().isEmpty()) {
@@ -96,14 +105,32 @@ public final class ReadingBuilder {
         }
     }
 
+    /**
+     * Arithmetic written out, with no name of the graph in it: the calculator must read the whole question (less its
+     * opening and closing words), so it explains every word.
+     */
+    private void expression(List<Option> out) {
+        if (units == null || !q.anchors().isEmpty() || q.numbers().isEmpty()) {
+            return;
+        }
+        units.expression(q.text()).ifPresent(e -> out.add(new Option(e, 2.0,
+                java.util.stream.IntStream.range(0, q.words().size()).boxed().collect(java.util.stream.Collectors.toSet()),
+                List.of(), List.of())));
+    }
+
+    /** Whether a number of the attribute can be said in the unit the question asks for. */
+    private boolean inAskedUnit(Attribute a) {
+        return units == null || a.unit() != null && units.convertible(a.unit(), q.askedUnit());
+    }
+
     // ---- one entity
 
     private void lookups(EntityAnchor e, Candidate c, boolean yesNo, List<Option> out) {
         List<Scored> attrs = new ArrayList<>();
         boolean count = q.has(Op.COUNT);
         for (Attribute a : attributes(classesOf(c))) {
-            if (count && !a.numeric() || q.askedUnit() != null && !a.numeric()) {
-                continue; // counting things is a members reading; a unit asks for a number
+            if (count && !a.numeric() || q.askedUnit() != null && (!a.numeric() || !inAskedUnit(a))) {
+                continue; // counting things is a members reading; a unit asks for a number that converts to it
             }
             Explained x = explain(terms(a.steps()), Set.of());
             if (!x.words().isEmpty()) {
@@ -176,12 +203,19 @@ public final class ReadingBuilder {
         Set<String> common = new HashSet<>(classesOf(first.best()));
         common.retainAll(classesOf(second.best()));
         boolean ratio = q.has(Op.TIMES) || q.has(Op.OVER);
-        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo && !ratio) {
+        boolean difference = q.has(Op.DIFFERENCE) && !yesNo;
+        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo && !ratio && !difference || ratio && difference) {
             return;
         }
         Boolean high = direction();
+        String operator = ratio ? Reading.Compare.RATIO : difference ? Reading.Compare.DIFFERENCE : null;
+        // a unit asked for says a difference in it; a ratio has none, a plain comparison says the graph's own
+        String inUnit = difference ? q.askedUnit() : null;
+        if (q.askedUnit() != null && inUnit == null) {
+            return;
+        }
         for (Attribute a : attributes(List.copyOf(common))) {
-            if (!a.numeric()) {
+            if (!a.numeric() || inUnit != null && (a.unit() == null || units == null || !units.linear(a.unit(), inUnit))) {
                 continue;
             }
             List<String> t = new ArrayList<>(terms(a.steps()));
@@ -190,7 +224,7 @@ public final class ReadingBuilder {
             Set<Integer> words = new HashSet<>(x.words());
             words.addAll(comparativeWords(a));
             if (!words.isEmpty()) {
-                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, ratio),
+                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, operator, inUnit),
                         first.score() + second.score() + x.sum() + comparativeWords(a).size() * EXPLAINS
                                 - HOP_COST * (a.hops() - 1),
                         List.of(first, second), words));
@@ -206,7 +240,7 @@ public final class ReadingBuilder {
     private void several(List<EntityAnchor> entities, List<Option> out) {
         Boolean high = direction();
         boolean computes = q.has(Op.SUM) || q.has(Op.AVG) || arithmetic() != null || q.askedUnit() != null
-                || !q.numbers().isEmpty();
+                || !q.numbers().isEmpty() || q.has(Op.DIFFERENCE);
         boolean count = q.has(Op.COUNT); // "how many X do A and B have": a number each
         boolean each = high == null && q.has(Op.AND) && !q.has(Op.VERSUS);
         boolean choose = high != null && (entities.size() >= 3 || !q.has(Op.VERSUS));
@@ -775,6 +809,12 @@ public final class ReadingBuilder {
 
     // ---- scoring
 
+    /** Whether the reading answers in the unit the question asks for (else the unit's words are left unexplained). */
+    private static boolean saysAskedUnit(Reading r) {
+        return r instanceof Reading.Lookup l && l.inUnit() != null || r instanceof Reading.Convert
+                || r instanceof Reading.Compare c && c.inUnit() != null;
+    }
+
     /** A reading with its score: the anchors' and terms' evidence, less a cost per content word left unexplained. */
     private Option option(Reading reading, double evidence, List<? extends Anchor> anchors, Set<Integer> words) {
         Set<Integer> explained = new HashSet<>(words);
@@ -786,7 +826,8 @@ public final class ReadingBuilder {
         List<String> unexplained = new ArrayList<>();
         for (int i = 0; i < q.words().size(); i++) {
             Linked.Word w = q.words().get(i);
-            if (explained.contains(i)) {
+            if (explained.contains(i) || q.unitWords().contains(i) && saysAskedUnit(reading)) {
+                explained.add(i);
                 continue;
             }
             boolean content = w.role() == Role.CONTENT || w.role() == Role.ANCHOR

@@ -90,6 +90,8 @@ public final class ReadingExecutor {
             return new Finding(t, f.rows(), f.total(), null, null, null, f.sources());
         } else if (reading instanceof Reading.OfMembers o) {
             return ofMembers(o);
+        } else if (reading instanceof Reading.Expression e) {
+            return expression(e);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -214,7 +216,10 @@ public final class ReadingExecutor {
             Provenance.Fact used = new Provenance.Fact(l.entity().iri(), lastProperty(first),
                     numbers.get(0).number().toPlainString());
             Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(used), sources);
-            return new Finding(l, List.of(row), 1, null, v.map(CalcValue::value).orElse(null), expression, sources);
+            // said in the calculator's symbol for the unit asked ("°C" for "degrees Celsius")
+            Reading.Lookup said = new Reading.Lookup(l.entity(), l.fields(), l.howMany(),
+                    v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(l.inUnit()));
+            return new Finding(said, List.of(row), 1, null, v.map(CalcValue::value).orElse(null), expression, sources);
         }
         return new Finding(l, List.of(row), 1, null, null, null, sources);
     }
@@ -315,6 +320,20 @@ public final class ReadingExecutor {
             rows.add(new Row(e.iri(), name(e.iri()), numbers, null));
         }
         List<String> sources = sources(List.of(c.first().iri(), c.second().iri()));
+        if (c.difference() && rows.stream().allMatch(r -> r.values().size() == 1)) {
+            // how far apart, whichever is higher: the composer says which one that is
+            BigDecimal a = rows.get(0).values().get(0).number();
+            BigDecimal b = rows.get(1).values().get(0).number();
+            String unit = c.attribute().unit() == null ? "" : " " + c.attribute().unit();
+            String expression = "abs(" + a.toPlainString() + " - " + b.toPlainString() + ")" + unit
+                    + (c.inUnit() == null ? "" : " to " + c.inUnit());
+            String p = lastProperty(c.attribute());
+            Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(new Provenance.Fact(c.first().iri(), p,
+                    a.toPlainString()), new Provenance.Fact(c.second().iri(), p, b.toPlainString())), sources);
+            Reading.Compare said = c.inUnit() == null ? c : new Reading.Compare(c.first(), c.second(), c.attribute(),
+                    c.high(), c.yesNo(), c.operator(), v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(c.inUnit()));
+            return new Finding(said, rows, 2, null, v.map(CalcValue::value).orElse(null), expression, sources);
+        }
         if (c.ratio() && rows.stream().allMatch(r -> r.values().size() == 1)) {
             BigDecimal a = rows.get(0).values().get(0).number();
             BigDecimal b = rows.get(1).values().get(0).number();
@@ -424,6 +443,14 @@ public final class ReadingExecutor {
         }
         return new Finding(g, out.subList(0, Math.min(LIST_LIMIT, out.size())), out.size(), null, null, null,
                 sources(out.stream().map(Row::iri).filter(i -> i != null).toList()));
+    }
+
+    private Finding expression(Reading.Expression e) {
+        Optional<CalcValue> v = arithmetic.evaluate(e.expression(), List.of(), List.of());
+        // the result's unit is the calculator's (a conversion), else the reading's own (a percentage change)
+        String unit = v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(e.unit());
+        return new Finding(new Reading.Expression(e.expression(), unit), List.of(), 0, null,
+                v.map(CalcValue::value).orElse(null), e.expression(), List.of());
     }
 
     private Finding convert(Reading.Convert c) {
