@@ -42,6 +42,11 @@ public final class Composer {
 
     public Part compose(Finding f) {
         Reading r = f.reading();
+        if (r instanceof Reading.InYear y) {
+            Part inner = compose(ReadingPlanner.inner(f, y));
+            return new Part(inner.text() + " The " + plural(y.attribute().name()) + " are those of " + y.year() + ".",
+                    inner.sources(), inner.unresolved());
+        }
         String text;
         if (r instanceof Reading.Lookup l) {
             text = lookup(l, f);
@@ -131,6 +136,9 @@ public final class Composer {
             what = "what the question asks about " + a.subject().name();
         } else if (reading instanceof Reading.Expression e) {
             what = "a value for " + e.expression();
+        } else if (reading instanceof Reading.InYear y) {
+            what = "the " + y.attribute().name() + " of " + y.year() + " for each of them (the graph must date every "
+                    + "value it compares with that year)";
         } else {
             Reading.Convert c = (Reading.Convert) reading;
             what = "how to convert " + c.unit() + " to " + c.target();

@@ -12,7 +12,8 @@ import io.groundgate.kg.profile.ClassPath.Step;
  */
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
         Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
-        Reading.OfMembers, Reading.Combine, Reading.AtTime, Reading.Expression {
+        Reading.OfMembers, Reading.Combine, Reading.AtTime, Reading.Expression,
+        Reading.InYear {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -186,5 +187,16 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
      * (a sibling property named with a word of time, "population year") and the date is that year.
      */
     record AtTime(Lookup lookup, String year) implements Reading {
+    }
+
+    /**
+     * Another reading whose values are asked for a given year ("which neighbour of X had the most people in 2015",
+     * "was A's population larger than B's in 2015"): answered only when the graph dates every value the reading
+     * compares or says (see {@link AtTime}) with that year; otherwise it says it could not find them for that year.
+     *
+     * @param reading a comparison, a choice among named entities, a superlative, or a value of described members
+     * @param attribute the attribute whose values must be of that year (one property)
+     */
+    record InYear(Reading reading, Attribute attribute, String year) implements Reading {
     }
 }

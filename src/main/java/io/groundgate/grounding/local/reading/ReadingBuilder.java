@@ -70,7 +70,7 @@ public final class ReadingBuilder {
         convert(out);
         expression(out);
         List<EntityAnchor> entities = q.entities();
-        boolean yesNo = !q.words().isEmpty() && q.words().get(0).ops().contains(Op.YESNO);
+        boolean yesNo = yesNo();
         if (entities.size() == 1 && q.values().isEmpty()) {
             for (Candidate c : entities.get(0).candidates()) {
                 lookups(entities.get(0), c, yesNo, out);
@@ -88,6 +88,7 @@ public final class ReadingBuilder {
         if (!yesNo) {
             members(out);
         }
+        inYear(out);
         out.sort(Comparator.comparingDouble(Option::score).reversed());
         return out;
     }
@@ -121,6 +122,51 @@ public final class ReadingBuilder {
     /** Whether a number of the attribute can be said in the unit the question asks for. */
     private boolean inAskedUnit(Attribute a) {
         return units == null || a.unit() != null && units.convertible(a.unit(), q.askedUnit());
+    }
+
+    /**
+     * The readings a year leaves incomplete ("… in 2015"), once more with the year as the date every value must have:
+     * only when the attribute is one property the graph dates (a sibling named with a word of time).
+     */
+    private void inYear(List<Option> out) {
+        if (q.numbers().size() != 1 || !year(q.numbers().get(0))) {
+            return;
+        }
+        NumberMention n = q.numbers().get(0);
+        List<Option> more = new ArrayList<>();
+        for (Option o : out) {
+            Attribute a = o.reading() instanceof Reading.Compare c ? c.attribute()
+                    : o.reading() instanceof Reading.Several s ? s.attribute()
+                    : o.reading() instanceof Reading.Superlative s ? s.attribute()
+                    : o.reading() instanceof Reading.OfMembers m ? m.attribute() : null;
+            if (a == null || a.hops() != 1 || !o.unexplained().equals(List.of(q.words().get(n.index()).text()))
+                    || datedBy(profile, a.steps().get(0).property()).isEmpty()) {
+                continue;
+            }
+            Set<Integer> explained = new HashSet<>(o.explained());
+            explained.add(n.index());
+            more.add(new Option(new Reading.InYear(o.reading(), a, n.value().toPlainString()),
+                    o.score() + UNEXPLAINED_COST, explained, List.of(), o.anchors()));
+        }
+        out.addAll(more);
+    }
+
+    /**
+     * The properties that date a property's values: named like it plus a word of time ("population" → "population
+     * year").
+     */
+    static List<String> datedBy(GraphProfile profile, String property) {
+        String name = io.groundgate.kg.profile.NameText.key(profile.nameOf(property));
+        List<String> out = new ArrayList<>();
+        for (var p : profile.properties()) {
+            String other = io.groundgate.kg.profile.NameText.key(p.name() == null ? "" : p.name());
+            if (!p.iri().equals(property) && other.startsWith(name + " ") && java.util.Arrays
+                    .stream(other.substring(name.length()).strip().split(" "))
+                    .anyMatch(w -> Lexicon.english().is(Op.WHEN, w))) {
+                out.add(p.iri());
+            }
+        }
+        return out;
     }
 
     // ---- one entity
@@ -240,7 +286,7 @@ public final class ReadingBuilder {
     private void several(List<EntityAnchor> entities, List<Option> out) {
         Boolean high = direction();
         boolean computes = q.has(Op.SUM) || q.has(Op.AVG) || arithmetic() != null || q.askedUnit() != null
-                || !q.numbers().isEmpty() || q.has(Op.DIFFERENCE);
+                || q.numbers().stream().anyMatch(n -> !year(n)) || q.has(Op.DIFFERENCE);
         boolean count = q.has(Op.COUNT); // "how many X do A and B have": a number each
         boolean each = high == null && q.has(Op.AND) && !q.has(Op.VERSUS);
         boolean choose = high != null && (entities.size() >= 3 || !q.has(Op.VERSUS));
@@ -689,6 +735,20 @@ public final class ReadingBuilder {
     }
 
     // ---- operators
+
+    /**
+     * Whether the question is answered yes or no: it opens with a yes/no word, after a fronted phrase of a preposition
+     * and a number if any ("in 2015, were there more …").
+     */
+    private boolean yesNo() {
+        int i = 0;
+        while (i < q.words().size() && (q.words().get(i).role() == Role.NUMBER
+                || q.words().get(i).role() == Role.OPERATOR && q.words().get(i).ops().contains(Op.PREPOSITION)
+                        && i + 1 < q.words().size() && q.words().get(i + 1).role() == Role.NUMBER)) {
+            i++;
+        }
+        return i < q.words().size() && q.words().get(i).ops().contains(Op.YESNO);
+    }
 
     /** High or low when the question asks for an extreme or a comparison; null when it does not. */
     private Boolean direction() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,6 +93,8 @@ public final class ReadingExecutor {
             return ofMembers(o);
         } else if (reading instanceof Reading.Expression e) {
             return expression(e);
+        } else if (reading instanceof Reading.InYear y) {
+            return inYear(y);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -257,25 +260,55 @@ public final class ReadingExecutor {
      * word of time ("population" → "population year"), as a value of field -1.
      */
     private Optional<Value> referenceTime(String entity, String property) {
-        String name = io.groundgate.kg.profile.NameText.key(snapshot.profile().nameOf(property));
-        for (var p : snapshot.profile().properties()) {
-            String other = io.groundgate.kg.profile.NameText.key(p.name() == null ? "" : p.name());
-            if (p.iri().equals(property) || !other.startsWith(name + " ")) {
-                continue;
-            }
-            boolean time = java.util.Arrays.stream(other.substring(name.length()).strip().split(" "))
-                    .anyMatch(w -> Lexicon.english().is(Lexicon.Op.WHEN, w));
-            if (time) {
-                Pattern q = new Pattern();
-                q.path(q.constant(node(entity)), List.of(new Step(p.iri(), false)), "?v");
-                List<Binding> rows = select("SELECT DISTINCT ?v WHERE { " + q.where() + "} LIMIT 2", q,
-                        b -> List.of(fact(entity, p.iri(), b.get(Var.alloc("v")))));
-                if (rows.size() == 1) {
-                    return Optional.of(value(rows.get(0).get(Var.alloc("v")), -1));
-                }
+        for (String dating : ReadingBuilder.datedBy(snapshot.profile(), property)) {
+            Pattern q = new Pattern();
+            q.path(q.constant(node(entity)), List.of(new Step(dating, false)), "?v");
+            List<Binding> rows = select("SELECT DISTINCT ?v WHERE { " + q.where() + "} LIMIT 2", q,
+                    b -> List.of(fact(entity, dating, b.get(Var.alloc("v")))));
+            if (rows.size() == 1) {
+                return Optional.of(value(rows.get(0).get(Var.alloc("v")), -1));
             }
         }
         return Optional.empty();
+    }
+
+    /** Most values dated at once when a reading's values must all be of one year; more are not checked. */
+    static final int DATED_LIMIT = 5_000;
+
+    /**
+     * The reading, when every value it compares or says is dated with the year; else an empty finding (nothing of
+     * that year found). A superlative's values are those of all its members, not only the ones it names.
+     */
+    private Finding inYear(Reading.InYear y) {
+        Finding f = run(y.reading());
+        String property = y.attribute().steps().get(0).property();
+        Set<String> subjects = new LinkedHashSet<>();
+        if (y.reading() instanceof Reading.Superlative s) {
+            numbered(s.classIri(), s.constraints(), s.attribute(), subjects);
+        } else {
+            f.rows().stream().filter(r -> r.values().stream().anyMatch(v -> v.field() >= 0)).map(Row::iri)
+                    .forEach(subjects::add);
+        }
+        Map<String, Set<String>> dates = new HashMap<>();
+        for (String dating : ReadingBuilder.datedBy(snapshot.profile(), property)) {
+            Pattern p = new Pattern();
+            p.path("?s", List.of(new Step(dating, false)), "?t");
+            List<Binding> rows = select("SELECT DISTINCT ?s ?t WHERE { " + p.where() + "} LIMIT " + DATED_LIMIT, p,
+                    b -> b.get(Var.alloc("s")).isURI() && subjects.contains(b.get(Var.alloc("s")).getURI())
+                            ? List.of(fact(b.get(Var.alloc("s")).getURI(), dating, b.get(Var.alloc("t")))) : List.of());
+            for (Binding b : rows) {
+                Node s = b.get(Var.alloc("s"));
+                if (s.isURI()) {
+                    dates.computeIfAbsent(s.getURI(), k -> new HashSet<>()).add(text(b.get(Var.alloc("t"))));
+                }
+            }
+        }
+        boolean all = !subjects.isEmpty() && subjects.stream().allMatch(s -> dates.getOrDefault(s, Set.of()).size() == 1
+                && dates.get(s).iterator().next().startsWith(y.year()));
+        if (!all) {
+            return new Finding(y, List.of(), 0, null, null, null, List.of());
+        }
+        return new Finding(y, f.rows(), f.total(), f.truth(), f.number(), f.computation(), f.sources());
     }
 
     /** Members with their number for the attribute, parsed in Java so numbers stored as text count too. */

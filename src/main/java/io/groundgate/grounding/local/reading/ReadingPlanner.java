@@ -211,6 +211,9 @@ public final class ReadingPlanner {
     /** Computed readings need their number; comparisons need both numbers; several fields need each of them. */
     private static boolean usable(Finding f) {
         Reading r = f.reading();
+        if (r instanceof Reading.InYear y) {
+            return !f.empty() && usable(inner(f, y));
+        }
         if (r instanceof Reading.Lookup l) {
             if (l.inUnit() != null) {
                 return f.number() != null;
@@ -243,6 +246,9 @@ public final class ReadingPlanner {
 
     /** What a finding says, regardless of how it is worded: two readings agree when these are equal. */
     static java.util.Set<String> signature(Finding f) {
+        if (f.reading() instanceof Reading.InYear y) {
+            return signature(inner(f, y));
+        }
         java.util.Set<String> out = new java.util.TreeSet<>();
         if (f.truth() != null) {
             out.add(String.valueOf(f.truth()));
@@ -263,6 +269,11 @@ public final class ReadingPlanner {
             }
         }
         return out;
+    }
+
+    /** What a reading asked for a year found, as its own reading's finding. */
+    static Finding inner(Finding f, Reading.InYear y) {
+        return new Finding(y.reading(), f.rows(), f.total(), f.truth(), f.number(), f.computation(), f.sources());
     }
 
     private static String describe(Option o) {

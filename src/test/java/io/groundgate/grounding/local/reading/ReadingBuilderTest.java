@@ -124,6 +124,28 @@ class ReadingBuilderTest {
     }
 
     @Test
+    void aYearAsksForValuesTheGraphDatesWithIt() {
+        // the population is dated by a sibling property ("population year"); the year is the date its values must have
+        assertThat(top(DemoGraph.ONTOLOGIES, "Was the 2015 population of Chile larger than that of Peru?"))
+                .isInstanceOfSatisfying(Reading.InYear.class, y -> {
+                    assertThat(y.year()).isEqualTo("2015");
+                    assertThat(y.reading()).isInstanceOfSatisfying(Reading.Compare.class, c -> assertThat(c.yesNo())
+                            .isTrue());
+                });
+        // a fronted phrase does not hide that the question is answered yes or no
+        assertThat(top(DemoGraph.ONTOLOGIES, "in 2015, were there more people in Chile than in Peru?"))
+                .isInstanceOfSatisfying(Reading.InYear.class, y -> assertThat(y.reading())
+                        .isInstanceOfSatisfying(Reading.Compare.class, c -> assertThat(c.yesNo()).isTrue()));
+        assertThat(top(DemoGraph.ONTOLOGIES, "Which country bordering Chile had the largest population in 2015?"))
+                .isInstanceOfSatisfying(Reading.InYear.class, y -> assertThat(y.reading())
+                        .isInstanceOf(Reading.Superlative.class));
+        // nothing dates the total area: a year leaves such a question unexplained, never silently dropped
+        assertThat(Graphs.planner(DemoGraph.ONTOLOGIES).readings(
+                "Which country bordering Chile had the largest total area in 2015?",
+                Graphs.snapshot(DemoGraph.ONTOLOGIES))).noneMatch(Option::complete);
+    }
+
+    @Test
     void aWordNoTermExplainsLeavesTheReadingIncomplete() {
         List<Option> options = Graphs.planner(ENTERPRISE).readings("What is the shoe size of Karen Brant?",
                 Graphs.snapshot(ENTERPRISE));
