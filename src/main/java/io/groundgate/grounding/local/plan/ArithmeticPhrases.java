@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * 1026 … percentage" → {@code (1026 - 913) / 913 * 100}. Candidates are tried in order; the first the calculator
  * accepts wins.
  */
-final class ArithmeticPhrases {
+public final class ArithmeticPhrases {
 
     private static final String NUM = "(-?\\d+(?:\\.\\d+)?)";
     private static final Pattern LEAD = Pattern.compile(
@@ -38,11 +38,11 @@ final class ArithmeticPhrases {
     }
 
     /** The unit of a candidate's result: "%" for a percentage change, else none (the calculator's own unit). */
-    static String resultUnit(String expression) {
+    public static String resultUnit(String expression) {
         return PERCENT_OF_CHANGE.matcher(expression).matches() ? "%" : null;
     }
 
-    static List<String> candidates(String question) {
+    public static List<String> candidates(String question) {
         String q = question.strip().replace("²", "^2").replace("³", "^3");
         List<String> out = new ArrayList<>();
         Matcher m = PERCENT_CHANGE.matcher(q);

@@ -42,6 +42,11 @@ public final class Composer {
 
     public Part compose(Finding f) {
         Reading r = f.reading();
+        if (r instanceof Reading.InYear y) {
+            Part inner = compose(ReadingPlanner.inner(f, y));
+            return new Part(inner.text() + " The " + plural(y.attribute().name()) + " are those of " + y.year() + ".",
+                    inner.sources(), inner.unresolved());
+        }
         String text;
         if (r instanceof Reading.Lookup l) {
             text = lookup(l, f);
@@ -69,10 +74,13 @@ public final class Composer {
             text = combine(c, f);
         } else if (r instanceof Reading.OfMembers o) {
             text = ofMembers(o, f);
+        } else if (r instanceof Reading.Expression e) {
+            text = e.expression() + " = " + Numbers.withUnit(number(f.number()), unit(e.unit())) + ".";
         } else {
             text = calculate((Reading.Calculate) r, f);
         }
-        return new Part(capitalise(text), f.sources(), missing(f));
+        // an expression is said as written ("sqrt(910) = …"), never capitalised
+        return new Part(r instanceof Reading.Expression ? text : capitalise(text), f.sources(), missing(f));
     }
 
     /** What a partial answer could not find: the values some of its entities or fields lack ("the X of B"). */
@@ -126,6 +134,11 @@ public final class Composer {
             what = "the " + s.attribute().name() + " of " + join(s.entities().stream().map(e -> e.name()).toList());
         } else if (reading instanceof Reading.Ask a) {
             what = "what the question asks about " + a.subject().name();
+        } else if (reading instanceof Reading.Expression e) {
+            what = "a value for " + e.expression();
+        } else if (reading instanceof Reading.InYear y) {
+            what = "the " + y.attribute().name() + " of " + y.year() + " for each of them (the graph must date every "
+                    + "value it compares with that year)";
         } else {
             Reading.Convert c = (Reading.Convert) reading;
             what = "how to convert " + c.unit() + " to " + c.target();
@@ -143,8 +156,9 @@ public final class Composer {
             List<String> said = values.stream().map(v -> withUnit(v, a)).distinct().toList();
             String all = list(said, said.size()) + when;
             if (l.inUnit() != null && f.number() != null) {
-                return "The " + a.name() + " of " + entity + " is " + number(f.number()) + " " + l.inUnit() + " (" + all
-                        + ").";
+                String converted = Numbers.withUnit(number(f.number()), unit(l.inUnit()));
+                return "The " + a.name() + " of " + entity + " is " + converted + (converted.equals(all) ? "" : " (" + all
+                        + ")") + ".";
             }
             if (l.howMany() && said.size() == 1 && a.name().endsWith("s")) {
                 return entity + " has " + all + " " + a.name() + ".";
@@ -230,6 +244,19 @@ public final class Composer {
         }
         String va = withUnit(a.values().get(0), attr);
         String vb = withUnit(b.values().get(0), attr);
+        if (c.difference() && f.number() != null) {
+            int cmp = a.values().get(0).number().compareTo(b.values().get(0).number());
+            String unit = unit(c.inUnit() != null ? c.inUnit() : attr.unit());
+            String apart = Numbers.withUnit(number(f.number()), unit);
+            if (cmp == 0) {
+                return a.name() + " and " + b.name() + " have the same " + attr.name() + " (" + va + "): the difference is "
+                        + apart + ".";
+            }
+            Row higher = cmp > 0 ? a : b;
+            Row lower = higher == a ? b : a;
+            return "The " + attr.name() + " of " + higher.name() + " is " + apart + " higher than that of " + lower.name()
+                    + " (" + (higher == a ? va : vb) + " against " + (higher == a ? vb : va) + ").";
+        }
         if (c.ratio() && f.number() != null) {
             return "The " + attr.name() + " of " + a.name() + " is " + number(f.number()) + " times that of " + b.name()
                     + " (" + va + " against " + vb + ").";
@@ -296,7 +323,8 @@ public final class Composer {
             text = "only " + known.get(0).name() + " has a known " + a.name() + " ("
                     + withUnit(known.get(0).values().get(0), a) + ").";
         } else {
-            String dir = known.size() == 2 ? (s.high() ? "higher" : "lower") : s.high() ? "highest" : "lowest";
+            // as many as the question named: "highest" of three even when one of them lacks the value
+            String dir = s.entities().size() == 2 ? (s.high() ? "higher" : "lower") : s.high() ? "highest" : "lowest";
             BigDecimal top = known.get(0).values().get(0).number();
             List<Row> first = known.stream().filter(r -> r.values().get(0).number().compareTo(top) == 0).toList();
             List<String> others = known.subList(first.size(), known.size()).stream()

@@ -25,7 +25,7 @@ public final class Lexicon {
     /** What a function word does in a question, or (the conversation's) in a follow-up. */
     public enum Op {
         ASK, YESNO, FILLER, COUNT, GT, GE, LT, LE, BETWEEN, HIGH, LOW, SUM, AVG, PER, NOT, VERSUS, TIMES, PLUS, MINUS,
-        OVER, INTO, PREPOSITION, AND, SQUARE, CUBIC, DEGREES, WHEN,
+        OVER, DIFFERENCE, INTO, PREPOSITION, AND, SQUARE, CUBIC, DEGREES, WHEN,
         // the follow-up resolver's words: they do not change how a single question is read
         SINGULAR(false), PLURAL(false), POSSESSIVE(false), THIS_ONE(false), THESE_ONES(false), DEFINITE(false),
         ELLIPSIS(false), FIRST_PREPOSITION(false), OPENER(false), BEFORE_PRONOUN(false), AFTER_PRONOUN(false),

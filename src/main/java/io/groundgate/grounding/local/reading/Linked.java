@@ -16,14 +16,16 @@ import io.groundgate.grounding.local.reading.Lexicon.Op;
  * @param anchors names of entities or values, in question order
  * @param numbers numbers, with the unit written after them if any
  * @param askedUnit the unit the answer is asked in ("… in seconds"), or null
+ * @param unitWords the positions of the words that name the asked unit (empty when none)
  */
 public record Linked(String text, List<Word> words, List<Anchor> anchors, List<NumberMention> numbers,
-        String askedUnit) {
+        String askedUnit, List<Integer> unitWords) {
 
     public Linked {
         words = List.copyOf(words);
         anchors = List.copyOf(anchors);
         numbers = List.copyOf(numbers);
+        unitWords = List.copyOf(unitWords);
     }
 
     /**

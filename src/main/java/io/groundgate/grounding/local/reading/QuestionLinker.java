@@ -90,8 +90,7 @@ public final class QuestionLinker {
                 String unit = null;
                 for (int len = 2; len >= 1 && unit == null; len--) {
                     if (i + len < n && roles[i + len] == null && roles[i + 1] == null && number(tokens.get(i + 1)) == null) {
-                        unit = units.unit(question.substring(tokens.get(i + 1).start(), tokens.get(i + len).end()))
-                                .orElse(null);
+                        unit = units.unit(unitText(question, tokens.get(i + 1), tokens.get(i + len))).orElse(null);
                         for (int j = 1; unit != null && j <= len; j++) {
                             roles[i + j] = Role.NUMBER;
                         }
@@ -100,6 +99,7 @@ public final class QuestionLinker {
                 numbers.add(new NumberMention(i, number, unit));
             }
         }
+        List<Integer> unitWords = new ArrayList<>();
         for (int i = 0; i < n && askedUnit == null; i++) {
             boolean afterInto = i > 0 && ops.get(i - 1).contains(Op.INTO);
             boolean afterCount = i > 1 && ops.get(i - 1).contains(Op.COUNT);
@@ -112,12 +112,12 @@ public final class QuestionLinker {
                 if (len == 2 && (roles[i + 1] != null || lexicon.functionWord(tokens.get(i + 1).key()))) {
                     continue;
                 }
-                String words = question.substring(tokens.get(i).start(), tokens.get(i + len - 1).end());
-                var unit = units.unit(words);
+                var unit = units.unit(unitText(question, tokens.get(i), tokens.get(i + len - 1)));
                 if (unit.isPresent()) {
                     askedUnit = unit.get();
                     for (int j = i; j < i + len; j++) {
                         roles[j] = Role.NUMBER;
+                        unitWords.add(j);
                     }
                 }
             }
@@ -127,7 +127,25 @@ public final class QuestionLinker {
             Role role = roles[i] != null ? roles[i] : ops.get(i).isEmpty() ? Role.CONTENT : Role.OPERATOR;
             words.add(new Word(tokens.get(i).text(), tokens.get(i).key(), ops.get(i), role));
         }
-        return new Linked(question, words, anchors, numbers, askedUnit);
+        return new Linked(question, words, anchors, numbers, askedUnit, unitWords);
+    }
+
+    /**
+     * The words of a unit as written, with the signs the tokens leave out: a degree sign before them ("°C") and a
+     * superscript power after them ("km²", "g/cm³").
+     */
+    static String unitText(String question, Words.Token first, Words.Token last) {
+        String text = question.substring(first.start(), last.end());
+        if (first.start() > 0 && question.charAt(first.start() - 1) == '\u00b0') {
+            text = "\u00b0" + text;
+        }
+        if (last.end() < question.length()) {
+            char after = question.charAt(last.end());
+            if (after == '\u00b2' || after == '\u00b3') {
+                text = text + "^" + (after == '\u00b2' ? 2 : 3);
+            }
+        }
+        return text;
     }
 
     /** The operators of each word, longest lexicon phrases first. */
@@ -166,7 +184,7 @@ public final class QuestionLinker {
         List<Span> spans = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             for (int j = Math.min(tokens.size(), i + MAX_SPAN) - 1; j >= i; j--) {
-                if (!possibleName(tokens, ops, i, j)) {
+                if (!possibleName(question, tokens, ops, i, j)) {
                     continue;
                 }
                 String text = question.substring(tokens.get(i).start(), tokens.get(j).end());
@@ -197,12 +215,17 @@ public final class QuestionLinker {
     }
 
     /** A name neither starts nor ends with a lower-case function word, and is not only a number. */
-    private boolean possibleName(List<Words.Token> tokens, List<Set<Op>> ops, int i, int j) {
+    private static boolean possibleName(String question, List<Words.Token> tokens, List<Set<Op>> ops, int i, int j) {
         boolean allNumbers = true;
         for (int k = i; k <= j; k++) {
             allNumbers &= number(tokens.get(k)) != null;
         }
-        return !allNumbers && !function(tokens, ops, i) && !function(tokens, ops, j);
+        return !allNumbers && !function(tokens, ops, i) && !function(tokens, ops, j) && !degreeSign(question, tokens.get(i));
+    }
+
+    /** Words right after a degree sign are a unit ("°F"), never a name. */
+    private static boolean degreeSign(String question, Words.Token t) {
+        return t.start() > 0 && question.charAt(t.start() - 1) == '\u00b0';
     }
 
     private static boolean function(List<Words.Token> tokens, List<Set<Op>> ops, int k) {

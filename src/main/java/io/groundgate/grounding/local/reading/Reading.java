@@ -12,7 +12,8 @@ import io.groundgate.kg.profile.ClassPath.Step;
  */
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
         Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
-        Reading.OfMembers, Reading.Combine, Reading.AtTime {
+        Reading.OfMembers, Reading.Combine, Reading.AtTime, Reading.Expression,
+        Reading.InYear {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -91,10 +92,28 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
 
     /**
      * Two entities side by side on one number; {@code high} says which way the question asks (null: just both);
-     * {@code ratio} when it asks how many times one is the other.
+     * {@code operator} "/" when it asks how many times one is the other, "-" when it asks how far apart they are, else
+     * null; {@code inUnit} the unit a difference is asked in ("in kelvin"), or null.
      */
-    record Compare(Candidate first, Candidate second, Attribute attribute, Boolean high, boolean yesNo, boolean ratio)
-            implements Reading {
+    record Compare(Candidate first, Candidate second, Attribute attribute, Boolean high, boolean yesNo, String operator,
+            String inUnit) implements Reading {
+
+        public Compare(Candidate first, Candidate second, Attribute attribute, Boolean high, boolean yesNo,
+                boolean ratio) {
+            this(first, second, attribute, high, yesNo, ratio ? RATIO : null, null);
+        }
+
+        /** The operators of a comparison that computes. */
+        public static final String RATIO = "/";
+        public static final String DIFFERENCE = "-";
+
+        public boolean ratio() {
+            return RATIO.equals(operator);
+        }
+
+        public boolean difference() {
+            return DIFFERENCE.equals(operator);
+        }
     }
 
     /** A yes/no question: does the entity satisfy the constraint? */
@@ -125,6 +144,14 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
 
     /** An amount in another unit ("How many seconds are in 3.5 hours?"). */
     record Convert(BigDecimal amount, String unit, String target) implements Reading {
+    }
+
+    /**
+     * Arithmetic written in the question itself, with no fact of the graph ("15% of 6198", "2.5 to the power of 8"):
+     * the calculator's expression, read by the calculator in full, and the unit of its result if the expression itself
+     * has none (a percentage change), or null.
+     */
+    record Expression(String expression, String unit) implements Reading {
     }
 
     /** A fact, then arithmetic with a number ("the price of X times 12"). */
@@ -160,5 +187,16 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
      * (a sibling property named with a word of time, "population year") and the date is that year.
      */
     record AtTime(Lookup lookup, String year) implements Reading {
+    }
+
+    /**
+     * Another reading whose values are asked for a given year ("which neighbour of X had the most people in 2015",
+     * "was A's population larger than B's in 2015"): answered only when the graph dates every value the reading
+     * compares or says (see {@link AtTime}) with that year; otherwise it says it could not find them for that year.
+     *
+     * @param reading a comparison, a choice among named entities, a superlative, or a value of described members
+     * @param attribute the attribute whose values must be of that year (one property)
+     */
+    record InYear(Reading reading, Attribute attribute, String year) implements Reading {
     }
 }

@@ -49,19 +49,28 @@ public final class ReadingBuilder {
     private final GraphProfile profile;
     private final SchemaMatcher matcher;
     private final Linked q;
+    private final Units units;
 
+    /** A builder without the calculator: no arithmetic written out, and units asked for are not checked. */
     public ReadingBuilder(GraphProfile profile, SchemaMatcher matcher, Linked question) {
+        this(profile, matcher, question, null);
+    }
+
+    /** @param units the calculator's units and arithmetic (null: without them) */
+    public ReadingBuilder(GraphProfile profile, SchemaMatcher matcher, Linked question, Units units) {
         this.profile = profile;
         this.matcher = matcher;
         this.q = question;
+        this.units = units;
     }
 
     /** The candidate readings, best first. */
     public List<Option> build() {
         List<Option> out = new ArrayList<>();
         convert(out);
+        expression(out);
         List<EntityAnchor> entities = q.entities();
-        boolean yesNo = !q.words().isEmpty() && q.words().get(0).ops().contains(Op.YESNO);
+        boolean yesNo = yesNo();
         if (entities.size() == 1 && q.values().isEmpty()) {
             for (Candidate c : entities.get(0).candidates()) {
                 lookups(entities.get(0), c, yesNo, out);
@@ -79,6 +88,7 @@ public final class ReadingBuilder {
         if (!yesNo) {
             members(out);
         }
+        inYear(out);
         out.sort(Comparator.comparingDouble(Option::score).reversed());
         return out;
     }
@@ -96,14 +106,77 @@ public final class ReadingBuilder {
         }
     }
 
+    /**
+     * Arithmetic written out, with no name of the graph in it: the calculator must read the whole question (less its
+     * opening and closing words), so it explains every word.
+     */
+    private void expression(List<Option> out) {
+        if (units == null || !q.anchors().isEmpty() || q.numbers().isEmpty()) {
+            return;
+        }
+        units.expression(q.text()).ifPresent(e -> out.add(new Option(e, 2.0,
+                java.util.stream.IntStream.range(0, q.words().size()).boxed().collect(java.util.stream.Collectors.toSet()),
+                List.of(), List.of())));
+    }
+
+    /** Whether a number of the attribute can be said in the unit the question asks for. */
+    private boolean inAskedUnit(Attribute a) {
+        return units == null || a.unit() != null && units.convertible(a.unit(), q.askedUnit());
+    }
+
+    /**
+     * The readings a year leaves incomplete ("… in 2015"), once more with the year as the date every value must have:
+     * only when the attribute is one property the graph dates (a sibling named with a word of time).
+     */
+    private void inYear(List<Option> out) {
+        if (q.numbers().size() != 1 || !year(q.numbers().get(0))) {
+            return;
+        }
+        NumberMention n = q.numbers().get(0);
+        List<Option> more = new ArrayList<>();
+        for (Option o : out) {
+            Attribute a = o.reading() instanceof Reading.Compare c ? c.attribute()
+                    : o.reading() instanceof Reading.Several s ? s.attribute()
+                    : o.reading() instanceof Reading.Superlative s ? s.attribute()
+                    : o.reading() instanceof Reading.OfMembers m ? m.attribute() : null;
+            if (a == null || a.hops() != 1 || !o.unexplained().equals(List.of(q.words().get(n.index()).text()))
+                    || datedBy(profile, a.steps().get(0).property()).isEmpty()) {
+                continue;
+            }
+            Set<Integer> explained = new HashSet<>(o.explained());
+            explained.add(n.index());
+            more.add(new Option(new Reading.InYear(o.reading(), a, n.value().toPlainString()),
+                    o.score() + UNEXPLAINED_COST, explained, List.of(), o.anchors()));
+        }
+        out.addAll(more);
+    }
+
+    /**
+     * The properties that date a property's values: named like it plus a word of time ("population" → "population
+     * year").
+     */
+    static List<String> datedBy(GraphProfile profile, String property) {
+        String name = io.groundgate.kg.profile.NameText.key(profile.nameOf(property));
+        List<String> out = new ArrayList<>();
+        for (var p : profile.properties()) {
+            String other = io.groundgate.kg.profile.NameText.key(p.name() == null ? "" : p.name());
+            if (!p.iri().equals(property) && other.startsWith(name + " ") && java.util.Arrays
+                    .stream(other.substring(name.length()).strip().split(" "))
+                    .anyMatch(w -> Lexicon.english().is(Op.WHEN, w))) {
+                out.add(p.iri());
+            }
+        }
+        return out;
+    }
+
     // ---- one entity
 
     private void lookups(EntityAnchor e, Candidate c, boolean yesNo, List<Option> out) {
         List<Scored> attrs = new ArrayList<>();
         boolean count = q.has(Op.COUNT);
         for (Attribute a : attributes(classesOf(c))) {
-            if (count && !a.numeric() || q.askedUnit() != null && !a.numeric()) {
-                continue; // counting things is a members reading; a unit asks for a number
+            if (count && !a.numeric() || q.askedUnit() != null && (!a.numeric() || !inAskedUnit(a))) {
+                continue; // counting things is a members reading; a unit asks for a number that converts to it
             }
             Explained x = explain(terms(a.steps()), Set.of());
             if (!x.words().isEmpty()) {
@@ -176,12 +249,19 @@ public final class ReadingBuilder {
         Set<String> common = new HashSet<>(classesOf(first.best()));
         common.retainAll(classesOf(second.best()));
         boolean ratio = q.has(Op.TIMES) || q.has(Op.OVER);
-        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo && !ratio) {
+        boolean difference = q.has(Op.DIFFERENCE) && !yesNo;
+        if (common.isEmpty() || !q.has(Op.VERSUS) && !yesNo && !ratio && !difference || ratio && difference) {
             return;
         }
         Boolean high = direction();
+        String operator = ratio ? Reading.Compare.RATIO : difference ? Reading.Compare.DIFFERENCE : null;
+        // a unit asked for says a difference in it; a ratio has none, a plain comparison says the graph's own
+        String inUnit = difference ? q.askedUnit() : null;
+        if (q.askedUnit() != null && inUnit == null) {
+            return;
+        }
         for (Attribute a : attributes(List.copyOf(common))) {
-            if (!a.numeric()) {
+            if (!a.numeric() || inUnit != null && (a.unit() == null || units == null || !units.linear(a.unit(), inUnit))) {
                 continue;
             }
             List<String> t = new ArrayList<>(terms(a.steps()));
@@ -190,7 +270,7 @@ public final class ReadingBuilder {
             Set<Integer> words = new HashSet<>(x.words());
             words.addAll(comparativeWords(a));
             if (!words.isEmpty()) {
-                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, ratio),
+                out.add(option(new Reading.Compare(first.best(), second.best(), a, high, yesNo, operator, inUnit),
                         first.score() + second.score() + x.sum() + comparativeWords(a).size() * EXPLAINS
                                 - HOP_COST * (a.hops() - 1),
                         List.of(first, second), words));
@@ -206,7 +286,7 @@ public final class ReadingBuilder {
     private void several(List<EntityAnchor> entities, List<Option> out) {
         Boolean high = direction();
         boolean computes = q.has(Op.SUM) || q.has(Op.AVG) || arithmetic() != null || q.askedUnit() != null
-                || !q.numbers().isEmpty();
+                || q.numbers().stream().anyMatch(n -> !year(n)) || q.has(Op.DIFFERENCE);
         boolean count = q.has(Op.COUNT); // "how many X do A and B have": a number each
         boolean each = high == null && q.has(Op.AND) && !q.has(Op.VERSUS);
         boolean choose = high != null && (entities.size() >= 3 || !q.has(Op.VERSUS));
@@ -656,6 +736,20 @@ public final class ReadingBuilder {
 
     // ---- operators
 
+    /**
+     * Whether the question is answered yes or no: it opens with a yes/no word, after a fronted phrase of a preposition
+     * and a number if any ("in 2015, were there more …").
+     */
+    private boolean yesNo() {
+        int i = 0;
+        while (i < q.words().size() && (q.words().get(i).role() == Role.NUMBER
+                || q.words().get(i).role() == Role.OPERATOR && q.words().get(i).ops().contains(Op.PREPOSITION)
+                        && i + 1 < q.words().size() && q.words().get(i + 1).role() == Role.NUMBER)) {
+            i++;
+        }
+        return i < q.words().size() && q.words().get(i).ops().contains(Op.YESNO);
+    }
+
     /** High or low when the question asks for an extreme or a comparison; null when it does not. */
     private Boolean direction() {
         Boolean dir = null;
@@ -775,6 +869,12 @@ public final class ReadingBuilder {
 
     // ---- scoring
 
+    /** Whether the reading answers in the unit the question asks for (else the unit's words are left unexplained). */
+    private static boolean saysAskedUnit(Reading r) {
+        return r instanceof Reading.Lookup l && l.inUnit() != null || r instanceof Reading.Convert
+                || r instanceof Reading.Compare c && c.inUnit() != null;
+    }
+
     /** A reading with its score: the anchors' and terms' evidence, less a cost per content word left unexplained. */
     private Option option(Reading reading, double evidence, List<? extends Anchor> anchors, Set<Integer> words) {
         Set<Integer> explained = new HashSet<>(words);
@@ -786,7 +886,8 @@ public final class ReadingBuilder {
         List<String> unexplained = new ArrayList<>();
         for (int i = 0; i < q.words().size(); i++) {
             Linked.Word w = q.words().get(i);
-            if (explained.contains(i)) {
+            if (explained.contains(i) || q.unitWords().contains(i) && saysAskedUnit(reading)) {
+                explained.add(i);
                 continue;
             }
             boolean content = w.role() == Role.CONTENT || w.role() == Role.ANCHOR

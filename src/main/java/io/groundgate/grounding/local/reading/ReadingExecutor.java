@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +91,10 @@ public final class ReadingExecutor {
             return new Finding(t, f.rows(), f.total(), null, null, null, f.sources());
         } else if (reading instanceof Reading.OfMembers o) {
             return ofMembers(o);
+        } else if (reading instanceof Reading.Expression e) {
+            return expression(e);
+        } else if (reading instanceof Reading.InYear y) {
+            return inYear(y);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -214,7 +219,10 @@ public final class ReadingExecutor {
             Provenance.Fact used = new Provenance.Fact(l.entity().iri(), lastProperty(first),
                     numbers.get(0).number().toPlainString());
             Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(used), sources);
-            return new Finding(l, List.of(row), 1, null, v.map(CalcValue::value).orElse(null), expression, sources);
+            // said in the calculator's symbol for the unit asked ("°C" for "degrees Celsius")
+            Reading.Lookup said = new Reading.Lookup(l.entity(), l.fields(), l.howMany(),
+                    v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(l.inUnit()));
+            return new Finding(said, List.of(row), 1, null, v.map(CalcValue::value).orElse(null), expression, sources);
         }
         return new Finding(l, List.of(row), 1, null, null, null, sources);
     }
@@ -252,25 +260,55 @@ public final class ReadingExecutor {
      * word of time ("population" → "population year"), as a value of field -1.
      */
     private Optional<Value> referenceTime(String entity, String property) {
-        String name = io.groundgate.kg.profile.NameText.key(snapshot.profile().nameOf(property));
-        for (var p : snapshot.profile().properties()) {
-            String other = io.groundgate.kg.profile.NameText.key(p.name() == null ? "" : p.name());
-            if (p.iri().equals(property) || !other.startsWith(name + " ")) {
-                continue;
-            }
-            boolean time = java.util.Arrays.stream(other.substring(name.length()).strip().split(" "))
-                    .anyMatch(w -> Lexicon.english().is(Lexicon.Op.WHEN, w));
-            if (time) {
-                Pattern q = new Pattern();
-                q.path(q.constant(node(entity)), List.of(new Step(p.iri(), false)), "?v");
-                List<Binding> rows = select("SELECT DISTINCT ?v WHERE { " + q.where() + "} LIMIT 2", q,
-                        b -> List.of(fact(entity, p.iri(), b.get(Var.alloc("v")))));
-                if (rows.size() == 1) {
-                    return Optional.of(value(rows.get(0).get(Var.alloc("v")), -1));
-                }
+        for (String dating : ReadingBuilder.datedBy(snapshot.profile(), property)) {
+            Pattern q = new Pattern();
+            q.path(q.constant(node(entity)), List.of(new Step(dating, false)), "?v");
+            List<Binding> rows = select("SELECT DISTINCT ?v WHERE { " + q.where() + "} LIMIT 2", q,
+                    b -> List.of(fact(entity, dating, b.get(Var.alloc("v")))));
+            if (rows.size() == 1) {
+                return Optional.of(value(rows.get(0).get(Var.alloc("v")), -1));
             }
         }
         return Optional.empty();
+    }
+
+    /** Most values dated at once when a reading's values must all be of one year; more are not checked. */
+    static final int DATED_LIMIT = 5_000;
+
+    /**
+     * The reading, when every value it compares or says is dated with the year; else an empty finding (nothing of
+     * that year found). A superlative's values are those of all its members, not only the ones it names.
+     */
+    private Finding inYear(Reading.InYear y) {
+        Finding f = run(y.reading());
+        String property = y.attribute().steps().get(0).property();
+        Set<String> subjects = new LinkedHashSet<>();
+        if (y.reading() instanceof Reading.Superlative s) {
+            numbered(s.classIri(), s.constraints(), s.attribute(), subjects);
+        } else {
+            f.rows().stream().filter(r -> r.values().stream().anyMatch(v -> v.field() >= 0)).map(Row::iri)
+                    .forEach(subjects::add);
+        }
+        Map<String, Set<String>> dates = new HashMap<>();
+        for (String dating : ReadingBuilder.datedBy(snapshot.profile(), property)) {
+            Pattern p = new Pattern();
+            p.path("?s", List.of(new Step(dating, false)), "?t");
+            List<Binding> rows = select("SELECT DISTINCT ?s ?t WHERE { " + p.where() + "} LIMIT " + DATED_LIMIT, p,
+                    b -> b.get(Var.alloc("s")).isURI() && subjects.contains(b.get(Var.alloc("s")).getURI())
+                            ? List.of(fact(b.get(Var.alloc("s")).getURI(), dating, b.get(Var.alloc("t")))) : List.of());
+            for (Binding b : rows) {
+                Node s = b.get(Var.alloc("s"));
+                if (s.isURI()) {
+                    dates.computeIfAbsent(s.getURI(), k -> new HashSet<>()).add(text(b.get(Var.alloc("t"))));
+                }
+            }
+        }
+        boolean all = !subjects.isEmpty() && subjects.stream().allMatch(s -> dates.getOrDefault(s, Set.of()).size() == 1
+                && dates.get(s).iterator().next().startsWith(y.year()));
+        if (!all) {
+            return new Finding(y, List.of(), 0, null, null, null, List.of());
+        }
+        return new Finding(y, f.rows(), f.total(), f.truth(), f.number(), f.computation(), f.sources());
     }
 
     /** Members with their number for the attribute, parsed in Java so numbers stored as text count too. */
@@ -315,6 +353,20 @@ public final class ReadingExecutor {
             rows.add(new Row(e.iri(), name(e.iri()), numbers, null));
         }
         List<String> sources = sources(List.of(c.first().iri(), c.second().iri()));
+        if (c.difference() && rows.stream().allMatch(r -> r.values().size() == 1)) {
+            // how far apart, whichever is higher: the composer says which one that is
+            BigDecimal a = rows.get(0).values().get(0).number();
+            BigDecimal b = rows.get(1).values().get(0).number();
+            String unit = c.attribute().unit() == null ? "" : " " + c.attribute().unit();
+            String expression = "abs(" + a.toPlainString() + " - " + b.toPlainString() + ")" + unit
+                    + (c.inUnit() == null ? "" : " to " + c.inUnit());
+            String p = lastProperty(c.attribute());
+            Optional<CalcValue> v = arithmetic.evaluate(expression, List.of(new Provenance.Fact(c.first().iri(), p,
+                    a.toPlainString()), new Provenance.Fact(c.second().iri(), p, b.toPlainString())), sources);
+            Reading.Compare said = c.inUnit() == null ? c : new Reading.Compare(c.first(), c.second(), c.attribute(),
+                    c.high(), c.yesNo(), c.operator(), v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(c.inUnit()));
+            return new Finding(said, rows, 2, null, v.map(CalcValue::value).orElse(null), expression, sources);
+        }
         if (c.ratio() && rows.stream().allMatch(r -> r.values().size() == 1)) {
             BigDecimal a = rows.get(0).values().get(0).number();
             BigDecimal b = rows.get(1).values().get(0).number();
@@ -424,6 +476,14 @@ public final class ReadingExecutor {
         }
         return new Finding(g, out.subList(0, Math.min(LIST_LIMIT, out.size())), out.size(), null, null, null,
                 sources(out.stream().map(Row::iri).filter(i -> i != null).toList()));
+    }
+
+    private Finding expression(Reading.Expression e) {
+        Optional<CalcValue> v = arithmetic.evaluate(e.expression(), List.of(), List.of());
+        // the result's unit is the calculator's (a conversion), else the reading's own (a percentage change)
+        String unit = v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(e.unit());
+        return new Finding(new Reading.Expression(e.expression(), unit), List.of(), 0, null,
+                v.map(CalcValue::value).orElse(null), e.expression(), List.of());
     }
 
     private Finding convert(Reading.Convert c) {

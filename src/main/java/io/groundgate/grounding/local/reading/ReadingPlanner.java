@@ -32,6 +32,7 @@ public final class ReadingPlanner {
     static final int MAX_RUNS = 3;
 
     private final QuestionLinker linker;
+    private final Units units;
     private final Supplier<EmbeddingModel> model;
     private final AtomicReference<SchemaMatcher> matcher = new AtomicReference<>();
     private final AtomicReference<GraphWords> words = new AtomicReference<>();
@@ -41,7 +42,8 @@ public final class ReadingPlanner {
      * @param model the embedding model (may supply null: then classes and properties are matched by their words only)
      */
     public ReadingPlanner(Calculator calculator, Supplier<EmbeddingModel> model) {
-        this.linker = new QuestionLinker(Lexicon.english(), new Units(calculator, Lexicon.english()));
+        this.units = new Units(calculator, Lexicon.english());
+        this.linker = new QuestionLinker(Lexicon.english(), units);
         this.model = model;
     }
 
@@ -99,7 +101,7 @@ public final class ReadingPlanner {
     public List<Option> readings(String question, GraphSnapshot snapshot) {
         GraphProfile profile = snapshot.profile();
         SchemaMatcher m = matcher(snapshot);
-        return new ReadingBuilder(profile, m, linker.link(question, profile, m::isName)).build();
+        return new ReadingBuilder(profile, m, linker.link(question, profile, m::isName), units).build();
     }
 
     public Linked link(String question, GraphProfile profile) {
@@ -111,7 +113,7 @@ public final class ReadingPlanner {
         GraphProfile profile = snapshot.profile();
         SchemaMatcher schema = matcher(snapshot);
         Linked linked = linker.link(question, profile, schema::isName);
-        List<Option> all = new ReadingBuilder(profile, schema, linked).build();
+        List<Option> all = new ReadingBuilder(profile, schema, linked, units).build();
         recordLinks(linked, snapshot, recorder);
         List<Option> complete = all.stream().filter(Option::complete).toList();
         if (complete.isEmpty()) {
@@ -209,6 +211,9 @@ public final class ReadingPlanner {
     /** Computed readings need their number; comparisons need both numbers; several fields need each of them. */
     private static boolean usable(Finding f) {
         Reading r = f.reading();
+        if (r instanceof Reading.InYear y) {
+            return !f.empty() && usable(inner(f, y));
+        }
         if (r instanceof Reading.Lookup l) {
             if (l.inUnit() != null) {
                 return f.number() != null;
@@ -217,12 +222,12 @@ public final class ReadingPlanner {
             return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
         }
         if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Aggregate
-                || r instanceof Reading.Combine) {
+                || r instanceof Reading.Combine || r instanceof Reading.Expression) {
             return f.number() != null;
         }
         if (r instanceof Reading.Compare c) {
-            // one side missing is a partial answer that says so; a ratio needs both
-            return c.ratio() ? f.number() != null : f.rows().stream().anyMatch(row -> !row.values().isEmpty());
+            // one side missing is a partial answer that says so; a ratio or a difference needs both
+            return c.operator() != null ? f.number() != null : f.rows().stream().anyMatch(row -> !row.values().isEmpty());
         }
         if (r instanceof Reading.AtTime) {
             return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
@@ -241,6 +246,9 @@ public final class ReadingPlanner {
 
     /** What a finding says, regardless of how it is worded: two readings agree when these are equal. */
     static java.util.Set<String> signature(Finding f) {
+        if (f.reading() instanceof Reading.InYear y) {
+            return signature(inner(f, y));
+        }
         java.util.Set<String> out = new java.util.TreeSet<>();
         if (f.truth() != null) {
             out.add(String.valueOf(f.truth()));
@@ -261,6 +269,11 @@ public final class ReadingPlanner {
             }
         }
         return out;
+    }
+
+    /** What a reading asked for a year found, as its own reading's finding. */
+    static Finding inner(Finding f, Reading.InYear y) {
+        return new Finding(y.reading(), f.rows(), f.total(), f.truth(), f.number(), f.computation(), f.sources());
     }
 
     private static String describe(Option o) {

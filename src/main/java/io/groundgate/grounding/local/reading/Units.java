@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.groundgate.grounding.local.plan.ArithmeticPhrases;
 import io.groundgate.tools.calculator.CalcException;
 import io.groundgate.tools.calculator.CalcValue;
 import io.groundgate.tools.calculator.Calculator;
@@ -45,7 +46,7 @@ public final class Units {
     }
 
     private Optional<String> word(String word) {
-        if (word == null || word.isBlank() || !Character.isLetter(word.charAt(0))) {
+        if (word == null || word.isBlank() || !Character.isLetter(word.charAt(0)) && word.charAt(0) != '\u00b0') {
             return Optional.empty();
         }
         if (known.size() > MAX_CACHED) {
@@ -59,6 +60,38 @@ public final class Units {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * Whether a difference of two amounts in one unit converts to the other by a factor alone: the units measure the
+     * same thing and share their zero (kelvin and millikelvin do; kelvin and degrees Celsius do not).
+     */
+    public boolean linear(String from, String to) {
+        try {
+            return calculator.evaluate("0 " + from + " to " + to).value().signum() == 0;
+        } catch (CalcException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The question as arithmetic the calculator reads in full ("What is 15% of 6198?" → {@code 15% of 6198}), with
+     * the unit of its result when the expression has none of its own (a percentage change), or empty when it is not
+     * arithmetic alone.
+     */
+    public Optional<Reading.Expression> expression(String question) {
+        for (String e : ArithmeticPhrases.candidates(question)) {
+            if (e.isBlank()) {
+                continue;
+            }
+            try {
+                calculator.evaluate(e);
+                return Optional.of(new Reading.Expression(e, ArithmeticPhrases.resultUnit(e)));
+            } catch (CalcException ex) {
+                // not this reading of the words; try the next
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether an amount in one unit converts to the other (same dimension). */

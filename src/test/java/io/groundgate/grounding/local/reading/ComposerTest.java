@@ -74,6 +74,25 @@ class ComposerTest {
     }
 
     @Test
+    void aDifferenceSaysWhichIsHigherAndAnExpressionIsSaidAsWritten() {
+        Attribute melting = new Attribute(List.of(new Step(EX + "meltingPoint", false)), "melting point", "K", true);
+        Reading.Compare c = new Reading.Compare(entity("Tin"), entity("Gold"), melting, true, false,
+                Reading.Compare.DIFFERENCE, null);
+        assertThat(composer.compose(new Finding(c, List.of(new Row(EX + "Tin", "Tin", List.of(number("505.08")), null),
+                new Row(EX + "Gold", "Gold", List.of(number("1337.33")), null)), 2, null, new BigDecimal("832.25"),
+                "abs(505.08 - 1337.33) K", List.of())).text())
+                .isEqualTo("The melting point of Gold is 832.25 K higher than that of Tin (1337.33 K against 505.08 K).");
+        Reading.Expression e = new Reading.Expression("sqrt(2)", null);
+        assertThat(composer.compose(new Finding(e, List.of(), 0, null, new BigDecimal("1.41421356"), "sqrt(2)",
+                List.of())).text()).isEqualTo("sqrt(2) = about 1.41.");
+        Attribute area = new Attribute(List.of(new Step(EX + "area", false)), "total area", "km^2", true);
+        Reading.Lookup inMiles = new Reading.Lookup(entity("Malta"), List.of(area), false, "mi^2");
+        assertThat(composer.compose(new Finding(inMiles, List.of(new Row(EX + "Malta", "Malta", List.of(number("316")),
+                null)), 1, null, new BigDecimal("122.0085"), "316 km^2 to mi^2", List.of())).text())
+                .isEqualTo("The total area of Malta is 122.0085 mi² (316 km²).");
+    }
+
+    @Test
     void somethingNotFoundSaysWhatIsMissing() {
         Attribute capital = new Attribute(List.of(new Step(EX + "capital", false)), "capital", null, false);
         var part = composer.nothing(new Reading.Lookup(entity("Nauru"), List.of(capital), false, null));

@@ -74,6 +74,78 @@ class ReadingBuilderTest {
     }
 
     @Test
+    void arithmeticWrittenOutIsReadByTheCalculatorInFull() {
+        assertThat(top(ENTERPRISE, "What is 7% of 350?")).isEqualTo(new Reading.Expression("7% of 350", null));
+        assertThat(top(ENTERPRISE, "What is the cube root of 27?")).isEqualTo(new Reading.Expression("cbrt(27)", null));
+        assertThat(top(ENTERPRISE, "A value goes from 40 to 50. By what percentage did it change?"))
+                .isEqualTo(new Reading.Expression("(50 - 40) / 40 * 100", "%"));
+        // a name of the graph is no arithmetic: the price is a fact to look up, never a calculator identifier
+        assertThat(top(ENTERPRISE, "What is the price of the Torque Wrench TW-3 times 12?"))
+                .isInstanceOf(Reading.Calculate.class);
+        // words the calculator does not read are not arithmetic
+        assertThat(Graphs.planner(ENTERPRISE).readings("What is the shoe size of 42 people?", Graphs.snapshot(ENTERPRISE)))
+                .noneMatch(o -> o.reading() instanceof Reading.Expression);
+    }
+
+    @Test
+    void aUnitAskedForIsExplainedOnlyByAReadingThatSaysIt() {
+        assertThat(top(DemoGraph.ONTOLOGIES, "What is the boiling point of Neon in degrees Celsius?"))
+                .isInstanceOfSatisfying(Reading.Lookup.class, l -> {
+                    assertThat(l.inUnit()).isEqualTo("Celsius");
+                    assertThat(l.fields().get(0).unit()).isEqualTo("K");
+                });
+        // the degree sign and the superscript are part of the unit, not a name ("F" is fluorine's symbol) or dropped
+        assertThat(top(DemoGraph.ONTOLOGIES, "How large is France in km²?")).isInstanceOfSatisfying(Reading.Lookup.class,
+                l -> assertThat(l.inUnit()).isEqualTo("km^2"));
+        assertThat(top(DemoGraph.ONTOLOGIES, "What is 50 °F in kelvin?"))
+                .isEqualTo(new Reading.Convert(new java.math.BigDecimal("50"), "°F", "kelvin"));
+        // no number of the entity converts to the unit asked for: no complete reading, not the number in another unit
+        assertThat(Graphs.planner(DemoGraph.ONTOLOGIES).readings("What is the atomic number of Neon in kelvin?",
+                Graphs.snapshot(DemoGraph.ONTOLOGIES))).noneMatch(Option::complete);
+    }
+
+    @Test
+    void aDifferenceOfTwoEntitiesIsAComparisonThatSubtracts() {
+        assertThat(top(DemoGraph.ONTOLOGIES, "What is the difference between the boiling points of Neon and Argon?"))
+                .isInstanceOfSatisfying(Reading.Compare.class, c -> {
+                    assertThat(c.difference()).isTrue();
+                    assertThat(c.attribute().name()).isEqualTo("boiling point");
+                });
+        assertThat(top(DemoGraph.ONTOLOGIES, "How many kelvin apart are the boiling points of Neon and Argon?"))
+                .isInstanceOfSatisfying(Reading.Compare.class, c -> assertThat(c.inUnit()).isEqualTo("kelvin"));
+        // a difference of temperatures in degrees Celsius is no conversion of one: the planner does not offer it
+        assertThat(Graphs.planner(DemoGraph.ONTOLOGIES).readings(
+                "What is the difference between the boiling points of Neon and Argon in degrees Celsius?",
+                Graphs.snapshot(DemoGraph.ONTOLOGIES))).noneMatch(Option::complete);
+        // a difference is never read as each value said on its own
+        assertThat(Graphs.planner(DemoGraph.ONTOLOGIES).readings(
+                "What is the difference between the boiling points of Neon and Argon?",
+                Graphs.snapshot(DemoGraph.ONTOLOGIES))).noneMatch(o -> o.reading() instanceof Reading.Several);
+    }
+
+    @Test
+    void aYearAsksForValuesTheGraphDatesWithIt() {
+        // the population is dated by a sibling property ("population year"); the year is the date its values must have
+        assertThat(top(DemoGraph.ONTOLOGIES, "Was the 2015 population of Chile larger than that of Peru?"))
+                .isInstanceOfSatisfying(Reading.InYear.class, y -> {
+                    assertThat(y.year()).isEqualTo("2015");
+                    assertThat(y.reading()).isInstanceOfSatisfying(Reading.Compare.class, c -> assertThat(c.yesNo())
+                            .isTrue());
+                });
+        // a fronted phrase does not hide that the question is answered yes or no
+        assertThat(top(DemoGraph.ONTOLOGIES, "in 2015, were there more people in Chile than in Peru?"))
+                .isInstanceOfSatisfying(Reading.InYear.class, y -> assertThat(y.reading())
+                        .isInstanceOfSatisfying(Reading.Compare.class, c -> assertThat(c.yesNo()).isTrue()));
+        assertThat(top(DemoGraph.ONTOLOGIES, "Which country bordering Chile had the largest population in 2015?"))
+                .isInstanceOfSatisfying(Reading.InYear.class, y -> assertThat(y.reading())
+                        .isInstanceOf(Reading.Superlative.class));
+        // nothing dates the total area: a year leaves such a question unexplained, never silently dropped
+        assertThat(Graphs.planner(DemoGraph.ONTOLOGIES).readings(
+                "Which country bordering Chile had the largest total area in 2015?",
+                Graphs.snapshot(DemoGraph.ONTOLOGIES))).noneMatch(Option::complete);
+    }
+
+    @Test
     void aWordNoTermExplainsLeavesTheReadingIncomplete() {
         List<Option> options = Graphs.planner(ENTERPRISE).readings("What is the shoe size of Karen Brant?",
                 Graphs.snapshot(ENTERPRISE));

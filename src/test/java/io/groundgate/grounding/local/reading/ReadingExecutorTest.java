@@ -76,4 +76,30 @@ class ReadingExecutorTest {
         assertThat(f.number()).isEqualByComparingTo(expected);
         assertThat(recorder.steps()).anySatisfy(s -> assertThat(s.tool()).isEqualTo("calculator"));
     }
+
+    @Test
+    void aDifferenceIsHowFarApartWhicheverIsHigher() {
+        Attribute salary = new Attribute(List.of(new Step(ACME + "annualSalary", false)), "annual salary", null, true);
+        Finding f = executor.run(new Reading.Compare(entity("emp-0002"), entity("emp-0001"), salary, null, false,
+                Reading.Compare.DIFFERENCE, null));
+        BigDecimal a = new BigDecimal(Graphs.expected(ENTERPRISE, PREFIX + "SELECT ?v { ex:emp-0002 ex:annualSalary ?v }")
+                .get(0));
+        BigDecimal b = new BigDecimal(Graphs.expected(ENTERPRISE, PREFIX + "SELECT ?v { ex:emp-0001 ex:annualSalary ?v }")
+                .get(0));
+        assertThat(f.number()).isEqualByComparingTo(a.subtract(b).abs());
+        assertThat(recorder.steps()).anySatisfy(s -> {
+            assertThat(s.tool()).isEqualTo("calculator");
+            assertThat(s.facts()).hasSize(2); // both values it used, each with its subject
+        });
+    }
+
+    @Test
+    void arithmeticWrittenOutIsOneCalculatorStep() {
+        Finding f = executor.run(new Reading.Expression("(50 - 40) / 40 * 100", "%"));
+        assertThat(f.number()).isEqualByComparingTo("25");
+        assertThat(f.reading()).isEqualTo(new Reading.Expression("(50 - 40) / 40 * 100", "%"));
+        assertThat(executor.run(new Reading.Expression("5 km to m", null)).reading())
+                .isEqualTo(new Reading.Expression("5 km to m", "m")); // the calculator's unit of the result
+        assertThat(recorder.steps()).hasSize(2).allSatisfy(s -> assertThat(s.tool()).isEqualTo("calculator"));
+    }
 }

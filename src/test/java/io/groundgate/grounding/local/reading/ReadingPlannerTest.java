@@ -223,4 +223,20 @@ class ReadingPlannerTest {
                 + "graph: it does not say which year its value is for.");
         assertThat(undated.answered()).isFalse();
     }
+
+    @Test
+    void valuesOfAYearAreAnsweredOnlyWhenTheGraphDatesThemWithIt() {
+        String gg = "PREFIX gg: <https://w3id.org/groundgate/ontology#> PREFIX c: <https://w3id.org/groundgate/resource/country/> ";
+        BigDecimal chile = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { c:CHL gg:population ?v }")));
+        BigDecimal peru = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { c:PER gg:population ?v }")));
+        String year = one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { c:CHL gg:populationYear ?v }"));
+        Graphs.Run r = ask(DemoGraph.ONTOLOGIES, "Was the " + year + " population of Chile larger than that of Peru?");
+        assertThat(r.text()).startsWith(chile.compareTo(peru) > 0 ? "Yes, " : "No, ")
+                .endsWith("The populations are those of " + year + ".");
+        // another year: the graph's values are not of it, so no number is claimed for it
+        int other = Integer.parseInt(year) - 3;
+        Graphs.Run before = ask(DemoGraph.ONTOLOGIES, "Was the " + other + " population of Chile larger than that of Peru?");
+        assertThat(before.text()).startsWith("I could not find the population of " + other)
+                .doesNotContain(Numbers.format(chile));
+    }
 }
