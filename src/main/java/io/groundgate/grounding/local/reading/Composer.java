@@ -323,8 +323,9 @@ public final class Composer {
             text = "only " + known.get(0).name() + " has a known " + a.name() + " ("
                     + withUnit(known.get(0).values().get(0), a) + ").";
         } else {
-            // as many as the question named: "highest" of three even when one of them lacks the value
-            String dir = s.entities().size() == 2 ? (s.high() ? "higher" : "lower") : s.high() ? "highest" : "lowest";
+            // as many as have a value: of three named with one unknown, the two known are "higher"/"lower", since the
+            // unknown one might be the highest (it is said missing below)
+            String dir = known.size() == 2 ? (s.high() ? "higher" : "lower") : s.high() ? "highest" : "lowest";
             BigDecimal top = known.get(0).values().get(0).number();
             List<Row> first = known.stream().filter(r -> r.values().get(0).number().compareTo(top) == 0).toList();
             List<String> others = known.subList(first.size(), known.size()).stream()
