@@ -128,24 +128,40 @@ public interface GraphRows {
             Node p = NodeFactory.createURI(property);
             int[] left = { maxTriples };
             for (Node s : instances(classIri, limit)) {
-                ExtendedIterator<Triple> objects = graph.find(s, p, Node.ANY);
-                try {
-                    while (objects.hasNext() && left[0] > 0) {
-                        for (Triple t : triplesOf(objects.next().getObject())) {
-                            if (left[0] <= 0) {
-                                break;
-                            }
-                            left[0]--;
-                            triple.accept(t);
+                for (Node object : objectsOf(s, p)) {
+                    for (Triple t : triplesOf(object)) {
+                        if (left[0] <= 0) {
+                            return;
                         }
+                        left[0]--;
+                        triple.accept(t);
                     }
-                } finally {
-                    objects.close();
                 }
                 if (left[0] <= 0) {
                     return;
                 }
             }
+        }
+
+        /**
+         * {@code find(s, p, ANY)}'s objects. Taken from the subject's triples read with its class's sample when it has
+         * at most one value (no order to keep); several values are read in the store's own order for the pattern.
+         */
+        private java.util.List<Node> objectsOf(Node s, Node p) {
+            Node only = null;
+            int found = 0;
+            for (Triple t : triplesOf(s)) {
+                if (t.getPredicate().equals(p)) {
+                    only = t.getObject();
+                    found++;
+                }
+            }
+            if (found <= 1) {
+                return found == 0 ? java.util.List.of() : java.util.List.of(only);
+            }
+            java.util.List<Node> objects = new java.util.ArrayList<>(found);
+            find(s, p, null, t -> objects.add(t.getObject()));
+            return objects;
         }
 
         /** The direct IRIs first, then the members of each union, as the SPARQL UNION of {@link Remote} lists them. */
