@@ -59,7 +59,10 @@ public interface GraphRows {
         select(QueryFactory.create(sparql), row);
     }
 
-    /** Reads a graph directly. The caller holds whatever read transaction the store needs while the profile builds. */
+    /**
+     * Reads a graph directly, one reader per build (it keeps the nodes' triples it read, for the classes and probes that
+     * read them again). The caller holds whatever read transaction the store needs while the profile builds.
+     */
     static GraphRows of(Graph graph) {
         return new Local(graph);
     }
@@ -83,7 +86,16 @@ public interface GraphRows {
         /** Stops a malformed (cyclic) list. */
         private static final int MAX_LIST = 10_000;
 
+        /** Triples kept for nodes read more than once in one build (a class's sample and its superclasses'). */
+        private static final int MAX_CACHED_TRIPLES = 1_000_000;
+        private static final Triple[] NONE = new Triple[0];
+
         private final Graph graph;
+        /** A class's first instances, per class and limit: the sample and the value-node probe list the same ones. */
+        private final Map<String, java.util.List<Node>> instanceLists = new HashMap<>();
+        /** {@code find(node, ANY, ANY)} per node, in the store's order: read once per build. */
+        private final Map<Node, Triple[]> nodeTriples = new HashMap<>();
+        private int cachedTriples;
 
         private Local(Graph graph) {
             this.graph = graph;
@@ -104,7 +116,9 @@ public interface GraphRows {
         @Override
         public void instanceTriples(String classIri, int limit, Consumer<Triple> triple) {
             for (Node s : instances(classIri, limit)) {
-                find(s, null, null, triple);
+                for (Triple t : triplesOf(s)) {
+                    triple.accept(t);
+                }
             }
         }
 
@@ -114,26 +128,40 @@ public interface GraphRows {
             Node p = NodeFactory.createURI(property);
             int[] left = { maxTriples };
             for (Node s : instances(classIri, limit)) {
-                ExtendedIterator<Triple> objects = graph.find(s, p, Node.ANY);
-                try {
-                    while (objects.hasNext() && left[0] > 0) {
-                        ExtendedIterator<Triple> values = graph.find(objects.next().getObject(), Node.ANY, Node.ANY);
-                        try {
-                            while (values.hasNext() && left[0] > 0) {
-                                left[0]--;
-                                triple.accept(values.next());
-                            }
-                        } finally {
-                            values.close();
+                for (Node object : objectsOf(s, p)) {
+                    for (Triple t : triplesOf(object)) {
+                        if (left[0] <= 0) {
+                            return;
                         }
+                        left[0]--;
+                        triple.accept(t);
                     }
-                } finally {
-                    objects.close();
                 }
                 if (left[0] <= 0) {
                     return;
                 }
             }
+        }
+
+        /**
+         * {@code find(s, p, ANY)}'s objects. Taken from the subject's triples read with its class's sample when it has
+         * at most one value (no order to keep); several values are read in the store's own order for the pattern.
+         */
+        private java.util.List<Node> objectsOf(Node s, Node p) {
+            Node only = null;
+            int found = 0;
+            for (Triple t : triplesOf(s)) {
+                if (t.getPredicate().equals(p)) {
+                    only = t.getObject();
+                    found++;
+                }
+            }
+            if (found <= 1) {
+                return found == 0 ? java.util.List.of() : java.util.List.of(only);
+            }
+            java.util.List<Node> objects = new java.util.ArrayList<>(found);
+            find(s, p, null, t -> objects.add(t.getObject()));
+            return objects;
         }
 
         /** The direct IRIs first, then the members of each union, as the SPARQL UNION of {@link Remote} lists them. */
@@ -183,7 +211,27 @@ public interface GraphRows {
             }
         }
 
+        /** A node's triples, from the cache when read before in this build (the same objects recur as values). */
+        private Triple[] triplesOf(Node node) {
+            Triple[] cached = nodeTriples.get(node);
+            if (cached != null) {
+                return cached;
+            }
+            java.util.List<Triple> read = new java.util.ArrayList<>();
+            find(node, null, null, read::add);
+            Triple[] triples = read.isEmpty() ? NONE : read.toArray(Triple[]::new);
+            if (cachedTriples + triples.length <= MAX_CACHED_TRIPLES) {
+                nodeTriples.put(node, triples);
+                cachedTriples += triples.length;
+            }
+            return triples;
+        }
+
         private java.util.List<Node> instances(String classIri, int limit) {
+            return instanceLists.computeIfAbsent(classIri + " " + limit, k -> readInstances(classIri, limit));
+        }
+
+        private java.util.List<Node> readInstances(String classIri, int limit) {
             java.util.List<Node> out = new java.util.ArrayList<>(Math.min(limit, 1024));
             ExtendedIterator<Triple> it = graph.find(Node.ANY, TYPE, NodeFactory.createURI(classIri));
             try {

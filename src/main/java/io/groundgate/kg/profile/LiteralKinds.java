@@ -19,7 +19,6 @@ final class LiteralKinds {
     private static final Pattern NUMBER = Pattern
             .compile("[-+]?((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[-+]\\d{2}:?\\d{2})?)?");
-    private static final Pattern CODE = Pattern.compile("\\S+");
     /** Share of values that must agree for a kind. */
     private static final double MOST = 0.8;
 
@@ -72,7 +71,7 @@ final class LiteralKinds {
             if ("boolean".equals(type) || plain && (lex.equalsIgnoreCase("true") || lex.equalsIgnoreCase("false"))) {
                 booleans++;
             }
-            if (lex.length() <= 40 && hasDigit(lex) && CODE.matcher(lex).matches()) {
+            if (lex.length() <= 40 && hasDigit(lex) && isCode(lex)) {
                 codes++;
             }
             if (lex.length() <= 80 && hasLetter(lex) && !lex.contains("\n")) {
@@ -105,7 +104,23 @@ final class LiteralKinds {
 
     /** Whether the text is a number as people write them in data: 12, -3.5, 1e6, 1,234.5. */
     static boolean isNumber(String text) {
-        return !text.isEmpty() && hasDigit(text) && NUMBER.matcher(text).matches();
+        return !text.isEmpty() && startsLikeNumber(text.charAt(0)) && hasDigit(text) && NUMBER.matcher(text).matches();
+    }
+
+    /** The first characters {@link #NUMBER} accepts: most names and codes fail here without running the regex. */
+    private static boolean startsLikeNumber(char first) {
+        return first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.';
+    }
+
+    /** {@code \S+} without the regex: one character or more, none of them whitespace ({@code [ \t\n\x0B\f\r]}). */
+    private static boolean isCode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r') {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     // loops, not chars().anyMatch: run for every sampled literal, also before the JIT has compiled anything

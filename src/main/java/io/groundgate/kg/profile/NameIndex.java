@@ -155,7 +155,7 @@ public final class NameIndex {
             }
         }
         Sorted byKey = Sorted.of(keyed);
-        Map<String, int[]> trigramIndex = NameText.trigramPostings(java.util.Arrays.asList(byKey.keys()));
+        Map<String, int[]> trigramIndex = TrigramPostings.of(byKey.keys());
         return new NameIndex(list, byKey, Sorted.of(worded), trigramIndex, preferred);
     }
 

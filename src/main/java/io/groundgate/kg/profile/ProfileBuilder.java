@@ -78,6 +78,7 @@ public final class ProfileBuilder {
     private final Map<String, List<String[]>> outgoing = new HashMap<>();
     private final Map<String, List<String[]>> incoming = new HashMap<>();
     private final Map<String, List<String>> sampledInstances = new HashMap<>();
+    private final Map<List<String>, List<String>> directMemo = new java.util.IdentityHashMap<>();
 
     private ProfileBuilder(GraphRows rows, int sample) {
         this.rows = rows;
@@ -98,7 +99,7 @@ public final class ProfileBuilder {
         List<String> classIris = classIris();
         Map<String, Map<String, Acc>> raw = new LinkedHashMap<>();
         Map<String, Integer> sampled = new HashMap<>();
-        Map<Edge, Long> edges = new HashMap<>();
+        Map<Edge, long[]> edges = new HashMap<>();
         int sampledClasses = 0;
         for (String c : classIris) {
             if (instances.getOrDefault(c, 0L) == 0) {
@@ -236,58 +237,87 @@ public final class ProfileBuilder {
     }
 
     /** Reads the triples of up to {@link #sample} instances of a class into per-property accumulators. */
-    private int sampleClass(String c, Map<String, Acc> uses, Map<Edge, Long> edges) {
-        Map<String, Map<String, List<Node>>> bySubject = new LinkedHashMap<>();
+    private int sampleClass(String c, Map<String, Acc> uses, Map<Edge, long[]> edges) {
+        Map<String, Digest> bySubject = new LinkedHashMap<>();
         Node[] last = new Node[1];
-        @SuppressWarnings("unchecked")
-        Map<String, List<Node>>[] lastProps = new Map[1];
+        Digest[] lastDigest = new Digest[1];
         rows.instanceTriples(c, sample, t -> {
             String p = t.getPredicate().getURI();
             if (!p.equals(RDF_TYPE)) {
                 if (!t.getSubject().equals(last[0])) { // a subject's triples come together: look it up once
                     last[0] = t.getSubject();
-                    lastProps[0] = bySubject.computeIfAbsent(key(t.getSubject()), x -> new LinkedHashMap<>());
+                    lastDigest[0] = bySubject.computeIfAbsent(key(t.getSubject()), x -> new Digest());
                 }
-                lastProps[0].computeIfAbsent(p, x -> new ArrayList<>(1)).add(t.getObject());
+                lastDigest[0].add(p, t.getObject());
             }
         });
         int read = (int) Math.min(sample, instances.getOrDefault(c, 0L));
         double scale = read == 0 ? 1 : (double) instances.get(c) / read;
         sampledInstances.put(c, bySubject.keySet().stream().limit(PATH_SAMPLE).toList());
         bySubject.forEach((s, props) -> {
-            boolean firstTime = !outgoing.containsKey(s);
-            if (firstTime) {
+            if (!outgoing.containsKey(s)) {
                 List<String[]> out = new ArrayList<>(2);
                 outgoing.put(s, out);
-                for (Map.Entry<String, List<Node>> e : props.entrySet()) {
-                    for (Node o : e.getValue()) {
+                for (int i = 0; i < props.size; i++) {
+                    for (Node o : props.values[i]) {
                         if (!o.isLiteral()) {
                             String object = key(o);
-                            out.add(new String[] { e.getKey(), object });
-                            incoming.computeIfAbsent(object, x -> new ArrayList<>(2)).add(new String[] { e.getKey(), s });
+                            out.add(new String[] { props.properties[i], object });
+                            incoming.computeIfAbsent(object, x -> new ArrayList<>(2))
+                                    .add(new String[] { props.properties[i], s });
                         }
                     }
                 }
             }
-            boolean direct = directTypes(types.getOrDefault(s, List.of())).contains(c);
-            props.forEach((p, values) -> {
-                Acc acc = uses.computeIfAbsent(p, x -> new Acc());
-                acc.add(values, types);
+            boolean direct = directTypesOf(types.getOrDefault(s, List.of())).contains(c);
+            for (int i = 0; i < props.size; i++) {
+                String p = props.properties[i];
+                List<Node> values = props.values[i];
+                uses.computeIfAbsent(p, x -> new Acc()).add(values, types);
                 if (direct) {
                     for (Node o : values) {
                         if (!o.isLiteral()) {
-                            for (String d : directTypes(types.getOrDefault(key(o), List.of()))) {
-                                edges.merge(new Edge(c, p, d), 1L, Long::sum);
+                            for (String d : directTypesOf(types.getOrDefault(key(o), List.of()))) {
+                                edges.computeIfAbsent(new Edge(c, p, d), x -> new long[1])[0]++;
                             }
                         }
                     }
                 }
-            });
+            }
         });
         if (scale > 1) {
-            edges.replaceAll((e, n) -> e.from().equals(c) ? Math.round(n * scale) : n);
+            edges.forEach((e, n) -> {
+                if (e.from().equals(c)) {
+                    n[0] = Math.round(n[0] * scale);
+                }
+            });
         }
         return read;
+    }
+
+    /** One subject's values per property, properties in the order first seen: a few entries, searched in a row. */
+    private static final class Digest {
+        private String[] properties = new String[4];
+        @SuppressWarnings("unchecked")
+        private List<Node>[] values = new List[4];
+        private int size;
+
+        void add(String p, Node o) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (properties[i].equals(p)) {
+                    values[i].add(o);
+                    return;
+                }
+            }
+            if (size == properties.length) {
+                properties = java.util.Arrays.copyOf(properties, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            properties[size] = p;
+            List<Node> list = new ArrayList<>(1);
+            list.add(o);
+            values[size++] = list;
+        }
     }
 
     private ClassProfile classProfile(String c, Map<String, Acc> uses, int read, Map<String, Map<String, Acc>> raw) {
@@ -307,8 +337,8 @@ public final class ProfileBuilder {
             Map<String, Map<String, Acc>> raw) {
         double share = read == 0 ? 0 : Math.min(1.0, (double) acc.subjects / read);
         long subjects = isSampled ? Math.round(share * total) : acc.subjects;
-        List<Count> objectClasses = counts(acc.objectClasses, 8);
-        List<Count> datatypes = counts(acc.datatypes, 5);
+        List<Count> objectClasses = counts(acc.objectClasses(), 8);
+        List<Count> datatypes = counts(acc.datatypes(), 5);
         ValueKind kind;
         Double numericShare = null;
         boolean asStrings = false;
@@ -326,7 +356,7 @@ public final class ProfileBuilder {
             numericShare = v.numericShare();
             asStrings = v.numbersAsStrings();
             if (kind == ValueKind.CATEGORY) {
-                categories = isSampled ? exactCategories(c, p) : counts(acc.values, MAX_CATEGORIES);
+                categories = isSampled ? exactCategories(c, p) : counts(acc.values(), MAX_CATEGORIES);
             }
         }
         String unit = declaredUnits.get(p);
@@ -347,8 +377,8 @@ public final class ProfileBuilder {
     private ValueNode valueNode(String c, String p, Acc acc, Map<String, Map<String, Acc>> raw) {
         Map<String, Acc> objectUses;
         int objects;
-        if (acc.untyped * 2 < acc.resources && !acc.objectClasses.isEmpty()) {
-            String d = acc.objectClasses.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        if (acc.untyped * 2 < acc.resources && !acc.objectClasses().isEmpty()) {
+            String d = acc.objectClasses().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             objectUses = raw.get(d);
             objects = (int) Math.min(sample, instances.getOrDefault(d, 0L));
             if (objectUses == null) {
@@ -513,9 +543,10 @@ public final class ProfileBuilder {
     }
 
     /** Up to three paths of at most three hops between every two classes, over the observed class-to-class links. */
-    private List<ClassPath> paths(Map<Edge, Long> edges, Set<String> classIris) {
+    private List<ClassPath> paths(Map<Edge, long[]> edges, Set<String> classIris) {
         Map<String, List<Hop>> out = new HashMap<>();
-        edges.forEach((e, n) -> {
+        edges.forEach((e, count) -> {
+            long n = count[0];
             if (classIris.contains(e.from()) && classIris.contains(e.to())) {
                 out.computeIfAbsent(e.from(), x -> new ArrayList<>()).add(new Hop(e.to(),
                         new ClassPath.Step(e.property(), false), n));
@@ -632,6 +663,11 @@ public final class ProfileBuilder {
     }
 
     private record Hop(String to, ClassPath.Step step, long count) {
+    }
+
+    /** {@link #directTypes} of a type list of {@link #types} (one list per distinct set of types): worked out once. */
+    private List<String> directTypesOf(List<String> shared) {
+        return shared.size() <= 1 ? shared : directMemo.computeIfAbsent(shared, this::directTypes);
     }
 
     /** The types of a resource that are not superclasses of its other types. */

@@ -54,7 +54,7 @@ final class ValueNodes {
             Acc acc = uses.get(q);
             boolean unitName = NameText.words(NameText.localName(q)).stream()
                     .anyMatch(w -> w.equals("unit") || w.equals("currency") || w.equals("uom") || w.equals("units"));
-            boolean fewValues = acc.values.size() <= Math.max(3, objects / 4) && acc.max == 1;
+            boolean fewValues = acc.distinctValues() <= Math.max(3, objects / 4) && acc.max == 1;
             if (!unitName && !fewValues) {
                 return null;
             }
@@ -67,7 +67,7 @@ final class ValueNodes {
         }
         List<String> units = new ArrayList<>();
         if (unitProperty != null) {
-            uses.get(unitProperty).values.entrySet().stream()
+            uses.get(unitProperty).values().entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(v -> units.add(v.getKey().startsWith("http") ? NameText.localName(v.getKey()) : v.getKey()));
         }

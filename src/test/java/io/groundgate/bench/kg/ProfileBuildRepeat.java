@@ -36,11 +36,18 @@ public final class ProfileBuildRepeat {
         kg.start();
         System.out.printf("load %d ms (profile in load %d ms)%n", (System.nanoTime() - start) / 1_000_000,
                 kg.snapshot().profile().stats().millis());
+        // CPU time of this thread besides wall time: on a shared machine the wall time mostly measures the neighbours
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long bestCpu = Long.MAX_VALUE;
         for (int i = 0; i < builds; i++) {
             long t = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             ProfileProbe.build(kg.snapshot());
-            System.out.printf("build %d: %d ms%n", i, (System.nanoTime() - t) / 1_000_000);
+            cpu = threads.getCurrentThreadCpuTime() - cpu;
+            bestCpu = Math.min(bestCpu, cpu);
+            System.out.printf("build %d: %d ms (cpu %d ms)%n", i, (System.nanoTime() - t) / 1_000_000, cpu / 1_000_000);
         }
+        System.out.printf("fastest build cpu %d ms%n", bestCpu / 1_000_000);
         kg.stop();
     }
 }
