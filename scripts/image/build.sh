@@ -46,6 +46,7 @@ fi
 EPOCH=$(git log -1 --format=%ct 2>/dev/null || echo 0)
 VERSION=$(sed -n '/<artifactId>groundgate<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q}' pom.xml)
 REVISION=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+export SOURCE_DATE_EPOCH=$EPOCH   # honoured by dpkg, debconf and other Debian tools run in the base's chroot
 start=$(date +%s)
 mkdir -p "$OUT"
 
@@ -101,8 +102,8 @@ fi
 
 # ---- 2. the application ------------------------------------------------------------------------------------------
 if [ "$PACKAGE" = 1 ]; then
-  echo "== ./mvnw -B -ntp package -DskipTests -DskipNodeSdk"
-  ./mvnw -B -ntp -q package -DskipTests -DskipNodeSdk
+  echo "== ./mvnw -B -ntp package -DskipTests -DskipNodeSdk -Dproject.build.outputTimestamp=$EPOCH"
+  ./mvnw -B -ntp -q package -DskipTests -DskipNodeSdk -Dproject.build.outputTimestamp="$EPOCH"
 fi
 APP=$ROOT/target/quarkus-app
 [ -f "$APP/quarkus-run.jar" ] || { echo "$APP/quarkus-run.jar is missing: build the application first" >&2; exit 1; }
