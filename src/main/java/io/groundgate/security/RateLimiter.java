@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -91,6 +92,7 @@ public class RateLimiter {
     /** The first connection to the shared store and its script load: done, failed, or given up after a while. */
     private final Future<Void> warmUp;
 
+    @Inject
     public RateLimiter(RateLimitConfig config, Instance<Redis> redis, Vertx vertx, MeterRegistry registry) {
         this(config, config.store() == RateLimitConfig.Store.REDIS ? redis.get() : null, vertx, registry);
     }
