@@ -73,6 +73,9 @@ EOF
   chroot "$rootfs" dpkg-query -W -f '${Package} ${Version}\n' > "$BASE/packages.txt"
   umount "$rootfs/proc"; trap - EXIT
   [ -s "$rootfs/etc/ssl/certs/java/cacerts" ] || { echo "the JRE's CA store was not generated" >&2; exit 1; }
+  # ca-certificates-java dates each of the store's entries with the time of the build: the base's only difference
+  # between two builds of the same packages. Dated SOURCE_DATE_EPOCH instead, integrity hash recomputed.
+  python3 scripts/image/jks-normalize.py "$rootfs/etc/ssl/certs/java/cacerts" >/dev/null
   [ -x "$rootfs$JAVA" ] || { echo "missing $JAVA in the base" >&2; exit 1; }
 
   # the non-root user (no login shell: there is none), and the mount points of the Deployment's emptyDir volumes
@@ -102,8 +105,12 @@ fi
 
 # ---- 2. the application ------------------------------------------------------------------------------------------
 if [ "$PACKAGE" = 1 ]; then
-  echo "== ./mvnw -B -ntp package -DskipTests -DskipNodeSdk -Dproject.build.outputTimestamp=$EPOCH"
-  ./mvnw -B -ntp -q package -DskipTests -DskipNodeSdk -Dproject.build.outputTimestamp="$EPOCH"
+  # Reproducible application: jar entries dated project.build.outputTimestamp (pom.xml); Quarkus' build steps on one
+  # thread, because Quarkus 3.34 numbers the recorded bytecode's proxies ("proxykeyN" in quarkus/generated-bytecode.jar) with one counter shared
+  # by its parallel build threads, so their order (and the jar) changes from build to build otherwise.
+  echo "== ./mvnw -B -ntp package -DskipTests -DskipNodeSdk (reproducible: fixed jar times, one build thread)"
+  ./mvnw -B -ntp -q package -DskipTests -DskipNodeSdk \
+    -Dio.quarkus.builder.execution.corePoolSize=1 -Dio.quarkus.builder.execution.maxPoolSize=1
 fi
 APP=$ROOT/target/quarkus-app
 [ -f "$APP/quarkus-run.jar" ] || { echo "$APP/quarkus-run.jar is missing: build the application first" >&2; exit 1; }
