@@ -3,7 +3,8 @@
 # node_modules or the build cache is shared except Maven's and npm's download caches), runs scripts/image/build.sh in
 # each clone, one after the other (each builds its own Debian base), and compares the two digests. On a difference it
 # prints what differs, layer by layer and file by file (scripts/image/diff-oci.py), keeps both clones and fails.
-# Opt-in: two full image builds take 20-30 min on 2 loaded cores (docs/OPERATIONS.md); not part of every CI run.
+# Opt-in: two full image builds take 20-60 min on 2 loaded cores; not part of CI. Today it fails on Quarkus 3.34's
+# quarkus/generated-bytecode.jar only (docs/OPERATIONS.md, "Reproducible image").
 #
 # Usage: scripts/image/reproducible.sh        (root, like build.sh; commit first: only committed files are built)
 set -euo pipefail
