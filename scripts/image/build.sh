@@ -46,6 +46,7 @@ fi
 EPOCH=$(git log -1 --format=%ct 2>/dev/null || echo 0)
 VERSION=$(sed -n '/<artifactId>groundgate<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q}' pom.xml)
 REVISION=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+export SOURCE_DATE_EPOCH=$EPOCH   # honoured by dpkg, debconf and other Debian tools run in the base's chroot
 start=$(date +%s)
 mkdir -p "$OUT"
 
@@ -72,6 +73,9 @@ EOF
   chroot "$rootfs" dpkg-query -W -f '${Package} ${Version}\n' > "$BASE/packages.txt"
   umount "$rootfs/proc"; trap - EXIT
   [ -s "$rootfs/etc/ssl/certs/java/cacerts" ] || { echo "the JRE's CA store was not generated" >&2; exit 1; }
+  # ca-certificates-java dates each of the store's entries with the time of the build: the base's only difference
+  # between two builds of the same packages. Dated SOURCE_DATE_EPOCH instead, integrity hash recomputed.
+  python3 scripts/image/jks-normalize.py "$rootfs/etc/ssl/certs/java/cacerts" >/dev/null
   [ -x "$rootfs$JAVA" ] || { echo "missing $JAVA in the base" >&2; exit 1; }
 
   # the non-root user (no login shell: there is none), and the mount points of the Deployment's emptyDir volumes
@@ -101,6 +105,8 @@ fi
 
 # ---- 2. the application ------------------------------------------------------------------------------------------
 if [ "$PACKAGE" = 1 ]; then
+  # Jar entries are dated project.build.outputTimestamp (pom.xml). Not yet byte-reproducible: Quarkus 3.34's
+  # quarkus/generated-bytecode.jar differs between builds (docs/OPERATIONS.md, "Reproducible image").
   echo "== ./mvnw -B -ntp package -DskipTests -DskipNodeSdk"
   ./mvnw -B -ntp -q package -DskipTests -DskipNodeSdk
 fi
