@@ -264,7 +264,8 @@ public class ToolRegistry {
     private record Listed(List<Tool> served, List<Entry> entries) {
     }
 
-    private static boolean sameInstances(List<Tool> a, List<Tool> b) {
+    /** Whether two tool lists hold the very same instances in the same order (a reload makes new instances). */
+    public static boolean sameInstances(List<Tool> a, List<Tool> b) {
         if (a.size() != b.size()) {
             return false;
         }
