@@ -25,8 +25,14 @@ free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1
 now_ms() { date +%s%3N; }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-echo "| run | load (1/5/15) | HTTP listening ms | ready ms | graph first load ms | embedding warm-up |"
-echo "|---|---|---|---|---|---|"
+# ms from launch to the first log line matching a pattern (the log's HH:MM:SS.mmm, same clock and day as the launch)
+at() {
+  local stamp
+  stamp=$(grep -m1 -E "$1" "$log" | grep -oE '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}' || true)
+  [ -n "$stamp" ] && echo $(( $(date -d "$(date -d @$((started / 1000)) +%F) $stamp" +%s%3N) - started )) || echo "?"
+}
+echo "| run | load (1/5/15) | HTTP listening ms | ready ms | graph first load ms | embedding warm-up | first log line / graph served / Quarkus started / model warm, ms after launch |"
+echo "|---|---|---|---|---|---|---|"
 for run in $(seq "$runs"); do
   port=$(free_port); mport=$(free_port); load=$(cut -d' ' -f1-3 /proc/loadavg)
   started=$(now_ms)
@@ -47,5 +53,7 @@ for run in $(seq "$runs"); do
   [ "$code" = 200 ] || { echo "run $run: not ready; log:" >&2; tail -20 "$log" >&2; exit 1; }
   graph=$(sed -n 's/.*Serving knowledge graph version .*(startup, \([0-9]*\) ms).*/\1/p' "$log" | head -1)
   model=$(sed -n 's/.*\(Embedding model loaded.*\)$/\1/p' "$log" | head -1)
-  echo "| $run | $load | $listening | $ready | ${graph:-?} | ${model:-?} |"
+  stages="$(at '^[0-9]{2}:') / $(at 'Serving knowledge graph version') / $(at 'started in') / $(at 'Embedding model loaded')"
+  echo "| $run | $load | $listening | $ready | ${graph:-?} | ${model:-?} | $stages |"
+  [ -n "${KEEP_LOG:-}" ] && cp "$log" "$KEEP_LOG.$run"
 done

@@ -12,12 +12,12 @@ import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.groundgate.chat.ChatCompletionRequest;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
-import io.groundgate.chat.GatewayException;
 import io.groundgate.routing.ModelRoute;
 import io.groundgate.routing.ModelRouter;
 import io.groundgate.routing.RouteKind;
@@ -75,17 +75,13 @@ public class ChatCompletionsRoute {
             return;
         }
         ChatEngine engine = JsonPost.engine(engines, route);
-        ChatTurn turn = new ChatTurn(request, parseTree(body), route, RequestTiming.requestId(ctx));
+        // the fields the typed request does not model came with it from the same parse: the body is not read again
+        ChatTurn turn = new ChatTurn(request, unmodelled(request), route, RequestTiming.requestId(ctx));
         new EngineResponder(ctx, engine, mapper, new ChatWire(mapper)).respond(turn);
     }
 
-
-    private ObjectNode parseTree(Buffer body) {
-        try {
-            return (ObjectNode) mapper.readTree(body.getBytes());
-        } catch (java.io.IOException e) {
-            throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
-        }
+    /** The request's fields that its typed form does not model, as the nodes its one parse produced. */
+    static ObjectNode unmodelled(ChatCompletionRequest request) {
+        return new ObjectNode(JsonNodeFactory.instance, request.others());
     }
-
 }

@@ -1,6 +1,7 @@
 package io.groundgate.chat;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -10,14 +11,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * The fields of an OpenAI chat completion request that GroundGate checks or interprets. Every other field is kept in the
- * raw body and reaches the upstream untouched.
+ * The fields of an OpenAI chat completion request that GroundGate checks or interprets, and every other field as the
+ * JSON it was sent as ({@code others}), so that one parse of the body gives both: passthrough relays the raw bytes, the
+ * gateway's own routes read the rest from {@code others} instead of parsing the body a second time.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -35,7 +38,20 @@ public record ChatCompletionRequest(
         @Min(value = 1, message = "must be at least 1") Integer maxTokens,
         @Min(value = 1, message = "must be at least 1") Integer maxCompletionTokens,
         List<@NotNull @Valid ToolDefinition> tools,
-        JsonNode toolChoice) {
+        JsonNode toolChoice,
+        @JsonAnySetter Map<String, JsonNode> others) {
+
+    public ChatCompletionRequest {
+        others = others == null ? Map.of() : others;
+    }
+
+    /** A request built by the gateway itself (no other fields). */
+    public ChatCompletionRequest(String model, List<ChatMessage> messages, Boolean stream, StreamOptions streamOptions,
+            Double temperature, Double topP, Integer n, Integer maxTokens, Integer maxCompletionTokens,
+            List<ToolDefinition> tools, JsonNode toolChoice) {
+        this(model, messages, stream, streamOptions, temperature, topP, n, maxTokens, maxCompletionTokens, tools,
+                toolChoice, Map.of());
+    }
 
     public boolean streaming() {
         return Boolean.TRUE.equals(stream);

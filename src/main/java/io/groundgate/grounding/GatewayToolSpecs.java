@@ -50,7 +50,7 @@ public class GatewayToolSpecs {
     public ToolSet currentSet() {
         List<Tool> tools = List.copyOf(registry.all());
         Converted cached = cache;
-        if (!sameInstances(cached.tools(), tools)) {
+        if (!ToolRegistry.sameInstances(cached.tools(), tools)) {
             cached = new Converted(tools,
                     toolSet(tools.stream().map(t -> LangChain4jSchemas.toToolSpecification(t.spec())).toList()));
             cache = cached;
@@ -61,17 +61,5 @@ public class GatewayToolSpecs {
     private ToolSet toolSet(List<ToolSpecification> specs) {
         String elements = JsonFragments.toolElements(specs);
         return new ToolSet(specs, elements, fragments.placeholder("[" + elements + "]"));
-    }
-
-    private static boolean sameInstances(List<Tool> a, List<Tool> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

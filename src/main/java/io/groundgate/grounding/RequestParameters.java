@@ -88,7 +88,7 @@ final class RequestParameters {
                 custom.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
             }
         }
-        JsonNode toolChoice = body.path("tool_choice");
+        JsonNode toolChoice = request.toolChoice() == null ? body.path("tool_choice") : request.toolChoice();
         if (firstRound && toolChoice.isTextual()) {
             switch (toolChoice.asText()) {
                 case "required" -> p.toolChoice(ToolChoice.REQUIRED);

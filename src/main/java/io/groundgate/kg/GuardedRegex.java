@@ -49,6 +49,21 @@ final class GuardedRegex {
 
     private static final String NOT_FOLDED = "evaluated when the query runs, with its deadline";
 
+    /**
+     * Whether a query uses REGEX or REPLACE, per query object: serialising a query to look costs more than running a
+     * small one (the local planner runs the same parsed template with other bindings over and over, SparqlGuard's
+     * parse cache hands out the same object for the same text). Parsed queries are never changed once built (see
+     * SparqlGuard), so the answer holds for the object's life; bounded, least recently used first out.
+     */
+    private static final int SCANNED_ENTRIES = 2048;
+    private static final java.util.Map<Scanned, Boolean> SCANNED = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Scanned, Boolean> eldest) {
+            return size() > SCANNED_ENTRIES;
+        }
+    };
+    private static final java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
+
     private GuardedRegex() {
     }
 
@@ -83,8 +98,38 @@ final class GuardedRegex {
 
     /** Whether the query may use either function (a cheap text test: a false positive only costs a copy). */
     private static boolean usesRegex(Query query) {
+        Scanned key = new Scanned(query);
+        synchronized (SCANNED) {
+            Boolean known = SCANNED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        scans.incrementAndGet();
         String text = query.toString().toLowerCase(Locale.ROOT);
-        return text.contains("regex") || text.contains("replace");
+        boolean uses = text.contains("regex") || text.contains("replace");
+        synchronized (SCANNED) {
+            SCANNED.put(key, uses);
+        }
+        return uses;
+    }
+
+    /** How many queries have been serialised to look for REGEX and REPLACE since start (for tests). */
+    static long scans() {
+        return scans.get();
+    }
+
+    /** A query by identity: two equal texts parsed twice are two queries, one parsed query run twice is one. */
+    private record Scanned(Query query) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Scanned s && s.query == query;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(query);
+        }
     }
 
     /** REGEX(text, pattern [, flags]). */

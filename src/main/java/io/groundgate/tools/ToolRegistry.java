@@ -63,6 +63,7 @@ public class ToolRegistry {
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private volatile Listed listed;
 
     /** A tool with the spec and compiled schema it was registered with. */
     private record Entry(Tool tool, ToolSpec spec, JsonSchema schema) {
@@ -226,25 +227,54 @@ public class ToolRegistry {
         return null;
     }
 
+    /**
+     * Every entry, sorted by name; rebuilt only when a provider serves other tool instances than the last time (a
+     * reload), not on every request that lists the tools.
+     */
     private List<Entry> entries() {
-        Map<String, Entry> all = new LinkedHashMap<>(fixed);
+        List<Tool> served = new ArrayList<>();
         for (ToolProvider provider : providers) {
-            for (Tool tool : provider.tools()) {
-                ToolSpec spec = tool.spec();
-                if (spec != null && !disabled.contains(spec.name()) && !all.containsKey(spec.name())) {
-                    Entry e = dynamic(tool);
-                    if (e != null) {
-                        all.put(spec.name(), e);
-                    }
-                } else if (spec != null && all.containsKey(spec.name()) && all.get(spec.name()).tool() != tool) {
-                    warnOnce(spec.name(), "Dynamic tool '" + spec.name() + "' clashes with another tool of that name; "
-                            + "it is left out");
+            served.addAll(provider.tools());
+        }
+        Listed cached = listed;
+        if (cached != null && sameInstances(cached.served(), served)) {
+            return cached.entries();
+        }
+        Map<String, Entry> all = new LinkedHashMap<>(fixed);
+        for (Tool tool : served) {
+            ToolSpec spec = tool.spec();
+            if (spec != null && !disabled.contains(spec.name()) && !all.containsKey(spec.name())) {
+                Entry e = dynamic(tool);
+                if (e != null) {
+                    all.put(spec.name(), e);
                 }
+            } else if (spec != null && all.containsKey(spec.name()) && all.get(spec.name()).tool() != tool) {
+                warnOnce(spec.name(), "Dynamic tool '" + spec.name() + "' clashes with another tool of that name; "
+                        + "it is left out");
             }
         }
         List<Entry> sorted = new ArrayList<>(all.values());
         sorted.sort(Comparator.comparing(e -> e.spec().name()));
-        return sorted;
+        List<Entry> entries = List.copyOf(sorted);
+        listed = new Listed(served, entries);
+        return entries;
+    }
+
+    /** The providers' tools at the last listing, and the entries made of them. */
+    private record Listed(List<Tool> served, List<Entry> entries) {
+    }
+
+    /** Whether two tool lists hold the very same instances in the same order (a reload makes new instances). */
+    public static boolean sameInstances(List<Tool> a, List<Tool> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A provider's tool with its compiled schema (cached), or null when it is invalid or clashes with a fixed tool. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -137,27 +139,95 @@ final class UpstreamHttpClient implements HttpClient {
         return done.future();
     }
 
-    /** The body of a non-streamed answer, as long as it is a chat completion (or a Responses object, on that API). */
+    /**
+     * The body of a non-streamed answer, as long as it is a chat completion (or a Responses object, on that API). Its
+     * shape is checked by reading the tokens, without building a tree: LangChain4j parses the body itself right after.
+     */
     private String checkedAnswer(Buffer body, boolean responsesApi) {
-        JsonNode root = json(body);
-        if (root == null) {
-            throw UpstreamErrors.malformed(upstream, body.length() == 0 ? "returned an empty response"
+        byte[] bytes = body.getBytes();
+        switch (shape(bytes, responsesApi)) {
+            case NOT_JSON -> throw UpstreamErrors.malformed(upstream, body.length() == 0 ? "returned an empty response"
                     : "returned a response that is not valid JSON", preview(body));
-        }
-        if (root.path("error").isObject()) {
-            throw UpstreamErrors.errorInBody(upstream, root.get("error"));
-        }
-        if (responsesApi) {
-            if (!root.path("output").isArray()) {
-                throw UpstreamErrors.malformed(upstream, "returned JSON that is not a Responses object", preview(body));
+            case ERROR -> throw UpstreamErrors.errorInBody(upstream, json(body).get("error"));
+            case NOT_ANSWER -> throw UpstreamErrors.malformed(upstream, responsesApi
+                    ? "returned JSON that is not a Responses object" : "returned JSON that is not a chat completion",
+                    preview(body));
+            default -> {
+                return new String(bytes, StandardCharsets.UTF_8);
             }
-            return body.toString(StandardCharsets.UTF_8);
         }
-        JsonNode choices = root.path("choices");
-        if (!choices.isArray() || choices.isEmpty() || !choices.get(0).path("message").isObject()) {
-            throw UpstreamErrors.malformed(upstream, "returned JSON that is not a chat completion", preview(body));
+    }
+
+    /** What a whole answer is, read as tokens. */
+    enum Shape { NOT_JSON, ERROR, NOT_ANSWER, ANSWER }
+
+    /**
+     * A JSON object with an {@code error} object is an error; else an answer when it has {@code choices} whose first
+     * element has a {@code message} object (chat completions) or an {@code output} array (Responses).
+     */
+    static Shape shape(byte[] bytes, boolean responsesApi) {
+        if (bytes.length == 0) {
+            return Shape.NOT_JSON;
         }
-        return body.toString(StandardCharsets.UTF_8);
+        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Shape.NOT_JSON;
+            }
+            boolean error = false;
+            boolean answer = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("error".equals(name)) {
+                    error = value == JsonToken.START_OBJECT;
+                    p.skipChildren();
+                } else if (!responsesApi && "choices".equals(name)) {
+                    answer = value == JsonToken.START_ARRAY && firstHasMessage(p);
+                    if (value != JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                    }
+                } else if (responsesApi && "output".equals(name)) {
+                    answer = value == JsonToken.START_ARRAY;
+                    p.skipChildren();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                return Shape.NOT_JSON;
+            }
+            return error ? Shape.ERROR : answer ? Shape.ANSWER : Shape.NOT_ANSWER;
+        } catch (java.io.IOException e) {
+            return Shape.NOT_JSON;
+        }
+    }
+
+    /** Inside an array: whether its first element is an object with a {@code message} object; reads to its end. */
+    private static boolean firstHasMessage(JsonParser p) throws java.io.IOException {
+        boolean found = false;
+        JsonToken first = p.nextToken();
+        if (first == JsonToken.END_ARRAY) {
+            return false;
+        }
+        if (first == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("message".equals(name)) {
+                    found = value == JsonToken.START_OBJECT;
+                }
+                p.skipChildren();
+            }
+        } else {
+            p.skipChildren();
+        }
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new java.io.EOFException("the array does not end");
+            }
+            p.skipChildren();
+        }
+        return found;
     }
 
     private GatewayException notAStream(Buffer body, String type) {

@@ -114,4 +114,32 @@ class QueryGuardTest {
         assertThat(plain[0]).as("unguarded").isZero();
         assertThat(guarded[0]).isGreaterThanOrEqualTo(5);
     }
+
+    @Test
+    void aParsedQueryIsScannedForRegexOnceHoweverOftenItRuns() {
+        GraphSnapshot s = snapshot(Duration.ofSeconds(5));
+        Query template = QueryFactory.create("SELECT ?x WHERE { BIND(?v AS ?x) }");
+        long before = GuardedRegex.scans();
+        for (int i = 0; i < 5; i++) {
+            var rows = s.query(template, Map.of(org.apache.jena.sparql.core.Var.alloc("v"),
+                    org.apache.jena.graph.NodeFactory.createLiteralString("v" + i)), QueryLimits.SERVER_MAX).rows();
+            assertThat(rows).hasSize(1);
+        }
+        assertThat(GuardedRegex.scans() - before).isEqualTo(1);
+        // an equal text parsed again is another query object: scanned again, not mistaken for the first
+        s.query(QueryFactory.create("SELECT ?x WHERE { BIND(?v AS ?x) }"), Map.of(), QueryLimits.SERVER_MAX);
+        assertThat(GuardedRegex.scans() - before).isEqualTo(2);
+    }
+
+    @Test
+    void aRegexQueryRunAgainIsGuardedAgain() {
+        GraphSnapshot s = snapshot(Duration.ofMillis(300));
+        Query q = QueryFactory.create("SELECT (REGEX(" + EVIL_TEXT + ", " + EVIL + ") AS ?m) WHERE {}");
+        for (int i = 0; i < 2; i++) {
+            SparqlException e = catchThrowableOfType(() -> s.query(q, Map.of(), QueryLimits.SERVER_MAX),
+                    SparqlException.class);
+            assertThat(e).isNotNull();
+            assertThat(e.kind()).isEqualTo(SparqlException.Kind.TIMEOUT);
+        }
+    }
 }
