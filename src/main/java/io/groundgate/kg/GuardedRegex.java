@@ -3,6 +3,7 @@ package io.groundgate.kg;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -55,14 +56,8 @@ final class GuardedRegex {
      * parse cache hands out the same object for the same text). Parsed queries are never changed once built (see
      * SparqlGuard), so the answer holds for the object's life; bounded, least recently used first out.
      */
-    private static final int SCANNED_ENTRIES = 2048;
-    private static final java.util.Map<Scanned, Boolean> SCANNED = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Scanned, Boolean> eldest) {
-            return size() > SCANNED_ENTRIES;
-        }
-    };
-    private static final java.util.concurrent.atomic.AtomicLong scans = new java.util.concurrent.atomic.AtomicLong();
+    private static final LruCache<Scanned, Boolean> SCANNED = new LruCache<>(2048);
+    private static final AtomicLong scans = new AtomicLong();
 
     private GuardedRegex() {
     }
@@ -99,18 +94,14 @@ final class GuardedRegex {
     /** Whether the query may use either function (a cheap text test: a false positive only costs a copy). */
     private static boolean usesRegex(Query query) {
         Scanned key = new Scanned(query);
-        synchronized (SCANNED) {
-            Boolean known = SCANNED.get(key);
-            if (known != null) {
-                return known;
-            }
+        Boolean known = SCANNED.get(key);
+        if (known != null) {
+            return known;
         }
         scans.incrementAndGet();
         String text = query.toString().toLowerCase(Locale.ROOT);
         boolean uses = text.contains("regex") || text.contains("replace");
-        synchronized (SCANNED) {
-            SCANNED.put(key, uses);
-        }
+        SCANNED.put(key, uses);
         return uses;
     }
 

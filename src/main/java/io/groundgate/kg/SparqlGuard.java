@@ -1,8 +1,5 @@
 package io.groundgate.kg;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -39,12 +36,7 @@ public final class SparqlGuard {
     private record Key(String text, int maxDepth) {
     }
 
-    private static final Map<Key, Query> CACHE = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Query> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    private static final LruCache<Key, Query> CACHE = new LruCache<>(CACHE_ENTRIES);
 
     private SparqlGuard() {
     }
@@ -78,19 +70,13 @@ public final class SparqlGuard {
             throw QueryShape.tooDeep(maxDepth);
         }
         Key key = text.length() <= CACHE_MAX_TEXT ? new Key(text, maxDepth) : null;
-        if (key != null) {
-            synchronized (CACHE) {
-                Query cached = CACHE.get(key);
-                if (cached != null) {
-                    return cached;
-                }
-            }
+        Query cached = key == null ? null : CACHE.get(key);
+        if (cached != null) {
+            return cached;
         }
         Query query = parseChecked(text, maxDepth);
         if (key != null) {
-            synchronized (CACHE) {
-                CACHE.put(key, query);
-            }
+            CACHE.put(key, query);
         }
         return query;
     }
@@ -114,9 +100,7 @@ public final class SparqlGuard {
 
     /** How many parsed queries are cached now (for tests). */
     static int cachedQueries() {
-        synchronized (CACHE) {
-            return CACHE.size();
-        }
+        return CACHE.size();
     }
 
     /** Checks an already built query with the default depth limit. */
