@@ -1,7 +1,7 @@
 // Runs the official MCP TypeScript SDK client against GroundGate's /mcp and prints one JSON line per step.
 // Usage: node mcp.mjs <mcpURL> <steps>   (GG_KEY: the API key sent as Bearer; GG_ORIGIN: an Origin header to send)
 //   steps: comma-separated from tools,calls,resources,prompt,listChanged,denied (listChanged prints
-//   {"step":"listening"} and waits up to 20 s for notifications/tools/list_changed)
+//   {"step":"listening"}, then waits up to 20 s for notifications/tools/list_changed caused by whatever the caller does)
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -34,13 +34,17 @@ const run = {
     const calls = {
       calculator: { expression: '6 * 7' },
       kg_search: { query: 'gold' },
+      kg_describe: () => ({ iri: out.kg_search.structured.result.hits[0].iri }), // the IRI kg_search found
       kg_schema: {},
       sparql_query: { query: 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' },
       element_property: { element: 'gold', property: 'density' },
       calculator_error: { expression: '1 / ' },
+      sparql_query_error: { query: 'SELECT ?s WHERE { ?s ?p' },
+      kg_describe_error: { iri: 'http://example.org/no-such-entity' },
     };
-    for (const [key, args] of Object.entries(calls)) {
-      const name = key === 'calculator_error' ? 'calculator' : key;
+    for (const [key, given] of Object.entries(calls)) {
+      const name = key.replace(/_error$/, '');
+      const args = typeof given === 'function' ? given() : given;
       const r = await client.callTool({ name, arguments: args });
       check(Array.isArray(r.content) && r.content[0]?.type === 'text', `${key}: no text content`);
       check(JSON.stringify(JSON.parse(r.content[0].text)) === JSON.stringify(r.structuredContent),
@@ -73,9 +77,9 @@ const run = {
   async denied() {
     try {
       const r = await client.callTool({ name: 'sparql_query', arguments: { query: 'ASK {}' } });
-      return { refused: r.isError === true, text: r.content?.[0]?.text ?? '' };
+      return { refused: r.isError === true, how: 'isError', text: r.content?.[0]?.text ?? '' };
     } catch (e) {
-      return { refused: true, text: String(e?.message ?? e) };
+      return { refused: true, how: 'error', code: e?.code ?? null, text: String(e?.message ?? e) };
     }
   },
 };

@@ -106,6 +106,7 @@ public class GatewayToolRunner {
             span.setAttribute("groundgate.tool.outcome", result.ok() ? "ok" : result.error().code());
             if (!result.ok()) {
                 span.setStatus(StatusCode.ERROR, result.error().code());
+                span.setAttribute("error.type", result.error().code());
             }
             return result;
         } finally {

@@ -265,6 +265,7 @@ public class ToolLoop {
         // named and attributed per the OpenTelemetry GenAI semantic conventions (inference span)
         Span span = tracer.spanBuilder("chat " + model).setSpanKind(SpanKind.CLIENT)
                 .setAttribute("gen_ai.operation.name", "chat").setAttribute("gen_ai.request.model", model)
+                .setAttribute("gen_ai.provider.name", "openai") // every upstream speaks OpenAI's API
                 .setAttribute("groundgate.upstream", upstream.name()).setAttribute("groundgate.upstream_model", model)
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
@@ -285,6 +286,7 @@ public class ToolLoop {
             String outcome = e.code() == null ? e.kind().type() : e.code();
             resilience.recordLatency(upstream, outcome, System.nanoTime() - started);
             span.setStatus(StatusCode.ERROR, outcome);
+            span.setAttribute("error.type", outcome);
             throw e;
         } finally {
             span.end();

@@ -49,8 +49,7 @@ public class McpRequestSpans implements McpMetrics {
             Throwable failure) {
         try {
             if (method != McpMethod.TOOLS_CALL) {
-                tracing.completed(method.jsonRpcName(), message, request.connection() == null ? null
-                        : request.connection().id(), durationMillis, failure);
+                tracing.completed(method.jsonRpcName(), message, request.connection(), durationMillis, failure);
             }
         } catch (RuntimeException e) {
             LOG.debugf("No span for MCP %s: %s", method, e.getMessage()); // tracing never fails a request

@@ -81,7 +81,12 @@ public class McpSessions {
             return;
         }
         if ("POST".equals(ctx.request().method().name())) {
-            sessions.keySet().removeIf(known -> !connections.has(known)); // closed by the library (idle timeout, DELETE)
+            // sessions past their lifetime end here too, not only when next used: an abandoned one must not hold a slot
+            sessions.forEach((known, session) -> {
+                if (!connections.has(known) || !clock.instant().isBefore(session.ends())) {
+                    end(known); // closed by the library (idle timeout, DELETE), or expired
+                }
+            });
             if (sessions.size() >= config.maxSessions()) {
                 refuse(ctx, new GatewayException(ErrorKind.UNAVAILABLE, 503, "The gateway has reached its limit of "
                         + config.maxSessions() + " MCP sessions (groundgate.mcp.max-sessions); try again later.", null,

@@ -8,6 +8,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.quarkiverse.mcp.server.InitialRequest;
+import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.ToolManager;
 import io.vertx.core.json.JsonObject;
 
@@ -39,30 +41,27 @@ public class McpTracing {
     }
 
     /**
-     * Records the span of a completed MCP request (list, read, get, initialize, ping…), named {@code {method} {target}}
-     * when the request names a resource or prompt, timed from the duration the library measured.
+     * Records the span of a completed MCP request (list, read, get, initialize, ping…), named {@code {method}}, or
+     * {@code prompts/get {prompt}} (a resource URI is an attribute, not part of the name: the conventions keep span
+     * names low in cardinality), timed from the duration the library measured.
      */
-    public void completed(String method, JsonObject message, String sessionId, long durationMillis, Throwable failure) {
+    public void completed(String method, JsonObject message, McpConnection connection, long durationMillis,
+            Throwable failure) {
         JsonObject params = message == null ? null : message.getJsonObject("params");
         JsonObject meta = params == null ? null : params.getJsonObject("_meta");
-        String target = params == null ? null : method.equals("resources/read") ? params.getString("uri")
-                : method.equals("prompts/get") ? params.getString("name") : null;
+        String prompt = params != null && method.equals("prompts/get") ? params.getString("name") : null;
         java.time.Instant end = java.time.Instant.now();
-        var span = tracer.spanBuilder(target == null ? method : method + " " + target).setParent(parent(meta))
-                .setSpanKind(SpanKind.SERVER).setStartTimestamp(end.minusMillis(Math.max(0, durationMillis)))
-                .setAttribute("mcp.method.name", method);
-        if (sessionId != null) {
-            span.setAttribute("mcp.session.id", sessionId);
+        var span = tracer.spanBuilder(prompt == null ? method : method + " " + prompt).setParent(parent(meta))
+                .setSpanKind(SpanKind.SERVER).setStartTimestamp(end.minusMillis(Math.max(0, durationMillis)));
+        common(span, method, connection, message == null ? null : message.getValue("id"));
+        if (method.equals("initialize") && params != null && params.getValue("protocolVersion") instanceof String v) {
+            span.setAttribute("mcp.protocol.version", v);
         }
-        Object id = message == null ? null : message.getValue("id");
-        if (id != null) {
-            span.setAttribute("jsonrpc.request.id", String.valueOf(id));
+        if (params != null && method.startsWith("resources/") && params.getValue("uri") instanceof String uri) {
+            span.setAttribute("mcp.resource.uri", uri);
         }
-        if (method.equals("resources/read") && target != null) {
-            span.setAttribute("mcp.resource.uri", target);
-        }
-        if (method.equals("prompts/get") && target != null) {
-            span.setAttribute("gen_ai.prompt.name", target);
+        if (prompt != null) {
+            span.setAttribute("gen_ai.prompt.name", prompt);
         }
         Span started = span.startSpan();
         if (failure != null) {
@@ -70,6 +69,23 @@ public class McpTracing {
             started.setAttribute("error.type", failure.getClass().getSimpleName());
         }
         started.end(end);
+    }
+
+    /** Attributes every MCP server span has: method, session, protocol version, request id, transport. */
+    private static void common(io.opentelemetry.api.trace.SpanBuilder span, String method, McpConnection connection,
+            Object requestId) {
+        span.setAttribute("mcp.method.name", method).setAttribute("network.transport", "tcp")
+                .setAttribute("network.protocol.name", "http");
+        if (connection != null) {
+            span.setAttribute("mcp.session.id", connection.id());
+            InitialRequest initial = connection.initialRequest();
+            if (initial != null && initial.protocolVersion() != null) {
+                span.setAttribute("mcp.protocol.version", initial.protocolVersion());
+            }
+        }
+        if (requestId != null) {
+            span.setAttribute("jsonrpc.request.id", String.valueOf(requestId));
+        }
     }
 
     private static Context parent(JsonObject meta) {
@@ -82,14 +98,8 @@ public class McpTracing {
     public Span toolCall(String tool, ToolManager.ToolArguments args) {
         JsonObject meta = args.meta() == null ? null : args.meta().asJsonObject();
         var span = tracer.spanBuilder("tools/call " + tool).setParent(parent(meta)).setSpanKind(SpanKind.SERVER)
-                .setAttribute("mcp.method.name", "tools/call").setAttribute("gen_ai.operation.name", "execute_tool")
-                .setAttribute("gen_ai.tool.name", tool);
-        if (args.connection() != null) {
-            span.setAttribute("mcp.session.id", args.connection().id());
-        }
-        if (args.requestId() != null && args.requestId().value() != null) {
-            span.setAttribute("jsonrpc.request.id", String.valueOf(args.requestId().value()));
-        }
+                .setAttribute("gen_ai.operation.name", "execute_tool").setAttribute("gen_ai.tool.name", tool);
+        common(span, "tools/call", args.connection(), args.requestId() == null ? null : args.requestId().value());
         return span.startSpan();
     }
 }

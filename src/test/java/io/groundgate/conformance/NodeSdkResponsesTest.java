@@ -83,6 +83,31 @@ class NodeSdkResponsesTest {
     }
 
     @Test
+    void groundedOverAnUpstreamThatSpeaksOnlyTheResponsesApi() throws Exception {
+        // groundgate.upstreams.resp.api=responses: the tool loop reaches resp-model through POST /v1/responses
+        fake.enqueue(FakeOpenAiServer.responsesText("ping over responses"),
+                FakeOpenAiServer.responsesText("pong over responses"),
+                FakeOpenAiServer.responsesFunctionCall(new Call("call_r", "get_weather", "{\"city\":\"Oslo\"}")),
+                FakeOpenAiServer.responsesText("It is sunny in Oslo."));
+
+        List<JsonNode> steps = NodeSdk.run(gateway.toString(), "grounded/resp-model",
+                "responses,responses-stream,responses-tools");
+
+        assertThat(steps).allSatisfy(step -> assertThat(step.path("ok").asBoolean()).as(step.toString()).isTrue());
+        assertThat(steps.get(0).at("/result/text").asText()).isEqualTo("ping over responses");
+        assertThat(steps.get(0).at("/result/grounding/route").asText()).isEqualTo("grounded");
+        assertThat(steps.get(1).at("/result/text").asText()).isEqualTo("pong over responses");
+        assertThat(steps.get(2).at("/result/callId").asText()).isEqualTo("call_r");
+        assertThat(steps.get(2).at("/result/answer").asText()).isEqualTo("It is sunny in Oslo.");
+        assertThat(fake.requests()).hasSize(4).allSatisfy(r -> assertThat(r.path()).isEqualTo("/v1/responses"));
+        // the continuation reached the upstream as Responses items: the model's call, then the client's result
+        List<String> items = new java.util.ArrayList<>();
+        fake.lastRequest().json().path("input").forEach(i -> items.add(i.path("type").asText() + ":"
+                + i.path("call_id").asText("") + ":" + i.path("output").asText("")));
+        assertThat(items).containsSubsequence("function_call:call_r:", "function_call_output:call_r:sunny in Oslo");
+    }
+
+    @Test
     void localPlannerAnswersThroughTheResponsesClient() throws Exception {
         List<JsonNode> steps = NodeSdk.run(gateway.toString(), "groundgate-local", "responses,responses-stream",
                 Map.of("GG_QUESTION", "What is the melting point of iron?"));

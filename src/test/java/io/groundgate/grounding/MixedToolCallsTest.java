@@ -117,6 +117,47 @@ class MixedToolCallsTest {
     }
 
     @Test
+    void theResponsesApiStreamedHandsBackOnlyTheClientsCallAndContinuesFromPreviousResponseId() throws Exception {
+        String tools = ",\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"city\":{\"type\":\"string\"}}}}]";
+        fake.enqueue(both());
+        String stream = given().contentType(ContentType.JSON).body("{\"model\":\"grounded/fake-model\",\"stream\":true,"
+                + "\"input\":\"6*7, and the weather in Oslo?\"" + tools + "}").when().post("/v1/responses").then()
+                .statusCode(200).extract().asString();
+        List<JsonNode> events = io.groundgate.responses.ResponsesRouteTest.events(stream);
+        List<JsonNode> added = events.stream().filter(e -> e.path("type").asText().equals("response.output_item.added"))
+                .map(e -> e.path("item")).toList();
+        assertThat(added).singleElement().satisfies(item -> {
+            assertThat(item.path("type").asText()).isEqualTo("function_call");
+            assertThat(item.path("name").asText()).isEqualTo("get_weather");
+        });
+        StringBuilder arguments = new StringBuilder();
+        events.stream().filter(e -> e.path("type").asText().equals("response.function_call_arguments.delta"))
+                .forEach(e -> arguments.append(e.path("delta").asText()));
+        assertThat(arguments).hasToString("{\"city\":\"Oslo\"}");
+        JsonNode completed = events.get(events.size() - 1);
+        assertThat(completed.path("type").asText()).isEqualTo("response.completed");
+        assertThat(completed.at("/response/output")).hasSize(1);
+        assertThat(completed.at("/response/grounding/steps/0/tool").asText()).isEqualTo("calculator");
+        assertThat(completed.at("/response/grounding/steps/0/result/value").asText()).isEqualTo("42");
+        assertThat(fake.requests()).hasSize(1);
+        String clientId = added.get(0).path("call_id").asText();
+        String responseId = completed.at("/response/id").asText();
+
+        fake.enqueue(completion("42, and sunny in Oslo."));
+        String answer = given().contentType(ContentType.JSON).body("{\"model\":\"grounded/fake-model\",\"stream\":true,"
+                + "\"previous_response_id\":\"" + responseId + "\",\"input\":[{\"type\":\"function_call_output\","
+                + "\"call_id\":\"" + clientId + "\",\"output\":\"sunny\"}]" + tools + "}").when().post("/v1/responses")
+                .then().statusCode(200).extract().asString();
+        StringBuilder text = new StringBuilder();
+        io.groundgate.responses.ResponsesRouteTest.events(answer).stream()
+                .filter(e -> e.path("type").asText().equals("response.output_text.delta"))
+                .forEach(e -> text.append(e.path("delta").asText()));
+        assertThat(text).hasToString("42, and sunny in Oslo.");
+        assertUpstreamSawEveryCallAnswered(fake.requests().get(1).json(), clientId);
+    }
+
+    @Test
     void resultsForCallsWhoseGatewayHalfIsGoneAreRefusedClearly() {
         // an id the gateway marked but no longer holds (expired, evicted, or another replica): the same 400
         given().contentType(ContentType.JSON).body(continuation("call_ggNeverHeldOrLongExpired000", false))

@@ -68,12 +68,28 @@ class McpServerTest {
         assertThat(calls.at("/calculator/structured/result/value").asText()).isEqualTo("42");
         assertThat(calls.at("/calculator/structured/provenance/tool").asText()).isEqualTo("calculator");
         assertThat(calls.at("/kg_search/isError").asBoolean()).isFalse();
+        assertThat(calls.at("/kg_search/structured/provenance/tool").asText()).isEqualTo("kg_search");
+        assertThat(calls.at("/kg_search/structured/provenance/graph_version").asText()).isEqualTo(kg.snapshot().version());
+        String gold = calls.at("/kg_search/structured/result/hits/0/iri").asText();
+        assertThat(gold).startsWith("http");
+        assertThat(calls.at("/kg_describe/isError").asBoolean()).isFalse();
+        assertThat(calls.at("/kg_describe/structured/result/iri").asText()).isEqualTo(gold);
+        assertThat(calls.at("/kg_describe/structured/result/outgoing")).isNotEmpty();
+        assertThat(calls.at("/kg_describe/structured/provenance/tool").asText()).isEqualTo("kg_describe");
+        assertThat(calls.at("/kg_describe/structured/provenance/facts")).isNotEmpty();
         assertThat(calls.at("/kg_schema/structured/ok").asBoolean()).isTrue();
         assertThat(calls.at("/sparql_query/structured/provenance/graph_version").asText()).isNotEmpty();
         assertThat(calls.at("/element_property/isError").asBoolean()).isFalse();
         assertThat(calls.at("/element_property/structured/provenance/sources")).isNotEmpty();
         assertThat(calls.at("/calculator_error/isError").asBoolean()).isTrue();
         assertThat(calls.at("/calculator_error/structured/error/code").asText()).isNotEmpty();
+        // failures a model can act on: isError with the tool's error (code, message) and provenance, not a protocol error
+        assertThat(calls.at("/sparql_query_error/isError").asBoolean()).isTrue();
+        assertThat(calls.at("/sparql_query_error/structured/error/message").asText()).isNotBlank();
+        assertThat(calls.at("/sparql_query_error/structured/provenance/tool").asText()).isEqualTo("sparql_query");
+        assertThat(calls.at("/kg_describe_error/isError").asBoolean()).isTrue();
+        assertThat(calls.at("/kg_describe_error/structured/error/code").asText()).isEqualTo("not_found");
+        assertThat(calls.at("/kg_describe_error/structured/error/message").asText()).contains("kg_search");
 
         JsonNode resources = steps.get(3).path("result");
         List<String> files = kg.graphs().stream().map(io.groundgate.kg.GraphInfo::file).toList();
@@ -104,6 +120,22 @@ class McpServerTest {
             assertThat(names(steps.get(steps.size() - 1).at("/result/names"))).contains("element_property_copy");
         } finally {
             Files.deleteIfExists(added);
+        }
+    }
+
+    @Test
+    void aGraphReloadReachesConnectedClientsAsListChanged() throws Exception {
+        String name = "mcp-reload.ttl";
+        String turtle = "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                + "<https://example.org/mcp#widget> rdfs:label \"Widget\"@en .\n";
+        try {
+            // the tool set stays the same, but what the kg tools answer changes: clients are told to look again
+            List<JsonNode> steps = run(McpProfile.FULL, "listChanged", "listening", () -> given().auth()
+                    .oauth2(McpProfile.ADMIN).contentType("text/turtle").body(turtle.getBytes(StandardCharsets.UTF_8))
+                    .queryParam("graph", name).put("/admin/graphs").then().statusCode(201));
+            assertThat(steps).allSatisfy(step -> assertThat(step.path("ok").asBoolean()).as(step.toString()).isTrue());
+        } finally {
+            given().auth().oauth2(McpProfile.ADMIN).queryParam("graph", name).delete("/admin/graphs");
         }
     }
 
@@ -155,7 +187,9 @@ class McpServerTest {
         assertThat(steps).allSatisfy(step -> assertThat(step.path("ok").asBoolean()).as(step.toString()).isTrue());
         assertThat(names(steps.get(1).at("/result/names"))).isNotEmpty()
                 .allSatisfy(name -> assertThat(name.equals("calculator") || name.startsWith("kg_")).as(name).isTrue());
-        assertThat(steps.get(2).at("/result/refused").asBoolean()).isTrue();
+        JsonNode denied = steps.get(2).path("result");
+        assertThat(denied.path("refused").asBoolean()).as(denied.toString()).isTrue();
+        assertThat(denied.path("text").asText()).as(denied.toString()).contains("sparql_query");
     }
 
     @Test

@@ -38,8 +38,8 @@ class GroundedTracingTest {
     void upstreamAndToolCallsHaveTheirOwnSpansInTheRequestsTrace() {
         FakeOpenAiServer fake = FakeUpstreamResource.server();
         fake.reset();
-        fake.enqueue(FakeOpenAiServer.toolCalls(new Call("call_t", "calculator", "{\"expression\":\"6*7\"}")),
-                FakeOpenAiServer.completion("42"));
+        fake.enqueue(FakeOpenAiServer.toolCalls(new Call("call_t", "calculator", "{\"expression\":\"6*7\"}"),
+                new Call("call_bad", "calculator", "{\"expression\":\"1 / \"}")), FakeOpenAiServer.completion("42"));
         given().header("x-request-id", "req-trace-grounded-1").contentType("application/json")
                 .body("{\"model\":\"grounded/flaky-model\",\"messages\":[{\"role\":\"user\",\"content\":\"6*7?\"}]}")
                 .post("/v1/chat/completions").then().statusCode(200);
@@ -52,12 +52,22 @@ class GroundedTracingTest {
                 all -> all.stream().filter(s -> "chat".equals(s.getAttributes().get(OPERATION))).count() == 2);
 
         // tool execution per the GenAI semantic conventions: execute_tool {gen_ai.tool.name}
-        assertThat(trace).filteredOn(s -> s.getName().equals("execute_tool calculator")).singleElement().satisfies(tool -> {
+        List<SpanData> tools = trace.stream().filter(s -> s.getName().equals("execute_tool calculator")).toList();
+        assertThat(tools).hasSize(2).allSatisfy(tool -> {
             assertThat(tool.getAttributes().get(OPERATION)).isEqualTo("execute_tool");
             assertThat(tool.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.name"))).isEqualTo("calculator");
-            assertThat(tool.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.call.id"))).isEqualTo("call_t");
-            assertThat(tool.getAttributes().get(AttributeKey.stringKey("groundgate.tool.outcome"))).isEqualTo("ok");
         });
+        assertThat(tools).filteredOn(t -> "call_t".equals(t.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.call.id"))))
+                .singleElement().satisfies(tool -> {
+                    assertThat(tool.getAttributes().get(AttributeKey.stringKey("groundgate.tool.outcome"))).isEqualTo("ok");
+                    assertThat(tool.getAttributes().get(AttributeKey.stringKey("error.type"))).isNull();
+                });
+        // a failed tool call: error status and error.type, as the conventions ask
+        assertThat(tools).filteredOn(t -> "call_bad".equals(t.getAttributes().get(AttributeKey.stringKey("gen_ai.tool.call.id"))))
+                .singleElement().satisfies(tool -> {
+                    assertThat(tool.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
+                    assertThat(tool.getAttributes().get(AttributeKey.stringKey("error.type"))).isNotBlank();
+                });
         // model calls: chat {gen_ai.request.model}, with the response model and token usage the upstream reported
         List<SpanData> chats = trace.stream().filter(s -> "chat".equals(s.getAttributes().get(OPERATION))).toList();
         assertThat(chats).hasSize(2).allSatisfy(s -> {
@@ -65,6 +75,7 @@ class GroundedTracingTest {
             assertThat(model).isNotBlank();
             assertThat(s.getName()).isEqualTo("chat " + model);
             assertThat(s.getKind()).isEqualTo(SpanKind.CLIENT);
+            assertThat(s.getAttributes().get(AttributeKey.stringKey("gen_ai.provider.name"))).isEqualTo("openai");
             assertThat(s.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model"))).isEqualTo(model);
             assertThat(s.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens"))).isEqualTo(10L);
             assertThat(s.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(5L);
@@ -92,6 +103,9 @@ class GroundedTracingTest {
         assertThat(call.getAttributes().get(OPERATION)).isEqualTo("execute_tool");
         assertThat(call.getAttributes().get(AttributeKey.stringKey("mcp.session.id"))).isEqualTo(session);
         assertThat(call.getAttributes().get(AttributeKey.stringKey("jsonrpc.request.id"))).isEqualTo("7");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("mcp.protocol.version"))).isEqualTo("2025-06-18");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("network.transport"))).isEqualTo("tcp");
+        assertThat(call.getAttributes().get(AttributeKey.stringKey("network.protocol.name"))).isEqualTo("http");
     }
 
     @Test
@@ -106,8 +120,10 @@ class GroundedTracingTest {
         given().header("Mcp-Session-Id", session).contentType("application/json").accept("application/json, text/event-stream")
                 .body("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}").post("/mcp").then().statusCode(200);
 
+        // named without the URI (high cardinality), which is an attribute instead
         SpanData read = await().atMost(Duration.ofSeconds(20)).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getName().equals("resources/read groundgate://graph/status")).findFirst().orElse(null),
+                .filter(s -> s.getName().equals("resources/read") && session.equals(
+                        s.getAttributes().get(AttributeKey.stringKey("mcp.session.id")))).findFirst().orElse(null),
                 s -> s != null);
         assertThat(read.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(read.getTraceId()).isEqualTo(traceId);
@@ -121,6 +137,7 @@ class GroundedTracingTest {
                         s.getAttributes().get(AttributeKey.stringKey("mcp.session.id")))).findFirst().orElse(null),
                 s -> s != null);
         assertThat(list.getAttributes().get(AttributeKey.stringKey("jsonrpc.request.id"))).isEqualTo("9");
+        assertThat(list.getAttributes().get(AttributeKey.stringKey("mcp.protocol.version"))).isEqualTo("2025-06-18");
         assertThat(spans.getFinishedSpanItems()).anySatisfy(s -> assertThat(s.getName()).isEqualTo("initialize"));
     }
 

@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,18 +27,22 @@ import io.groundgate.testing.FakeOpenAiServer;
 import io.groundgate.testing.FakeOpenAiServer.Call;
 import io.groundgate.testing.FakeUpstreamResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** {@code POST /v1/responses} on the wire: exact event sequences, byte-exact passthrough, errors in OpenAI's format. */
 @QuarkusTest
 @QuarkusTestResource(FakeUpstreamResource.class)
-class ResponsesRouteTest {
+public class ResponsesRouteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/v1/responses";
 
     private final FakeOpenAiServer fake = FakeUpstreamResource.server();
+
+    @TestHTTPResource("/v1/responses")
+    URL responses;
 
     @BeforeEach
     void reset() {
@@ -43,6 +56,30 @@ class ResponsesRouteTest {
         given().contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(200)
                 .body("vendor_extension", equalTo("kept"));
         assertThat(new String(fake.lastRequest().body())).isEqualTo(body);
+    }
+
+    @Test
+    void passthroughRelaysTheUpstreamsEventsAsTheyArrive() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        String first = "{\"type\":\"response.output_text.delta\",\"sequence_number\":3,\"delta\":\"Hel\",\"x_new\":1}";
+        String second = "{\"type\":\"response.output_text.delta\",\"sequence_number\":4,\"delta\":\"lo\"}";
+        fake.enqueue(FakeOpenAiServer.sseGated(List.of(first), release, List.of(second)));
+        String body = "{\"model\":\"fake-model\",\"stream\":true,\"input\":\"hi\",\"x_vendor\":{\"a\":1}}";
+
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(responses.toURI())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("text/event-stream"));
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            // the upstream holds back the rest until the client has the first event: buffering would deadlock here
+            assertThat(reader.readLine()).isEqualTo("data: " + first);
+            release.countDown();
+            assertThat(reader.readLine()).isEmpty();
+            assertThat(reader.readLine()).isEqualTo("data: " + second);
+        }
+        assertThat(fake.lastRequest().path()).isEqualTo("/v1/responses");
+        assertThat(new String(fake.lastRequest().body(), StandardCharsets.UTF_8)).isEqualTo(body);
     }
 
     @Test
@@ -144,7 +181,8 @@ class ResponsesRouteTest {
                 .body("error.code", equalTo("previous_response_not_found"));
     }
 
-    static List<JsonNode> events(String stream) throws Exception {
+    /** The events of a Responses stream, each checked to carry its own type in its SSE event line. */
+    public static List<JsonNode> events(String stream) throws Exception {
         List<JsonNode> events = new ArrayList<>();
         for (String block : stream.split("\n\n")) {
             String type = null;
