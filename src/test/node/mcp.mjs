@@ -87,7 +87,8 @@ const run = {
 let failed = 0;
 try {
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
-  console.log(JSON.stringify({ step: 'connect', ok: true, result: { session: client.transport?.sessionId ?? null } }));
+  console.log(JSON.stringify({ step: 'connect', ok: true, result: { session: client.transport?.sessionId ?? null,
+    protocol: client.transport?.protocolVersion ?? null } }));
 } catch (e) {
   console.log(JSON.stringify({ step: 'connect', ok: false, error: String(e?.message ?? e), code: e?.code ?? null }));
   process.exit(1);

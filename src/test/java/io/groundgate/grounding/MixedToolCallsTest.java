@@ -158,6 +158,37 @@ class MixedToolCallsTest {
     }
 
     @Test
+    void theSameOverAnUpstreamThatSpeaksOnlyTheResponsesApi() throws Exception {
+        // groundgate.upstreams.resp.api=responses: both calls arrive as function_call items in one Responses answer
+        fake.enqueue(FakeOpenAiServer.responsesFunctionCalls(new Call("call_g", "calculator", "{\"expression\":\"6*7\"}"),
+                new Call("call_w", "get_weather", "{\"city\":\"Oslo\"}")));
+        String body = given().contentType(ContentType.JSON)
+                .body("{\"model\":\"grounded/resp-model\",\"stream\":true,\"messages\":[" + USER + "]" + TOOLS + "}")
+                .when().post(PATH).then().statusCode(200).extract().asString();
+        List<JsonNode> deltas = new ArrayList<>();
+        GroundedRouteTest.dataChunks(body).forEach(c -> c.path("choices")
+                .forEach(ch -> ch.at("/delta/tool_calls").forEach(deltas::add)));
+        assertThat(deltas).filteredOn(d -> d.has("id")).hasSize(1);
+        JsonNode head = deltas.stream().filter(d -> d.has("id")).findFirst().orElseThrow();
+        assertThat(head.at("/function/name").asText()).isEqualTo("get_weather");
+        String clientId = head.path("id").asText();
+
+        fake.enqueue(FakeOpenAiServer.responsesText("42, and sunny in Oslo."));
+        JsonNode second = post(continuation(clientId, false).replace("grounded/fake-model", "grounded/resp-model"));
+        assertThat(second.at("/choices/0/message/content").asText()).isEqualTo("42, and sunny in Oslo.");
+        // the upstream saw both calls in the model's order, then one output per call, as Responses items
+        List<String> items = new ArrayList<>();
+        fake.requests().get(1).json().path("input").forEach(i -> {
+            String type = i.path("type").asText();
+            if (type.startsWith("function_call")) {
+                items.add(type + ":" + i.path("call_id").asText());
+            }
+        });
+        assertThat(items).containsExactly("function_call:call_g", "function_call:" + clientId,
+                "function_call_output:call_g", "function_call_output:" + clientId);
+    }
+
+    @Test
     void resultsForCallsWhoseGatewayHalfIsGoneAreRefusedClearly() {
         // an id the gateway marked but no longer holds (expired, evicted, or another replica): the same 400
         given().contentType(ContentType.JSON).body(continuation("call_ggNeverHeldOrLongExpired000", false))

@@ -55,6 +55,8 @@ class McpServerTest {
         List<JsonNode> steps = run(McpProfile.FULL, "tools,calls,resources,prompt", null, null);
 
         assertThat(steps).allSatisfy(step -> assertThat(step.path("ok").asBoolean()).as(step.toString()).isTrue());
+        // the current protocol revision, as the SDK proposes it and the server accepts it
+        assertThat(steps.get(0).at("/result/protocol").asText()).isEqualTo("2025-11-25");
         List<String> expected = registry.all().stream().map(t -> t.spec().name()).sorted().toList();
         assertThat(names(steps.get(1).at("/result/names"))).containsExactlyElementsOf(expected)
                 .contains("calculator", "kg_search", "kg_describe", "kg_schema", "sparql_query", "element_property");
