@@ -51,7 +51,7 @@ public class McpTracing {
         JsonObject meta = params == null ? null : params.getJsonObject("_meta");
         String prompt = params != null && method.equals("prompts/get") ? params.getString("name") : null;
         java.time.Instant end = java.time.Instant.now();
-        var span = parented(tracer.spanBuilder(prompt == null ? method : method + " " + prompt), meta)
+        var span = tracer.spanBuilder(prompt == null ? method : method + " " + prompt).setParent(parent(meta))
                 .setSpanKind(SpanKind.SERVER).setStartTimestamp(end.minusMillis(Math.max(0, durationMillis)));
         common(span, method, connection, message == null ? null : message.getValue("id"));
         if (method.equals("initialize") && params != null && params.getValue("protocolVersion") instanceof String v) {
@@ -88,24 +88,16 @@ public class McpTracing {
         }
     }
 
-    /**
-     * Parents the span on the caller's context from {@code params._meta} when it carries one, linking the ambient
-     * (transport) span, as the conventions ask; otherwise on the ambient context.
-     */
-    private static io.opentelemetry.api.trace.SpanBuilder parented(io.opentelemetry.api.trace.SpanBuilder span,
-            JsonObject meta) {
-        if (meta == null || !(meta.getValue("traceparent") instanceof String)) {
-            return span.setParent(Context.current());
-        }
-        span.setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), meta, META));
-        io.opentelemetry.api.trace.SpanContext ambient = Span.current().getSpanContext();
-        return ambient.isValid() ? span.addLink(ambient) : span;
+    private static Context parent(JsonObject meta) {
+        return meta != null && meta.getValue("traceparent") instanceof String
+                ? W3CTraceContextPropagator.getInstance().extract(Context.root(), meta, META)
+                : Context.current();
     }
 
     /** Starts the span of a {@code tools/call} request; the caller ends it. */
     public Span toolCall(String tool, ToolManager.ToolArguments args) {
         JsonObject meta = args.meta() == null ? null : args.meta().asJsonObject();
-        var span = parented(tracer.spanBuilder("tools/call " + tool), meta).setSpanKind(SpanKind.SERVER)
+        var span = tracer.spanBuilder("tools/call " + tool).setParent(parent(meta)).setSpanKind(SpanKind.SERVER)
                 .setAttribute("gen_ai.operation.name", "execute_tool").setAttribute("gen_ai.tool.name", tool);
         common(span, "tools/call", args.connection(), args.requestId() == null ? null : args.requestId().value());
         return span.startSpan();
