@@ -68,22 +68,20 @@ class AccessLogTest {
     void aRateLimitedRequestNamesItsKey() throws Exception {
         HttpClient client = client(HttpClient.Version.HTTP_1_1);
         assertThat(send(client, get("/v1/models", AccessLogProfile.LIMITED)).statusCode()).isEqualTo(200);
-        HttpResponse<String> refused = send(client, get("/v1/models", AccessLogProfile.LIMITED));
-        assertThat(refused.statusCode()).isEqualTo(429);
-
-        Map<String, String> line = lineOf(refused);
-        assertThat(line).containsEntry("key", "one-shot").containsEntry("status", "429");
-        assertThat(line.get("bytesOut")).isEqualTo(bytes(refused));
+        assertLogged(send(client, get("/v1/models", AccessLogProfile.LIMITED)), 429, "one-shot");
     }
 
     @Test
     void anUnknownKeyStaysUnauthenticated() throws Exception {
-        HttpResponse<String> refused = send(client(HttpClient.Version.HTTP_1_1), get("/v1/models", "sk-nobody-knows"));
-        assertThat(refused.statusCode()).isEqualTo(401);
+        assertLogged(send(client(HttpClient.Version.HTTP_1_1), get("/v1/models", "sk-nobody-knows")), 401,
+                "unauthenticated");
+    }
 
-        Map<String, String> line = lineOf(refused);
-        assertThat(line).containsEntry("key", "unauthenticated").containsEntry("status", "401");
-        assertThat(line.get("bytesOut")).isEqualTo(bytes(refused));
+    private void assertLogged(HttpResponse<String> response, int status, String key) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        Map<String, String> line = lineOf(response);
+        assertThat(line).containsEntry("key", key).containsEntry("status", Integer.toString(status));
+        assertThat(line.get("bytesOut")).isEqualTo(bytes(response));
     }
 
     @Test
