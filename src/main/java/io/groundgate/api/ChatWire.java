@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.groundgate.chat.ChatCompletion;
 import io.groundgate.chat.ChatCompletionChunk;
-import io.groundgate.chat.ChunkSink;
 import io.groundgate.chat.GatewayException;
+import io.groundgate.chat.Sink;
 import io.vertx.core.buffer.Buffer;
 
 /** Chat completions on the wire: a {@code chat.completion}, or {@code data:} chunks ending in {@code data: [DONE]}. */
@@ -28,23 +28,8 @@ final class ChatWire implements AnswerWire {
     }
 
     @Override
-    public ChunkSink sink(Out out) {
-        return new ChunkSink() {
-            @Override
-            public void send(ChatCompletionChunk chunk) {
-                out.write(data(chunk));
-            }
-
-            @Override
-            public void keepAlive() {
-                out.keepAlive();
-            }
-
-            @Override
-            public boolean cancelled() {
-                return out.cancelled();
-            }
-        };
+    public Sink<ChatCompletionChunk> sink(Sink<Buffer> out) {
+        return out.mapping(this::data);
     }
 
     @Override

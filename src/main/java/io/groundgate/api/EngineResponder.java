@@ -8,9 +8,9 @@ import io.groundgate.chat.ChatCompletion;
 import io.groundgate.chat.ChatCompletionChunk;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
-import io.groundgate.chat.ChunkSink;
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
+import io.groundgate.chat.Sink;
 import io.groundgate.chat.Usage;
 import io.groundgate.grounding.Grounding;
 import io.vertx.core.Context;
@@ -66,9 +66,9 @@ final class EngineResponder {
         HttpServerResponse out = ctx.response();
         AtomicBoolean cancelled = new AtomicBoolean();
         out.closeHandler(v -> cancelled.set(true));
-        ChunkSink wireSink = wire.sink(new AnswerWire.Out() {
+        Sink<Buffer> bytes = new Sink<>() {
             @Override
-            public void write(Buffer event) {
+            public void send(Buffer event) {
                 context.runOnContext(v -> EngineResponder.this.write(out, event));
             }
 
@@ -81,24 +81,8 @@ final class EngineResponder {
             public boolean cancelled() {
                 return cancelled.get();
             }
-        });
-        ChunkSink sink = new ChunkSink() {
-            @Override
-            public void send(ChatCompletionChunk chunk) {
-                record(chunk.usage(), chunk.grounding());
-                wireSink.send(chunk);
-            }
-
-            @Override
-            public void keepAlive() {
-                wireSink.keepAlive();
-            }
-
-            @Override
-            public boolean cancelled() {
-                return wireSink.cancelled();
-            }
         };
+        Sink<ChatCompletionChunk> sink = wire.sink(bytes).peeking(chunk -> record(chunk.usage(), chunk.grounding()));
         ctx.vertx().executeBlocking(() -> {
             engine.stream(turn, sink);
             return null;

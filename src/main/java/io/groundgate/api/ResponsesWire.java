@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.groundgate.chat.ChatCompletion;
-import io.groundgate.chat.ChunkSink;
+import io.groundgate.chat.ChatCompletionChunk;
 import io.groundgate.chat.GatewayException;
+import io.groundgate.chat.Sink;
 import io.groundgate.responses.ResponseDraft;
 import io.groundgate.responses.ResponseEvents;
 import io.groundgate.responses.ResponsesRequest;
@@ -51,23 +52,9 @@ final class ResponsesWire implements AnswerWire {
     }
 
     @Override
-    public ChunkSink sink(Out out) {
-        events = new ResponseEvents(draft, new ResponseEvents.EventSink() {
-            @Override
-            public void event(ObjectNode event) {
-                out.write(named(event));
-            }
-
-            @Override
-            public void keepAlive() {
-                out.keepAlive();
-            }
-
-            @Override
-            public boolean cancelled() {
-                return out.cancelled();
-            }
-        }, output -> responses.remember(draft, request, translated, owner, output));
+    public Sink<ChatCompletionChunk> sink(Sink<Buffer> out) {
+        events = new ResponseEvents(draft, out.mapping(this::named),
+                output -> responses.remember(draft, request, translated, owner, output));
         return events;
     }
 

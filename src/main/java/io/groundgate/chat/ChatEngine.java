@@ -13,5 +13,5 @@ public interface ChatEngine {
     ChatCompletion complete(ChatTurn turn);
 
     /** Streams the answer into {@code sink}; returns when the answer is complete. */
-    void stream(ChatTurn turn, ChunkSink sink);
+    void stream(ChatTurn turn, Sink<ChatCompletionChunk> sink);
 }

@@ -15,7 +15,7 @@ import io.groundgate.chat.ChatCompletionChunk.Delta;
 import io.groundgate.chat.ChatCompletionChunk.FunctionDelta;
 import io.groundgate.chat.ChatCompletionChunk.ToolCallDelta;
 import io.groundgate.chat.ChatMessage;
-import io.groundgate.chat.ChunkSink;
+import io.groundgate.chat.Sink;
 import io.groundgate.chat.ToolCall;
 import io.groundgate.chat.Usage;
 
@@ -44,15 +44,15 @@ public final class Completions {
                 grounding);
     }
 
-    public void role(ChunkSink sink) {
+    public void role(Sink<ChatCompletionChunk> sink) {
         sink.send(delta(new Delta("assistant", "", null), null));
     }
 
-    public void text(ChunkSink sink, String text) {
+    public void text(Sink<ChatCompletionChunk> sink, String text) {
         sink.send(delta(new Delta(null, text, null), null));
     }
 
-    public void toolCalls(ChunkSink sink, List<ToolExecutionRequest> calls) {
+    public void toolCalls(Sink<ChatCompletionChunk> sink, List<ToolExecutionRequest> calls) {
         for (int i = 0; i < calls.size(); i++) {
             ToolExecutionRequest call = calls.get(i);
             sink.send(delta(new Delta(null, null,
@@ -63,7 +63,7 @@ public final class Completions {
     }
 
     /** The finishing chunk, then the closing one with usage (when asked) and grounding. */
-    public void finish(ChunkSink sink, String finishReason, Usage usage, boolean includeUsage, Object grounding) {
+    public void finish(Sink<ChatCompletionChunk> sink, String finishReason, Usage usage, boolean includeUsage, Object grounding) {
         sink.send(delta(new Delta(null, null, null), finishReason));
         sink.send(new ChatCompletionChunk(id, created, model, new ArrayList<>(), includeUsage ? usage : null, grounding));
     }

@@ -1,18 +1,24 @@
 package io.groundgate.grounding;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +82,7 @@ public class GatewayToolRunner {
             arguments.add(args);
             ToolResult refused = refusal(i, call, args);
             if (refused != null) {
-                futures.add(java.util.concurrent.CompletableFuture.completedFuture(refused));
+                futures.add(CompletableFuture.completedFuture(refused));
             } else {
                 ToolContext context = new ToolContext(requestId, config.toolTimeout());
                 futures.add(executor.submit(parent.wrap(() -> traced(call, () -> registry.execute(call.name(), args, context)))));
@@ -93,7 +99,7 @@ public class GatewayToolRunner {
     }
 
     /** Runs one tool call inside an {@code execute_tool} span, marked with its outcome. */
-    private ToolResult traced(Call tool, java.util.function.Supplier<ToolResult> call) {
+    private ToolResult traced(Call tool, Supplier<ToolResult> call) {
         // named and attributed per the OpenTelemetry GenAI semantic conventions (execute_tool span)
         Span span = tracer.spanBuilder("execute_tool " + tool.name()).setAttribute("gen_ai.operation.name", "execute_tool")
                 .setAttribute("gen_ai.tool.name", tool.name()).setAttribute("gen_ai.tool.type", "function")
@@ -167,18 +173,37 @@ public class GatewayToolRunner {
         }
     }
 
-    /** What the model reads: the result, or the error it should correct, as compact JSON. */
+    /**
+     * What the model reads: the result, or the error it should correct, as compact JSON. Written in one pass: building
+     * a tree for it first (as before) copied the sources and the error through a token buffer on every call.
+     */
     private String forModel(ToolResult result) {
-        ObjectNode node = mapper.createObjectNode();
-        if (result.ok()) {
-            node.set("result", result.result());
-            if (result.provenance() != null && !result.provenance().sources().isEmpty()) {
-                node.set("sources", mapper.valueToTree(result.provenance().sources()));
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator out = mapper.createGenerator(text)) {
+            out.writeStartObject();
+            if (result.ok()) {
+                out.writeFieldName("result");
+                if (result.result() == null) {
+                    out.writeNull();
+                } else {
+                    mapper.writeTree(out, result.result());
+                }
+                if (result.provenance() != null && !result.provenance().sources().isEmpty()) {
+                    out.writeArrayFieldStart("sources");
+                    for (String source : result.provenance().sources()) {
+                        out.writeString(source);
+                    }
+                    out.writeEndArray();
+                }
+            } else {
+                out.writeFieldName("error");
+                mapper.writeValue(out, result.error());
             }
-        } else {
-            node.set("error", mapper.valueToTree(result.error()));
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a tool result", e);
         }
-        return node.toString();
+        return text.toString();
     }
 
     @PreDestroy

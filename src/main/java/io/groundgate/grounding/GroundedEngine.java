@@ -1,11 +1,14 @@
 package io.groundgate.grounding;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.groundgate.chat.ChatCompletion;
+import io.groundgate.chat.ChatCompletionChunk;
 import io.groundgate.chat.ChatEngine;
 import io.groundgate.chat.ChatTurn;
-import io.groundgate.chat.ChunkSink;
+import io.groundgate.chat.Sink;
 import io.groundgate.routing.RouteKind;
 import io.groundgate.upstream.TokenMeter;
 
@@ -48,12 +51,12 @@ public class GroundedEngine implements ChatEngine {
     }
 
     @Override
-    public void stream(ChatTurn turn, ChunkSink sink) {
+    public void stream(ChatTurn turn, Sink<ChatCompletionChunk> sink) {
         Completions completions = new Completions(turn.request().model());
         ProvenanceRecorder recorder = new ProvenanceRecorder();
         // the first chunk commits the 200: it waits for the upstream's first answer, so that an upstream failing from the
         // start is still a clean HTTP error, and goes out before tools run, so the client does not time out meanwhile
-        java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean begun = new AtomicBoolean();
         Runnable begin = () -> {
             if (begun.compareAndSet(false, true)) {
                 completions.role(sink);

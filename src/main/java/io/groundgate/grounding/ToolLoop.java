@@ -3,10 +3,14 @@ package io.groundgate.grounding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +34,7 @@ import dev.langchain4j.model.openai.OpenAiResponsesChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 
 import io.groundgate.chat.ChatTurn;
+import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 import io.groundgate.chat.ToolDefinition;
 import io.groundgate.chat.Usage;
@@ -40,6 +45,7 @@ import io.groundgate.upstream.LangChainFailures;
 import io.groundgate.upstream.LangChainModels;
 import io.groundgate.upstream.Upstream;
 import io.groundgate.upstream.UpstreamRegistry;
+import io.groundgate.upstream.UpstreamErrors;
 import io.groundgate.upstream.UpstreamResilience;
 import io.groundgate.upstream.UpstreamsConfig;
 import io.opentelemetry.api.trace.Span;
@@ -148,7 +154,7 @@ public class ToolLoop {
             ChatRequest request = new ChatRequest.Builder().messages(messages).parameters(parameters.chat()).build();
             ChatRequest responsesRequest = parameters.responses() == null ? null
                     : new ChatRequest.Builder().messages(messages).parameters(parameters.responses()).build();
-            java.util.concurrent.atomic.AtomicBoolean streamed = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean streamed = new AtomicBoolean();
             long started = System.nanoTime();
             ChatResponse response;
             try {
@@ -232,8 +238,11 @@ public class ToolLoop {
                 .map(r -> new GatewayToolRunner.Call(r.id(), r.name(), r.arguments())).toList();
         GatewayToolRunner.Heartbeat heartbeat = listener == null ? () -> { } : listener;
         heartbeat.beat();
+        // each result is escaped into a JSON string once, not again in every later round's body (JsonFragments)
         return runner.run(round, calls, turn.requestId(), recorder, heartbeat).stream()
-                .map(o -> ToolExecutionResultMessage.from(o.call().id(), o.call().name(), o.text())).toList();
+                .map(o -> ToolExecutionResultMessage.from(o.call().id(), o.call().name(),
+                        fragments.textPlaceholder(o.text())))
+                .toList();
     }
 
     /** A client's tool as LangChain4j sees it; keywords its typed schemas cannot carry travel as raw JSON. */
@@ -260,7 +269,7 @@ public class ToolLoop {
     }
 
     private ChatResponse call(Upstream upstream, String model, ChatRequest request, StreamListener listener,
-            java.util.concurrent.atomic.AtomicBoolean streamed) {
+            AtomicBoolean streamed) {
         long started = System.nanoTime();
         // named and attributed per the OpenTelemetry GenAI semantic conventions (inference span)
         Span span = tracer.spanBuilder("chat " + model).setSpanKind(SpanKind.CLIENT)
@@ -294,7 +303,7 @@ public class ToolLoop {
     }
 
     private ChatResponse callOnce(Upstream upstream, String model, ChatRequest request, StreamListener listener,
-            java.util.concurrent.atomic.AtomicBoolean streamed) {
+            AtomicBoolean streamed) {
         try {
             if (listener == null) {
                 return models.chat(upstream.name(), model).chat(request);
@@ -305,7 +314,7 @@ public class ToolLoop {
                 public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
                     if (listener.cancelled()) {
                         context.streamingHandle().cancel();
-                        done.completeExceptionally(new java.util.concurrent.CancellationException("client closed"));
+                        done.completeExceptionally(new CancellationException("client closed"));
                     } else if (partial.text() != null && !partial.text().isEmpty()) {
                         streamed.set(true);
                         listener.text(partial.text());
@@ -325,24 +334,23 @@ public class ToolLoop {
             // the exchange ends itself at total-timeout; this bound only guards against a stream that never reports back
             return done.get(upstream.totalTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+            if (e.getCause() instanceof CancellationException) {
                 throw clientClosed();
             }
             throw LangChainFailures.map(upstream, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayException(io.groundgate.chat.ErrorKind.UNAVAILABLE, "The request was interrupted.");
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw io.groundgate.upstream.UpstreamErrors.transport(upstream,
-                    new io.groundgate.upstream.UpstreamErrors.TotalTimeoutException());
+            throw new GatewayException(ErrorKind.UNAVAILABLE, "The request was interrupted.");
+        } catch (TimeoutException e) {
+            throw UpstreamErrors.transport(upstream, new UpstreamErrors.TotalTimeoutException());
         } catch (RuntimeException e) {
             throw LangChainFailures.map(upstream, e);
         }
     }
 
     private static GatewayException clientClosed() {
-        return new GatewayException(io.groundgate.chat.ErrorKind.INVALID_REQUEST, 499, "The client closed the request.",
-                null, "client_closed", java.util.Map.of());
+        return new GatewayException(ErrorKind.INVALID_REQUEST, 499, "The client closed the request.",
+                null, "client_closed", Map.of());
     }
 
     private static Usage usage(TokenUsage tokens) {

@@ -13,6 +13,8 @@ import io.groundgate.api.RequestTiming;
 import io.groundgate.api.RequestUsage;
 import io.groundgate.chat.Usage;
 import io.groundgate.security.AccessPolicy;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -48,8 +50,20 @@ public class AccessLog {
             return;
         }
         long started = System.nanoTime();
-        // "aborted" only when the client went away before the response was ended
-        ctx.addEndHandler(result -> write(ctx, ctx.response().ended(), System.nanoTime() - started));
+        Context context = Vertx.currentContext();
+        Thread eventLoop = Thread.currentThread();
+        ctx.addEndHandler(result -> {
+            long nanos = System.nanoTime() - started;
+            // "aborted" only when the client went away before the response was ended
+            boolean completed = ctx.response().ended();
+            if (Thread.currentThread() == eventLoop) {
+                write(ctx, completed, nanos);
+            } else {
+                // ended on a worker (JAX-RS resources, the engines): over HTTP/2 the response counts its bytes only
+                // when its event loop writes them, in a task queued before this one; read the count after that task
+                context.runOnContext(v -> write(ctx, completed, nanos));
+            }
+        });
         ctx.next();
     }
 
@@ -57,7 +71,7 @@ public class AccessLog {
         Usage usage = RequestUsage.tokens(ctx);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", RequestTiming.requestId(ctx));
-        fields.put("key", policy.caller(ctx).keyName());
+        fields.put("key", policy.keyName(ctx));
         fields.put("method", ctx.request().method().name());
         fields.put("path", ctx.request().path());
         fields.put("route", orDash(RequestTiming.route(ctx)));

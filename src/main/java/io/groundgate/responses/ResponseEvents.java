@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.groundgate.chat.ChatCompletionChunk;
-import io.groundgate.chat.ChunkSink;
 import io.groundgate.chat.GatewayException;
+import io.groundgate.chat.Sink;
 
 /**
  * Turns an engine's chat completion chunks into the Responses API's event stream, as OpenAI emits it:
@@ -20,21 +20,12 @@ import io.groundgate.chat.GatewayException;
  * {@code response.completed} (or {@code response.incomplete}) with the whole response, usage and grounding. Every event
  * carries a {@code sequence_number}.
  */
-public final class ResponseEvents implements ChunkSink {
-
-    /** Where the events go; safe to call from a worker thread. */
-    public interface EventSink {
-        void event(ObjectNode event);
-
-        void keepAlive();
-
-        boolean cancelled();
-    }
+public final class ResponseEvents implements Sink<ChatCompletionChunk> {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final ResponseDraft draft;
-    private final EventSink out;
+    private final Sink<ObjectNode> out;
     private final Consumer<List<ObjectNode>> completed;
     private final List<ObjectNode> output = new ArrayList<>();
     private int sequence;
@@ -44,7 +35,7 @@ public final class ResponseEvents implements ChunkSink {
     private String finishReason;
 
     /** @param completed receives the final output items once the response is complete */
-    public ResponseEvents(ResponseDraft draft, EventSink out, Consumer<List<ObjectNode>> completed) {
+    public ResponseEvents(ResponseDraft draft, Sink<ObjectNode> out, Consumer<List<ObjectNode>> completed) {
         this.draft = draft;
         this.out = out;
         this.completed = completed;
@@ -184,6 +175,6 @@ public final class ResponseEvents implements ChunkSink {
                 numbered.set(f.getKey(), f.getValue());
             }
         });
-        out.event(numbered);
+        out.send(numbered);
     }
 }

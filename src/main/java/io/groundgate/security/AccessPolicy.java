@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 public class AccessPolicy {
 
     static final String CALLER = "groundgate.caller";
+    static final String KEY_NAME = "groundgate.key-name";
 
     private final ApiKeyStore keys;
     private final Counter modelRefusals;
@@ -40,6 +41,16 @@ public class AccessPolicy {
             return caller;
         }
         return keys.open() ? Caller.ANONYMOUS : Caller.NOBODY;
+    }
+
+    /**
+     * The name of the API key this request presented, for the access log: set as soon as the key is recognised, before
+     * its rate limit and quota decide, so a request they refuse still names its key. Otherwise the caller's name
+     * ({@code unauthenticated} for a missing or unknown key, {@code anonymous} when the gateway runs open).
+     */
+    public String keyName(RoutingContext ctx) {
+        String recognised = ctx.get(KEY_NAME);
+        return recognised != null ? recognised : caller(ctx).keyName();
     }
 
     /** Whether this request's caller may use the model. */
@@ -73,6 +84,10 @@ public class AccessPolicy {
     /** Whether {@link ApiKeyFilter} identified this request's caller (for {@link GuardedResources}). */
     static boolean identified(RoutingContext ctx) {
         return ctx.get(CALLER) != null;
+    }
+
+    static void recognise(RoutingContext ctx, String keyName) {
+        ctx.put(KEY_NAME, keyName);
     }
 
     static void setCaller(RoutingContext ctx, Caller caller) {

@@ -78,6 +78,8 @@ public class ApiKeyFilter {
             return;
         }
         ApiKey key = entry.key();
+        // named before the decision: a request refused below is still logged under its key, yet admitted by nothing
+        AccessPolicy.recognise(ctx, key.name());
         // the quota first: a request it refuses takes no token from the rate limit
         Future<RateLimiter.Decision> decision = key.tokensPerDay().isPresent()
                 ? rateLimiter.checkQuota(key.name(), key.tokensPerDay().getAsLong())

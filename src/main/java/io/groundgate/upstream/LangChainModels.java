@@ -30,6 +30,7 @@ public class LangChainModels {
 
     public LangChainModels(UpstreamRegistry upstreams, UpstreamClient client, UpstreamsConfig config,
             JsonFragments fragments) {
+        CompactRequestJson.ensure(); // before the first client writes a body
         this.fragments = fragments;
         this.upstreams = upstreams;
         this.client = client;

@@ -1,9 +1,13 @@
 package io.groundgate.upstream;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -89,8 +93,8 @@ public class UpstreamResilience {
      * upstream. Used by the grounded route, whose LangChain4j calls block on a worker thread. Once {@code committed}
      * says the client has seen part of the answer, a failure is final.
      */
-    public <T> T callBlocking(java.util.List<Upstream> chain, java.util.function.Function<Upstream, T> call,
-            java.util.function.BooleanSupplier committed) {
+    public <T> T callBlocking(List<Upstream> chain, Function<Upstream, T> call,
+            BooleanSupplier committed) {
         GatewayException last = null;
         for (int i = 0; i < chain.size(); i++) {
             Upstream upstream = chain.get(i);
@@ -152,7 +156,7 @@ public class UpstreamResilience {
                 .tags("upstream", upstream.name(), "outcome", outcome)
                 .publishPercentileHistogram()
                 .register(meters))
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void countRetry(Upstream upstream) {

@@ -10,9 +10,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.groundgate.chat.ChatCompletion;
-import io.groundgate.chat.ChatTurn;
-import io.groundgate.chat.ChunkSink;
+import io.groundgate.chat.ChatCompletionChunk;
 import io.groundgate.chat.ChatEngine;
+import io.groundgate.chat.ChatTurn;
+import io.groundgate.chat.Sink;
 import io.groundgate.chat.Usage;
 import io.groundgate.grounding.Completions;
 import io.groundgate.grounding.Grounding;
@@ -72,7 +73,7 @@ public class LocalEngine implements ChatEngine {
     }
 
     @Override
-    public void stream(ChatTurn turn, ChunkSink sink) {
+    public void stream(ChatTurn turn, Sink<ChatCompletionChunk> sink) {
         Completions completions = new Completions(turn.request().model());
         completions.role(sink);
         ProvenanceRecorder recorder = new ProvenanceRecorder();

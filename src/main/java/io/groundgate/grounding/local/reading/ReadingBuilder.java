@@ -2,6 +2,7 @@ package io.groundgate.grounding.local.reading;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import io.groundgate.kg.profile.ClassPath;
 import io.groundgate.kg.profile.ClassPath.Step;
 import io.groundgate.kg.profile.ClassProfile;
 import io.groundgate.kg.profile.GraphProfile;
+import io.groundgate.kg.profile.NameText;
 import io.groundgate.kg.profile.PropertyUse;
 import io.groundgate.kg.profile.ValueKind;
 
@@ -156,12 +158,12 @@ public final class ReadingBuilder {
      * year").
      */
     static List<String> datedBy(GraphProfile profile, String property) {
-        String name = io.groundgate.kg.profile.NameText.key(profile.nameOf(property));
+        String name = NameText.key(profile.nameOf(property));
         List<String> out = new ArrayList<>();
         for (var p : profile.properties()) {
-            String other = io.groundgate.kg.profile.NameText.key(p.name() == null ? "" : p.name());
-            if (!p.iri().equals(property) && other.startsWith(name + " ") && java.util.Arrays
-                    .stream(other.substring(name.length()).strip().split(" "))
+            String other = NameText.key(p.name() == null ? "" : p.name());
+            if (!p.iri().equals(property) && other.startsWith(name + " ")
+                    && Arrays.stream(other.substring(name.length()).strip().split(" "))
                     .anyMatch(w -> Lexicon.english().is(Op.WHEN, w))) {
                 out.add(p.iri());
             }
