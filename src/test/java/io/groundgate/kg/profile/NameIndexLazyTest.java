@@ -11,6 +11,9 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.groundgate.kg.KnowledgeGraph;
+import io.groundgate.tools.kg.DemoGraph;
+
 /**
  * The name index builds its lookup structures on first use, off the reload path: building it makes only the list; the
  * first lookup sorts the keys, the first fuzzy lookup makes the trigram postings; every answer is the one an index
@@ -80,6 +83,22 @@ class NameIndexLazyTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aServedVersionBuildsItsLookupsBesideItWithoutALookup() throws Exception {
+        KnowledgeGraph kg = DemoGraph.start();
+        try {
+            NameIndex names = kg.snapshot().profile().names();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!(names.lookupsBuilt() && names.trigramsBuilt()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(names.lookupsBuilt()).isTrue();
+            assertThat(names.trigramsBuilt()).isTrue();
+        } finally {
+            kg.stop();
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.util.FmtUtils;
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.groundgate.grounding.GroundingStep;
 import io.groundgate.grounding.ProvenanceRecorder;
 import io.groundgate.kg.GraphSnapshot;
+import io.groundgate.kg.QueryLimits;
 import io.groundgate.kg.SparqlException;
 import io.groundgate.kg.SparqlGuard;
 import io.groundgate.kg.SparqlResult;
@@ -39,6 +42,10 @@ public final class GraphFacts {
     public static final String SPARQL_TOOL = "sparql_query";
     private static final String DCTERMS = "http://purl.org/dc/terms/";
     private static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    /** Sources of a subject, parsed (and checked) once: the subject is bound per lookup, as an RDF term. */
+    private static final Query SOURCES = SparqlGuard.parse("SELECT DISTINCT ?src ?own WHERE { { ?s <"
+            + DCTERMS + "source> ?src BIND(true AS ?own) } UNION { ?s <" + DCTERMS + "isPartOf> ?d . ?d <" + DCTERMS
+            + "source> ?src } }");
 
     private final GraphSnapshot snapshot;
     private final ProvenanceRecorder recorder;
@@ -265,9 +272,8 @@ public final class GraphFacts {
     }
 
     private List<String> lookupSources(String subject) {
-        String q = "SELECT DISTINCT ?src ?own WHERE { { " + iri(subject) + " <" + DCTERMS + "source> ?src BIND(true AS ?own) }"
-                + " UNION { " + iri(subject) + " <" + DCTERMS + "isPartOf> ?d . ?d <" + DCTERMS + "source> ?src } }";
-        SparqlResult r = snapshot.query(SparqlGuard.parse(q));
+        SparqlResult r = snapshot.query(SOURCES, Map.of(Var.alloc("s"), NodeFactory.createURI(subject)),
+                QueryLimits.SERVER_MAX);
         List<String> own = new ArrayList<>();
         List<String> dataset = new ArrayList<>();
         for (Binding b : r.rows()) {
