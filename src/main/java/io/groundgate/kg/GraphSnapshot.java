@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -65,6 +67,7 @@ public final class GraphSnapshot {
     private volatile LabelIndex labels = LabelIndex.empty();
     private volatile SchemaSummary schema;
     private volatile GraphProfile profile;
+    private final Map<Class<?>, Object> memos = new ConcurrentHashMap<>();
 
     GraphSnapshot(String version, Instant loadedAt, SparqlBackend backend, Duration maxTimeout, long maxRows,
             int maxDepth, KgMetrics metrics, List<GraphInfo> graphs, Map<String, String> prefixes) {
@@ -125,6 +128,14 @@ public final class GraphSnapshot {
      */
     public GraphProfile profile() {
         return profile;
+    }
+
+    /**
+     * Something a caller derives from this version and keeps with it, made once by whoever asks first: a cache of a
+     * version's facts that lives and dies with the version (a version never changes, so it never goes stale).
+     */
+    public <T> T memo(Class<T> kind, Supplier<T> make) {
+        return kind.cast(memos.computeIfAbsent(kind, k -> make.get()));
     }
 
     /** Runs a query with the server limits. */

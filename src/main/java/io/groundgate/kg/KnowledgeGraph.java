@@ -376,6 +376,7 @@ public class KnowledgeGraph {
                 since(start), warnings, changes, false), true);
         entailed = entailedCount;
         current.set(next);
+        prepareLookups(next);
         loader.served(loaded.files());
         ready = true;
         servedWarnings = warnings.stream().filter(w -> !pending.contains(w)).toList();
@@ -403,7 +404,20 @@ public class KnowledgeGraph {
         entailed = entailedCount;
         metrics.triples(next.graphs().stream().mapToLong(GraphInfo::triples).sum(), entailedCount);
         current.set(next);
+        prepareLookups(next);
         ready = true;
+    }
+
+    /**
+     * The profile's name lookups are built on first use, off the reload path; start building them now, beside the
+     * version just served, so that the first question after a reload rarely waits for them.
+     */
+    private void prepareLookups(GraphSnapshot next) {
+        try {
+            validator.execute(() -> next.profile().names().prepare());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: the first lookup builds them, if one comes
+        }
     }
 
     /** A snapshot with its label index and schema built, not yet served. */

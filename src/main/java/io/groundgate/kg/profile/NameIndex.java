@@ -87,18 +87,17 @@ public final class NameIndex {
     private static final NameIndex EMPTY = build(List.of());
 
     private final List<Entry> entries;
-    private final Sorted byKey;
-    private final Sorted byWord;
-    private final Map<String, int[]> trigrams;
-    private final Map<String, Integer> preferred;
+    /** Keys, words and preferred names: built on the first lookup, not on the reload path (see {@link #lookups()}). */
+    private volatile Lookups lookups;
+    /** Trigram postings of the keys: built on the first fuzzy lookup, the only one that reads them. */
+    private volatile Map<String, int[]> trigrams;
 
-    private NameIndex(List<Entry> entries, Sorted byKey, Sorted byWord, Map<String, int[]> trigrams,
-            Map<String, Integer> preferred) {
+    private NameIndex(List<Entry> entries) {
         this.entries = entries;
-        this.byKey = byKey;
-        this.byWord = byWord;
-        this.trigrams = trigrams;
-        this.preferred = preferred;
+    }
+
+    /** What exact, prefix and word lookups read, with each resource's preferred name. */
+    private record Lookups(Sorted byKey, Sorted byWord, Map<String, Integer> preferred) {
     }
 
     /**
@@ -133,9 +132,57 @@ public final class NameIndex {
         return EMPTY;
     }
 
-    /** Builds an index over the names; duplicates are dropped. */
+    /**
+     * An index over the names; duplicates are dropped. Only the list is made here: the sorted keys are built on the
+     * first lookup and the trigram postings on the first fuzzy lookup, once each (call {@link #prepare()} to build
+     * them ahead), so a graph reload does not pay for lookups nobody has asked for yet.
+     */
     public static NameIndex build(Collection<Entry> names) {
-        List<Entry> list = List.copyOf(new LinkedHashSet<>(names));
+        return new NameIndex(List.copyOf(new LinkedHashSet<>(names)));
+    }
+
+    /** Builds the lookup structures now (on a background thread after a reload, say), if not built yet. */
+    public void prepare() {
+        lookups();
+        trigrams();
+    }
+
+    boolean lookupsBuilt() {
+        return lookups != null;
+    }
+
+    boolean trigramsBuilt() {
+        return trigrams != null;
+    }
+
+    private Lookups lookups() {
+        Lookups l = lookups;
+        if (l == null) {
+            synchronized (this) {
+                l = lookups;
+                if (l == null) {
+                    lookups = l = buildLookups(entries);
+                }
+            }
+        }
+        return l;
+    }
+
+    private Map<String, int[]> trigrams() {
+        Map<String, int[]> t = trigrams;
+        if (t == null) {
+            Sorted byKey = lookups().byKey();
+            synchronized (this) {
+                t = trigrams;
+                if (t == null) {
+                    trigrams = t = TrigramPostings.of(byKey.keys());
+                }
+            }
+        }
+        return t;
+    }
+
+    private static Lookups buildLookups(List<Entry> list) {
         Map<String, NameText.IntList> keyed = new HashMap<>();
         Map<String, NameText.IntList> worded = new HashMap<>();
         Map<String, Integer> preferred = new HashMap<>();
@@ -154,9 +201,7 @@ public final class NameIndex {
                 preferred.merge(e.iri(), i, (a, b) -> rank(list.get(b)) < rank(list.get(a)) ? b : a);
             }
         }
-        Sorted byKey = Sorted.of(keyed);
-        Map<String, int[]> trigramIndex = TrigramPostings.of(byKey.keys());
-        return new NameIndex(list, byKey, Sorted.of(worded), trigramIndex, preferred);
+        return new Lookups(Sorted.of(keyed), Sorted.of(worded), preferred);
     }
 
     /**
@@ -168,8 +213,9 @@ public final class NameIndex {
         if (key.isEmpty() || limit <= 0) {
             return new Lookup(List.of(), false);
         }
+        Lookups l = lookups();
         Map<String, Hit> best = new LinkedHashMap<>();
-        int[] exact = byKey.get(key);
+        int[] exact = l.byKey().get(key);
         if (exact != null) {
             for (int id : exact) {
                 keep(best, hit(id, Match.EXACT, 1.0));
@@ -177,11 +223,11 @@ public final class NameIndex {
         }
         int scanLimit = Math.max(50, limit * 10);
         if (best.size() < limit) {
-            scan(byKey, key, scanLimit, Match.PREFIX, 0.6, best);
-            scan(byWord, key, scanLimit, Match.WORD, 0.55, best);
+            scan(l.byKey(), key, scanLimit, Match.PREFIX, 0.6, best);
+            scan(l.byWord(), key, scanLimit, Match.WORD, 0.55, best);
         }
         if (best.isEmpty()) {
-            fuzzy(key, best);
+            fuzzy(key, l.byKey(), best);
         }
         List<Hit> sorted = best.values().stream()
                 .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::name)).toList();
@@ -192,7 +238,7 @@ public final class NameIndex {
 
     /** The preferred name of a resource: a label before a name property before an alternative label or local name. */
     public Optional<String> nameOf(String iri) {
-        Integer id = preferred.get(iri);
+        Integer id = lookups().preferred().get(iri);
         return id == null ? Optional.empty() : Optional.of(entries.get(id).text());
     }
 
@@ -228,13 +274,14 @@ public final class NameIndex {
     }
 
     /** Keys within about one edit per four characters; candidates from the rarest trigrams only. */
-    private void fuzzy(String key, Map<String, Hit> best) {
+    private void fuzzy(String key, Sorted byKey, Map<String, Hit> best) {
         if (key.length() < 3) {
             return;
         }
         int maxDistance = Math.max(1, Math.min(3, key.length() / 4));
         // one edit changes at most three trigrams, so a match is in the postings of one of the 3d + 1 rarest
         List<int[]> postings = new ArrayList<>();
+        Map<String, int[]> trigrams = trigrams();
         for (String g : NameText.trigrams(key)) {
             postings.add(trigrams.getOrDefault(g, new int[0]));
         }

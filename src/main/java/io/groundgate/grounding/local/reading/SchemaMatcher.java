@@ -1,6 +1,5 @@
 package io.groundgate.grounding.local.reading;
 
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,10 +34,78 @@ public final class SchemaMatcher {
     private final String version;
     private final EmbeddingModel model;
     private final Map<String, List<Text>> texts = new HashMap<>();
-    private final Map<String, float[]> phrases = new ConcurrentHashMap<>();
+    private final Map<String, Vector> phrases = new ConcurrentHashMap<>();
+    private final Map<String, Phrase> compared = new ConcurrentHashMap<>();
     private final Set<String> keys = new HashSet<>();
 
-    private record Text(String key, Set<String> words, float[] vector) {
+    /** One name or comment of a term: its folded key, its words by stem (stems of three letters or more), its embedding. */
+    record Text(String key, Set<String> words, Map<String, Set<String>> wordsByStem, Vector vector) {
+        Text(String key, Set<String> words, Vector vector) {
+            this(key, words, byStem(words), vector);
+        }
+
+        private static Map<String, Set<String>> byStem(Set<String> words) {
+            Map<String, Set<String>> out = new HashMap<>();
+            for (String w : words) {
+                String stem = stem(w);
+                if (stem.length() >= 3) {
+                    out.computeIfAbsent(stem, x -> new HashSet<>()).add(w);
+                }
+            }
+            return out;
+        }
+
+        /** Whether a word of this text is another form of {@code word} ({@link #sameStem}). */
+        boolean hasOtherForm(String word, String wordStem) {
+            Set<String> forms = wordsByStem.get(wordStem);
+            return forms != null && (forms.size() > 1 || !forms.contains(word));
+        }
+    }
+
+    /**
+     * An embedding with its length worked out once: a similarity is then one dot product, not three sums over both
+     * vectors (the cosine was 10 % of a planner request).
+     */
+    record Vector(float[] values, double length) {
+        static Vector of(float[] values) {
+            if (values == null) {
+                return null;
+            }
+            double sum = 0; // summed as LangChain4j's CosineSimilarity sums it, so the cosine is the same double
+            for (float v : values) {
+                sum += v * v;
+            }
+            return new Vector(values, Math.sqrt(sum));
+        }
+    }
+
+    /**
+     * A phrase as it is compared, kept per matcher (one graph version): its folded key, words and stem, its embedding
+     * once one is needed, and its similarity to each term once worked out. The reading planner asks for the same
+     * phrase against the same terms many times per question and across questions (this was 40 % of its time).
+     */
+    private final class Phrase {
+        private final String text;
+        private final String key;
+        private final Set<String> words;
+        private final String stem;
+        private final Map<String, Double> scores = new ConcurrentHashMap<>();
+        private volatile Vector vector;
+
+        Phrase(String text) {
+            this.text = text;
+            this.key = key(text);
+            this.words = new HashSet<>(Arrays.asList(key.split(" ")));
+            this.stem = stem(key);
+        }
+
+        Vector vector() {
+            Vector v = vector;
+            if (v == null) {
+                vector = v = SchemaMatcher.this.vector(text);
+            }
+            return v;
+        }
     }
 
     private SchemaMatcher(String version, EmbeddingModel model) {
@@ -93,7 +160,7 @@ public final class SchemaMatcher {
             }
             m.texts.computeIfAbsent(embedOwners.get(i), k -> new ArrayList<>()).add(new Text(comment ? "" : key,
                     comment ? Set.of() : new HashSet<>(Arrays.asList(key.split(" "))),
-                    vectors.isEmpty() ? null : vectors.get(i)));
+                    vectors.isEmpty() ? null : Vector.of(vectors.get(i))));
         }
         return m;
     }
@@ -134,15 +201,39 @@ public final class SchemaMatcher {
         if (own == null || phrase.isBlank()) {
             return 0;
         }
-        String key = key(phrase);
-        Set<String> words = new HashSet<>(Arrays.asList(key.split(" ")));
+        return similarity(phrase(phrase), iri, own);
+    }
+
+    private Phrase phrase(String text) {
+        Phrase p = compared.get(text);
+        if (p == null) {
+            if (compared.size() > MAX_PHRASES) {
+                compared.clear();
+            }
+            p = compared.computeIfAbsent(text, Phrase::new);
+        }
+        return p;
+    }
+
+    private double similarity(Phrase phrase, String iri, List<Text> own) {
+        Double known = phrase.scores.get(iri);
+        if (known != null) {
+            return known;
+        }
+        double score = score(phrase, own);
+        phrase.scores.put(iri, score);
+        return score;
+    }
+
+    private static double score(Phrase phrase, List<Text> own) {
+        String key = phrase.key;
+        Set<String> words = phrase.words;
         double best = 0;
-        float[] q = null;
         for (Text t : own) {
             if (!t.key().isEmpty() && t.key().equals(key)) {
                 return 1.0;
             }
-            if (words.size() == 1 && t.words().stream().anyMatch(w -> sameStem(w, key))) {
+            if (words.size() == 1 && t.hasOtherForm(key, phrase.stem)) {
                 best = Math.max(best, 0.75); // the same word in another form: "serves" for "served by"
             }
             if (!t.words().isEmpty() && t.words().containsAll(words)) {
@@ -150,8 +241,7 @@ public final class SchemaMatcher {
                 continue;
             }
             if (t.vector() != null) {
-                q = q == null ? vector(phrase) : q;
-                best = Math.max(best, cosine(q, t.vector()));
+                best = Math.max(best, cosine(phrase.vector(), t.vector()));
             }
         }
         return best;
@@ -163,7 +253,7 @@ public final class SchemaMatcher {
         return x.length() >= 3 && x.equals(stem(b)) && !a.equals(b);
     }
 
-    private static String stem(String w) {
+    static String stem(String w) {
         for (String suffix : List.of("ing", "ies", "ied", "es", "ed", "s", "e")) {
             if (w.endsWith(suffix) && w.length() - suffix.length() >= 3) {
                 return w.substring(0, w.length() - suffix.length());
@@ -189,20 +279,29 @@ public final class SchemaMatcher {
     public record Scored(String iri, double score) {
     }
 
-    private float[] vector(String phrase) {
+    private Vector vector(String phrase) {
         if (model == null) {
             return null;
         }
         if (phrases.size() > MAX_PHRASES) {
             phrases.clear();
         }
-        return phrases.computeIfAbsent(phrase, p -> model.embed(p).content().vector());
+        return phrases.computeIfAbsent(phrase, p -> Vector.of(model.embed(p).content().vector()));
     }
 
-    private static double cosine(float[] a, float[] b) {
+    /** LangChain4j's {@link CosineSimilarity#between}, to the bit, with both lengths known in advance. */
+    static double cosine(float[] a, double aLength, float[] b, double bLength) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot / Math.max(aLength * bLength, CosineSimilarity.EPSILON);
+    }
+
+    private static double cosine(Vector a, Vector b) {
         if (a == null || b == null) {
             return 0;
         }
-        return CosineSimilarity.between(Embedding.from(a), Embedding.from(b));
+        return cosine(a.values(), a.length(), b.values(), b.length());
     }
 }
