@@ -8,6 +8,10 @@ import { forget } from './graph.js';
 const TYPES = { ttl: 'text/turtle', nt: 'application/n-triples', rdf: 'application/rdf+xml', owl: 'application/rdf+xml',
   xml: 'application/rdf+xml', jsonld: 'application/ld+json', nq: 'application/n-quads', trig: 'application/trig' };
 
+// GET /admin/kg's last_reload.outcome in words
+const OUTCOMES = { served: 'served', unchanged: 'unchanged', rejected: 'refused: the last good version keeps serving',
+  held: 'held: it would remove too much (confirm with POST /admin/kg/reload?accept-removal=true)' };
+
 let status = null;
 let editResult = null;
 
@@ -67,15 +71,21 @@ function show(kg) {
           h('button', { type: 'button', class: 'small', onclick: () => fetchGraph(g.file, 'edit') }, 'Edit'),
           h('button', { type: 'button', class: 'small', onclick: () => fetchGraph(g.file, 'download') }, 'Download'),
           deleteButton(g.file))))))),
-    kg.last_reload ? reloadView(kg.last_reload, 'Last reload') : null);
+    kg.last_reload ? reloadView(kg.last_reload, 'Last reload') : null,
+    kg.warnings?.length
+      ? h('section', { class: 'reload', id: 'kg-warnings' }, h('h3', {}, `Warnings on the served version (${kg.warnings.length})`),
+        problemList(kg.warnings.map((w) => ({ severity: 'warning', ...w }))))
+      : null);
 }
 
 /** A reload outcome with every problem at its file:line:column. */
 function reloadView(r, title) {
-  return h('section', { class: 'reload', id: 'last-reload' },
-    h('h3', {}, title, ' ', r.success ? h('span', { class: 'badge good' }, 'succeeded') : h('span', { class: 'badge bad' }, 'refused')),
+  return h('section', { class: 'reload', id: title === 'Last reload' ? 'last-reload' : null },
+    h('h3', {}, title, ' ', h('span', { class: `badge outcome ${r.success ? 'good' : 'bad'}` }, OUTCOMES[r.outcome] ?? (r.success ? 'succeeded' : 'refused'))),
     h('p', { class: 'meta' }, `${when(r.at)} · trigger ${r.trigger} · version ${r.version}`, r.changed ? ' (changed)' : ' (unchanged)',
       r.duration_ms !== undefined ? ` · ${ms(r.duration_ms)}` : ''),
+    r.changes?.length ? h('p', { class: 'meta' }, 'Changes: ', r.changes.map((c, i) => [i ? '; ' : '',
+      `${c.file} ${c.status} (${c.before.toLocaleString('en')} → ${c.after.toLocaleString('en')} triples)`])) : null,
     r.errors?.length ? problemList(r.errors) : null,
     r.warnings?.length ? problemList(r.warnings.map((w) => ({ severity: 'warning', ...w }))) : null);
 }
@@ -86,7 +96,7 @@ export function problemList(problems) {
     const where = [p.file, p.line, p.column].filter((x) => x !== undefined && x !== null).join(':');
     const extra = Object.entries(p).filter(([k]) => !['file', 'line', 'column', 'message'].includes(k));
     return h('li', { class: `problem ${p.severity === 'warning' ? 'warning' : 'error'}` },
-      where ? h('code', { class: 'where' }, where) : null, ' ', p.message ?? '',
+      where ? h('code', { class: 'where' }, where) : null, ' ', h('span', { class: 'message' }, p.message ?? ''),
       extra.length ? h('span', { class: 'hint' }, ` (${extra.map(([k, v]) => `${k.replace('_', ' ')}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('; ')})`) : null);
   }));
 }
