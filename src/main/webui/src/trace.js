@@ -23,7 +23,8 @@ export function openInEditor(query) {
 /** The whole trace of a grounded answer. */
 export function groundingView(grounding) {
   const steps = grounding.steps ?? [];
-  const facts = steps.flatMap((s) => s.facts ?? []);
+  // a fact several steps used is listed once
+  const facts = [...new Map(steps.flatMap((s) => s.facts ?? []).map((f) => [`${f.subject} ${f.predicate} ${f.object}`, f])).values()];
   return h('div', { class: 'trace' },
     h('p', { class: 'meta' }, `Route ${grounding.route ?? '?'}`,
       grounding.graph_version ? ` · graph ${grounding.graph_version}` : '',

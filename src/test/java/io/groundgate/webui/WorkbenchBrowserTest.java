@@ -202,6 +202,9 @@ class WorkbenchBrowserTest {
         assertThat(steps.get(2).findElements(By.linkText("Open in SPARQL editor"))).isEmpty();
         assertThat(trace.findElements(By.cssSelector("ul.facts a.iri")).stream().map(a -> a.getDomAttribute("href")))
                 .contains(entityHref(goldIri));
+        // the density was used by two steps, and is listed once
+        List<String> facts = trace.findElements(By.cssSelector("ul.facts li")).stream().map(WebElement::getText).toList();
+        assertThat(facts).doesNotHaveDuplicates().filteredOn(f -> f.contains("gg:density")).hasSize(1);
         assertThat(trace.findElements(By.cssSelector("ul.sources li"))).isNotEmpty();
         browser.screenshot("ask-grounded", Browser.LAPTOP);
 
@@ -496,6 +499,20 @@ class WorkbenchBrowserTest {
                 .containsExactlyElementsOf(located);
         assertThat(served.getText()).contains((String) warnings.get(warnings.size() - 1).get("message"));
         browser.screenshot("graphs-warning", Browser.LAPTOP);
+
+        // replaced from its row: "Edit" loads the served graph into the form, the edited text replaces it
+        row.findElement(By.xpath(".//button[text()='Edit']")).click();
+        await().atMost(WAIT).until(() -> find("#edit-body").getDomProperty("value").contains("Workbench note"));
+        assertThat(find("#edit-graph").getDomProperty("value")).isEqualTo("workbench-note.ttl");
+        find("#edit-body").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "@prefix ex: <https://example.org/> .\n"
+                + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                + "ex:note rdfs:label \"Workbench note\"@en , \"Notiz\"@de ; rdfs:comment \"replaced\"@en .\n");
+        find("#edit-submit").click();
+        await().atMost(WAIT).ignoreExceptions().until(() -> find("#edit-result").getText().contains("Saved workbench-note.ttl"));
+        await().atMost(WAIT).ignoreExceptions()
+                .until(() -> find("#graph-table tr[data-file='workbench-note.ttl'] td.num").getText().equals("3"));
+        assertThat(Files.readString(WorkbenchProfile.Graph.folder.resolve("workbench-note.ttl"))).contains("replaced");
+        row = find("#graph-table tr[data-file='workbench-note.ttl']");
         WebElement delete = row.findElement(By.cssSelector("button.danger"));
         delete.click();
         assertThat(delete.getText()).startsWith("Confirm delete");
@@ -537,7 +554,7 @@ class WorkbenchBrowserTest {
             assertThat(problem.getText()).contains(refused.getString("errors[0].message"));
             assertThat(find("#edit-result .outcome").getText()).startsWith("refused");
             // kept as the last reload in the status, and the last good version still serves
-            await().atMost(WAIT).until(() -> find("#last-reload .problem .where").getText().equals(where));
+            await().atMost(WAIT).ignoreExceptions().until(() -> find("#last-reload .problem .where").getText().equals(where));
             assertThat(find("#kg-status .meta").getText()).contains(kg.getString("version"));
             browser.screenshot("graphs-reload", Browser.LAPTOP);
         } finally {
@@ -567,10 +584,11 @@ class WorkbenchBrowserTest {
         assertThat(declared).isNotEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("[data-tool]")).stream().map(b -> b.getDomAttribute("data-tool")))
                 .containsAll(declared);
-        WebElement declarative = waitFor("#declarative-table");
+        waitFor("#declarative-table");
         for (Map<String, Object> f : status.<Map<String, Object>>getList("files")) {
-            assertThat(declarative.findElement(By.cssSelector("tr[data-file='" + f.get("file") + "']")).getText())
-                    .contains((String) f.get("status")).contains((String) f.get("tool"));
+            String row = "#declarative-table tr[data-file='" + f.get("file") + "']";
+            await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(find(row).getText())
+                    .contains((String) f.get("status")).contains((String) f.get("tool")));
         }
         browser.screenshot("tools", Browser.LAPTOP);
         browser.screenshot("tools-phone", Browser.PHONE);
@@ -580,7 +598,7 @@ class WorkbenchBrowserTest {
         try {
             Files.writeString(broken, "name: zz_broken\ndescription: \"never closed\n");
             find("#declarative-reload").click();
-            await().atMost(WAIT).until(() -> find("#declarative-table").getText().contains("zz_broken.yaml"));
+            await().atMost(WAIT).ignoreExceptions().until(() -> find("#declarative-table").getText().contains("zz_broken.yaml"));
             Map<String, Object> file = admin().get("/admin/tools").then().statusCode(200).extract().jsonPath()
                     .getMap("files.find { it.file.endsWith('zz_broken.yaml') }");
             assertThat(file.get("status")).isEqualTo("refused");
