@@ -453,7 +453,7 @@ class WorkbenchBrowserTest {
     }
 
     @Test
-    void aBrokenGraphUploadIsRefusedWithItsLocatedErrorAndNothingChanges() throws Exception {
+    void aGraphUploadIsDryRunFirstAndServedOnlyFromTheServeButton() throws Exception {
         String before = admin().get("/admin/kg").then().statusCode(200).extract().path("version");
         String message = admin().contentType("text/turtle").body(BROKEN_TURTLE.getBytes(StandardCharsets.UTF_8))
                 .queryParam("graph", "broken.ttl").put("/admin/graphs").then().statusCode(400).extract()
@@ -461,16 +461,18 @@ class WorkbenchBrowserTest {
         Matcher where = Pattern.compile(":(\\d+):(\\d+):").matcher(message);
         assertThat(where.find()).as(message).isTrue();
 
-        expectedErrors.add("/admin/graphs?graph=broken.ttl - Failed to load resource: the server responded with a status of 400");
         go("#/graphs");
         WebElement graphs = waitFor("#graph-table");
         assertThat(graphs.getText()).contains("elements.ttl");
         find("#edit-graph").sendKeys("broken.ttl");
         find("#edit-body").sendKeys(BROKEN_TURTLE);
         find("#edit-submit").click();
+        // the dry run finds the problem the real call refuses with, at the same place; there is nothing to serve
         WebElement error = waitFor("#edit-error .problem .where");
         assertThat(error.getText()).contains("broken.ttl").endsWith(":" + where.group(1) + ":" + where.group(2));
         assertThat(find("#edit-error").getText()).contains("nothing was changed");
+        assertThat(find("#edit-error .outcome").getText()).startsWith("refused");
+        assertThat(browser.driver.findElements(By.id("edit-serve"))).isEmpty();
         assertThat(Files.exists(WorkbenchProfile.Graph.folder.resolve("broken.ttl"))).isFalse();
         assertThat((String) admin().get("/admin/kg").then().extract().path("version")).isEqualTo(before);
         browser.screenshot("graphs", Browser.LAPTOP);
@@ -484,6 +486,18 @@ class WorkbenchBrowserTest {
         find("#edit-body").sendKeys("@prefix ex: <https://example.org/> .\n@prefix gg: <" + GG + "> .\n"
                 + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\nex:note rdfs:label \"Workbench note\"@en ;\n  gg:densty 1.5 .\n");
         find("#edit-submit").click();
+        // first its dry run: valid, with the warning and the change it would make, and nothing served yet
+        WebElement dryRun = waitFor("#edit-dry-run");
+        assertThat(dryRun.findElement(By.cssSelector(".outcome")).getText()).startsWith("valid");
+        assertThat(dryRun.getText()).contains("Nothing is served yet").contains("workbench-note.ttl added (0 → 2 triples)");
+        List<String> dryRunWarnings = dryRun.findElements(By.cssSelector(".problem.warning .where")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(dryRunWarnings).anySatisfy(w -> assertThat(w).startsWith("workbench-note.ttl:5:"));
+        assertThat(Files.exists(WorkbenchProfile.Graph.folder.resolve("workbench-note.ttl"))).isFalse();
+        assertThat((String) admin().get("/admin/kg").then().extract().path("version")).isEqualTo(before);
+        assertThat(browser.driver.findElements(By.cssSelector("#graph-table tr[data-file='workbench-note.ttl']"))).isEmpty();
+        browser.screenshot("graphs-dry-run", Browser.LAPTOP);
+        find("#edit-serve").click();
         WebElement row = waitFor("#graph-table tr[data-file='workbench-note.ttl']");
         assertThat(row.findElement(By.cssSelector("td.num")).getText()).isEqualTo("2");
         assertThat(Files.exists(WorkbenchProfile.Graph.folder.resolve("workbench-note.ttl"))).isTrue();
@@ -494,6 +508,7 @@ class WorkbenchBrowserTest {
         // before it is served, in the edit's validation result; and with the served version's status
         assertThat(find("#edit-result").findElements(By.cssSelector(".problem.warning .where")).stream().map(WebElement::getText))
                 .contains(located.get(located.size() - 1));
+        assertThat(dryRunWarnings).contains(located.get(located.size() - 1));
         WebElement served = waitFor("#kg-warnings");
         assertThat(served.findElements(By.cssSelector(".problem.warning .where")).stream().map(WebElement::getText))
                 .containsExactlyElementsOf(located);
@@ -508,6 +523,9 @@ class WorkbenchBrowserTest {
                 + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                 + "ex:note rdfs:label \"Workbench note\"@en , \"Notiz\"@de ; rdfs:comment \"replaced\"@en .\n");
         find("#edit-submit").click();
+        assertThat(waitFor("#edit-dry-run").getText()).contains("workbench-note.ttl changed (2 → 3 triples)");
+        assertThat(Files.readString(WorkbenchProfile.Graph.folder.resolve("workbench-note.ttl"))).doesNotContain("replaced");
+        find("#edit-serve").click();
         await().atMost(WAIT).ignoreExceptions().until(() -> find("#edit-result").getText().contains("Saved workbench-note.ttl"));
         await().atMost(WAIT).ignoreExceptions()
                 .until(() -> find("#graph-table tr[data-file='workbench-note.ttl'] td.num").getText().equals("3"));
