@@ -89,7 +89,10 @@ function turnView(question, request) {
   return { el, answer, trace };
 }
 
-/** "Copy as curl" and "Copy as OpenAI SDK" for the exact request of a turn (the key comes from an env variable). */
+/**
+ * "Copy as curl" and "Copy as OpenAI SDK" (Python and Node.js) for the exact request of a turn; the key comes from the
+ * GROUNDGATE_API_KEY environment variable, never from the page.
+ */
 function codeView(request, status) {
   const body = JSON.stringify(request, null, 2);
   const origin = location.origin;
@@ -97,13 +100,16 @@ function codeView(request, status) {
     + `  -H "Authorization: Bearer $GROUNDGATE_API_KEY" \\\n  -d '${body.replaceAll("'", "'\\''")}'`;
   const python = `import os\nfrom openai import OpenAI\n\nclient = OpenAI(base_url="${origin}/v1", api_key=os.environ.get("GROUNDGATE_API_KEY", "unused"))\n`
     + `reply = client.chat.completions.create(\n    model=${JSON.stringify(request.model)},\n    messages=${JSON.stringify(request.messages, null, 4).replaceAll('\n', '\n    ')},\n)\n`
-    + `print(reply.choices[0].message.content)\nprint(reply.model_extra["grounding"])\n`;
+    + `print(reply.choices[0].message.content)\nprint((reply.model_extra or {}).get("grounding"))\n`;
+  const node = `import OpenAI from 'openai';\n\nconst client = new OpenAI({ baseURL: '${origin}/v1', apiKey: process.env.GROUNDGATE_API_KEY ?? 'unused' });\n`
+    + `const reply = await client.chat.completions.create({\n  model: ${JSON.stringify(request.model)},\n  messages: ${JSON.stringify(request.messages, null, 2).replaceAll('\n', '\n  ')},\n});\n`
+    + `console.log(reply.choices[0].message.content);\nconsole.log(JSON.stringify(reply.grounding ?? null));\n`;
+  const copy = (label, text) => h('button', { type: 'button', class: 'small', onclick: () => copyText(text, status) }, label);
   return h('details', { class: 'code-copy' }, h('summary', {}, 'Copy as curl / OpenAI SDK'),
     h('div', { class: 'row' },
-      h('button', { type: 'button', class: 'small', onclick: () => copyText(curl, status) }, 'Copy as curl'),
-      h('button', { type: 'button', class: 'small', onclick: () => copyText(python, status) }, 'Copy as OpenAI SDK (Python)'),
+      copy('Copy as curl', curl), copy('Copy as OpenAI SDK (Python)', python), copy('Copy as OpenAI SDK (Node.js)', node),
       status),
-    h('pre', { class: 'code curl' }, curl), h('pre', { class: 'code sdk' }, python));
+    h('pre', { class: 'code curl' }, curl), h('pre', { class: 'code sdk sdk-python' }, python), h('pre', { class: 'code sdk sdk-node' }, node));
 }
 
 /** Streams one completion: shows the text as it arrives and the trace from the last chunk. Returns the answer text. */

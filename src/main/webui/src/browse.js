@@ -2,7 +2,7 @@
 import { invokeTool } from './api.js';
 import { fill, h, note } from './dom.js';
 import { errorNote } from './errors.js';
-import { classView, classes, compact, entityLink } from './graph.js';
+import { classView, classes, compact, entityLink, profiledProperty } from './graph.js';
 
 export function mount(root, route) {
   const results = h('div', { id: 'search-results' });
@@ -56,22 +56,52 @@ async function loadClasses(list, detail) {
 async function showClass(c, detail) {
   fill(detail, h('p', { class: 'hint' }, 'Loading…'));
   try {
-    const view = await classView(c.iri);
-    const props = view.properties ?? [];
-    fill(detail, h('h3', { id: 'class-title', tabindex: '-1' }, view.class.label ?? compact(c.iri), ' ', h('span', { class: 'hint' }, `${view.class.instances} instances`)),
-      view.class.comment ? h('p', {}, view.class.comment) : null,
-      view.class.superclasses?.length ? h('p', {}, 'Subclass of ', view.class.superclasses.map((s) => [entityLink(s), ' '])) : null,
-      h('div', { class: 'table-wrap' }, h('table', { class: 'grid' },
-        h('thead', {}, h('tr', {}, ['Property', 'Kind', 'Domain → range', 'Unit', 'Uses'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, props.map((p) => h('tr', {},
-          h('td', {}, entityLink(p.iri, p.label ?? compact(p.iri))),
-          h('td', {}, p.kind),
-          h('td', {}, (p.domains ?? []).map(compact).join(', '), ' → ', (p.ranges ?? []).map(compact).join(', ')),
-          h('td', {}, p.unit ?? ''),
-          h('td', { class: 'num' }, p.uses ?? '')))))),
-      h('p', {}, h('a', { href: `#/sparql?query=${encodeURIComponent(`SELECT ?item ?label WHERE {\n  ?item a <${c.iri}> .\n  OPTIONAL { ?item <http://www.w3.org/2000/01/rdf-schema#label> ?label }\n}\nLIMIT 100`)}` }, 'List instances in the SPARQL editor')));
+    const listAll = h('p', {}, h('a', { href: `#/sparql?query=${encodeURIComponent(`SELECT ?item ?label WHERE {\n  ?item a <${c.iri}> .\n  OPTIONAL { ?item <http://www.w3.org/2000/01/rdf-schema#label> ?label }\n}\nLIMIT 100`)}` }, 'List instances in the SPARQL editor'));
+    if (c.uses) {
+      fill(detail, ...await profiledClass(c), listAll);
+    } else {
+      fill(detail, ...summaryClass(c, await classView(c.iri)), listAll);
+    }
     document.getElementById('class-title')?.focus();
   } catch (e) {
     fill(detail, errorNote(e));
   }
+}
+
+/** A class as the graph profile observed it: each property its instances use, how many have it, kind, unit, examples. */
+async function profiledClass(c) {
+  const rows = await Promise.all(c.uses.map(async (u) => ({ use: u, property: await profiledProperty(u.property) })));
+  return [
+    h('h3', { id: 'class-title', tabindex: '-1' }, c.label ?? compact(c.iri), ' ', h('span', { class: 'hint' }, `${c.count.toLocaleString('en')} instances`)),
+    h('p', { class: 'hint', id: 'class-origin' }, 'Properties as the graph profile observed them on the instances.'),
+    c.superclasses.length ? h('p', {}, 'Subclass of ', c.superclasses.map((s) => [entityLink(s), ' '])) : null,
+    h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'class-properties' },
+      h('thead', {}, h('tr', {}, ['Property', 'Kind', 'Values', 'Unit', 'Instances with it', 'Examples'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, rows.map(({ use, property }) => h('tr', {},
+        h('td', {}, entityLink(use.property, property?.name ?? compact(use.property))),
+        h('td', {}, (use.kind ?? '').toLowerCase().replaceAll('_', ' ')),
+        h('td', {}, [...(use.objectClasses ?? []), ...(use.datatypes ?? [])].map((x) => (x.value?.startsWith('@') ? x.value : compact(x.value ?? ''))).join(', ')),
+        h('td', {}, use.unit ?? property?.unit ?? ''),
+        h('td', { class: 'num' }, `${Number(use.subjects).toLocaleString('en')} (${Math.round(use.share * 100)} %)`),
+        h('td', { class: 'examples' }, (use.examples ?? []).slice(0, 3).join(', '))))))),
+  ];
+}
+
+/** A class as the schema summary (kg_schema) declares it, until the gateway serves a graph profile. */
+function summaryClass(c, view) {
+  const props = view.properties ?? [];
+  return [
+    h('h3', { id: 'class-title', tabindex: '-1' }, view.class.label ?? compact(c.iri), ' ', h('span', { class: 'hint' }, `${view.class.instances} instances`)),
+    h('p', { class: 'hint', id: 'class-origin' }, 'Properties as the schema declares them (no graph profile served).'),
+    view.class.comment ? h('p', {}, view.class.comment) : null,
+    view.class.superclasses?.length ? h('p', {}, 'Subclass of ', view.class.superclasses.map((s) => [entityLink(s), ' '])) : null,
+    h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'class-properties' },
+      h('thead', {}, h('tr', {}, ['Property', 'Kind', 'Domain → range', 'Unit', 'Uses'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, props.map((p) => h('tr', {},
+        h('td', {}, entityLink(p.iri, p.label ?? compact(p.iri))),
+        h('td', {}, p.kind),
+        h('td', {}, (p.domains ?? []).map(compact).join(', '), ' → ', (p.ranges ?? []).map(compact).join(', ')),
+        h('td', {}, p.unit ?? ''),
+        h('td', { class: 'num' }, p.uses ?? '')))))),
+  ];
 }

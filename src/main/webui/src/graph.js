@@ -110,12 +110,16 @@ export function termNode(text) {
   return h('span', { class: 'literal' }, text);
 }
 
-/** Classes with instance counts and labels, most instances first (profile when present, else SPARQL). */
+/**
+ * Classes with instance counts and labels, most instances first: from the graph profile when the gateway serves one,
+ * else from the schema summary, else SPARQL. A profile class keeps its observed property uses (`uses`).
+ */
 export async function classes() {
   const { profile } = await schema();
-  if (Array.isArray(profile?.classes)) {
+  if (profile?.classes?.length) {
     return profile.classes.map((c) => ({
-      iri: c.iri, label: c.label ?? c.name ?? null, count: Number(c.instances ?? c.count ?? 0),
+      iri: c.iri, label: c.label ?? c.name ?? null, count: Number(c.instances ?? c.count ?? 0), uses: c.properties ?? [],
+      superclasses: c.superClasses ?? [],
     }));
   }
   const fromSummary = classesOfSummary((await schema()).text);
@@ -157,6 +161,12 @@ export async function sparqlJson(query) {
     headers: { Accept: 'application/sparql-results+json' },
   });
   return response.json();
+}
+
+/** The graph profile's entry for a property (its name, unit, kind), if a profile is loaded. */
+export async function profiledProperty(iri) {
+  const { profile } = await schema();
+  return profile?.properties?.find((p) => p.iri === iri) ?? null;
 }
 
 /** kg_schema for one class: {class, properties, prefixes}. */

@@ -8,6 +8,11 @@ import { forget } from './graph.js';
 const TYPES = { ttl: 'text/turtle', nt: 'application/n-triples', rdf: 'application/rdf+xml', owl: 'application/rdf+xml',
   xml: 'application/rdf+xml', jsonld: 'application/ld+json', nq: 'application/n-quads', trig: 'application/trig' };
 
+// GET /admin/kg's last_reload.outcome (and a dry run's) in words
+const OUTCOMES = { served: 'served', unchanged: 'unchanged', rejected: 'refused: the last good version keeps serving',
+  valid: 'valid: not served yet',
+  held: 'held: it would remove too much (confirm with POST /admin/kg/reload?accept-removal=true)' };
+
 let status = null;
 let editResult = null;
 
@@ -67,15 +72,21 @@ function show(kg) {
           h('button', { type: 'button', class: 'small', onclick: () => fetchGraph(g.file, 'edit') }, 'Edit'),
           h('button', { type: 'button', class: 'small', onclick: () => fetchGraph(g.file, 'download') }, 'Download'),
           deleteButton(g.file))))))),
-    kg.last_reload ? reloadView(kg.last_reload, 'Last reload') : null);
+    kg.last_reload ? reloadView(kg.last_reload, 'Last reload') : null,
+    kg.warnings?.length
+      ? h('section', { class: 'reload', id: 'kg-warnings' }, h('h3', {}, `Warnings on the served version (${kg.warnings.length})`),
+        problemList(kg.warnings.map((w) => ({ severity: 'warning', ...w }))))
+      : null);
 }
 
 /** A reload outcome with every problem at its file:line:column. */
 function reloadView(r, title) {
-  return h('section', { class: 'reload', id: 'last-reload' },
-    h('h3', {}, title, ' ', r.success ? h('span', { class: 'badge good' }, 'succeeded') : h('span', { class: 'badge bad' }, 'refused')),
+  return h('section', { class: 'reload', id: title === 'Last reload' ? 'last-reload' : null },
+    h('h3', {}, title, ' ', h('span', { class: `badge outcome ${r.success ? 'good' : 'bad'}` }, OUTCOMES[r.outcome] ?? (r.success ? 'succeeded' : 'refused'))),
     h('p', { class: 'meta' }, `${when(r.at)} · trigger ${r.trigger} · version ${r.version}`, r.changed ? ' (changed)' : ' (unchanged)',
       r.duration_ms !== undefined ? ` · ${ms(r.duration_ms)}` : ''),
+    r.changes?.length ? h('p', { class: 'meta' }, 'Changes: ', r.changes.map((c, i) => [i ? '; ' : '',
+      `${c.file} ${c.status} (${c.before.toLocaleString('en')} → ${c.after.toLocaleString('en')} triples)`])) : null,
     r.errors?.length ? problemList(r.errors) : null,
     r.warnings?.length ? problemList(r.warnings.map((w) => ({ severity: 'warning', ...w }))) : null);
 }
@@ -86,7 +97,7 @@ export function problemList(problems) {
     const where = [p.file, p.line, p.column].filter((x) => x !== undefined && x !== null).join(':');
     const extra = Object.entries(p).filter(([k]) => !['file', 'line', 'column', 'message'].includes(k));
     return h('li', { class: `problem ${p.severity === 'warning' ? 'warning' : 'error'}` },
-      where ? h('code', { class: 'where' }, where) : null, ' ', p.message ?? '',
+      where ? h('code', { class: 'where' }, where) : null, ' ', h('span', { class: 'message' }, p.message ?? ''),
       extra.length ? h('span', { class: 'hint' }, ` (${extra.map(([k, v]) => `${k.replace('_', ' ')}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('; ')})`) : null);
   }));
 }
@@ -148,21 +159,46 @@ function editForm() {
     const ext = file.name.split('.').pop().toLowerCase();
     if (TYPES[ext] && [...type.options].some((o) => o.value === TYPES[ext])) type.value = TYPES[ext];
   });
-  return h('form', { class: 'edit', id: 'edit-form', onsubmit: (e) => { e.preventDefault(); edit(mode.value, name.value.trim(), body.value, type.value); } },
+  return h('form', { class: 'edit', id: 'edit-form', onsubmit: (e) => { e.preventDefault(); validate(mode.value, name.value.trim(), body.value, type.value); } },
     h('h3', {}, 'Upload or replace a graph'),
-    h('p', { class: 'hint' }, 'The gateway parses and validates the new graph (syntax, SHACL) before serving it; a refused edit changes nothing. Needs the admin key.'),
+    h('p', { class: 'hint' }, 'The gateway first validates the new graph (syntax, SHACL, warnings, what changes) without serving it; "Serve it" then makes the edit. A refused edit changes nothing. Needs the admin key.'),
     h('div', { class: 'form-grid' },
       h('label', { for: 'edit-graph' }, 'File name'), name,
       h('label', { for: 'edit-type' }, 'Format'), type,
       h('label', { for: 'edit-mode' }, 'Action'), mode,
       h('label', { for: 'edit-file' }, 'From a file'), fileInput,
       h('label', { for: 'edit-body' }, 'Content'), body),
-    h('div', { class: 'row' }, h('button', { type: 'submit', id: 'edit-submit' }, 'Validate and save')));
+    h('div', { class: 'row' }, h('button', { type: 'submit', id: 'edit-submit' }, 'Validate')));
+}
+
+/**
+ * The edit's dry run (?dry-run=true): its validation result, and a "Serve it" button that makes the real call with the
+ * same content only when it would be served.
+ */
+async function validate(method, graph, text, type) {
+  if (!graph) return;
+  fill(editResult, h('p', { class: 'hint' }, 'Validating…'));
+  try {
+    const response = await call(`/admin/graphs?graph=${encodeURIComponent(graph)}&dry-run=true`,
+      { method, body: text, headers: { Accept: 'application/json', 'Content-Type': type } });
+    const r = await response.json();
+    const valid = r.reload?.success === true;
+    const serve = h('button', { type: 'button', id: 'edit-serve', onclick: () => edit(method, graph, text, type) }, 'Serve it');
+    fill(editResult, h('div', { id: valid ? 'edit-dry-run' : 'edit-error' },
+      valid
+        ? note('ok', `${r.file} is valid: ${r.created ? 'a new graph' : 'it replaces or merges into the served graph'}. Nothing is served yet; version ${r.version} still serves.`)
+        : note('error', `${r.file} would be refused.`),
+      reloadView(r.reload, 'Validation (dry run)'),
+      valid ? h('div', { class: 'row' }, serve) : h('h4', {}, 'Refused — nothing was changed. Fix the problems above and validate again.')));
+    if (valid) serve.focus();
+  } catch (e) {
+    showRefusal(e);
+  }
 }
 
 async function edit(method, graph, text, type) {
   if (!graph) return;
-  fill(editResult, h('p', { class: 'hint' }, 'Validating…'));
+  fill(editResult, h('p', { class: 'hint' }, method === 'DELETE' ? 'Deleting…' : 'Validating and serving…'));
   try {
     const init = { method, headers: { Accept: 'application/json' } };
     if (method !== 'DELETE') {
@@ -176,13 +212,17 @@ async function edit(method, graph, text, type) {
     forget();
     refresh();
   } catch (e) {
-    // structured problems when the gateway sends them, else the file:line:column parts of its message
-    const listed = e.body?.error?.problems;
-    const problems = Array.isArray(listed) ? listed : e.message ? problemsOf(e.message) : [];
-    fill(editResult, h('div', { id: 'edit-error' },
-      errorNote(e, 'admin'),
-      problems.length ? h('div', {}, h('h4', {}, 'Refused — nothing was changed. Problems:'), problemList(problems)) : null));
+    showRefusal(e);
   }
+}
+
+/** A refused call: structured problems when the gateway sends them, else the file:line:column parts of its message. */
+function showRefusal(e) {
+  const listed = e.body?.error?.problems;
+  const problems = Array.isArray(listed) ? listed : e.message ? problemsOf(e.message) : [];
+  fill(editResult, h('div', { id: 'edit-error' },
+    errorNote(e, 'admin'),
+    problems.length ? h('div', {}, h('h4', {}, 'Refused — nothing was changed. Problems:'), problemList(problems)) : null));
 }
 
 function when(iso) {

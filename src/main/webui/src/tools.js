@@ -44,13 +44,19 @@ async function load(list, detail, wanted) {
 async function loadDeclarative(where, reload = false) {
   try {
     const s = await callJson(reload ? '/admin/tools/reload' : '/admin/tools', { method: reload ? 'POST' : 'GET' });
+    const files = s.files ?? [];
+    // each file's problem is located (file:line:column); other errors of the reload are listed as they are
+    const located = files.filter((f) => f.problem).map((f) => f.problem);
+    const others = (s.errors ?? []).filter((e) => !located.some((p) => String(e).endsWith(p.message)));
     fill(where,
       h('p', { class: 'meta' }, `Last reload ${s.at ? new Date(s.at).toLocaleString('en-GB') : '?'} · trigger ${s.trigger ?? '?'} · `,
         (s.errors ?? []).length ? h('span', { class: 'badge bad' }, `${s.errors.length} problem(s)`) : h('span', { class: 'badge good' }, 'no problems')),
       h('div', { class: 'table-wrap' }, h('table', { class: 'grid', id: 'declarative-table' },
-        h('thead', {}, h('tr', {}, ['File', 'Status', 'Tool'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, (s.files ?? []).map((f) => h('tr', {}, h('td', {}, f.file), h('td', {}, f.status), h('td', {}, f.tool ?? '')))))),
-      (s.errors ?? []).length ? problemList(s.errors.map((e) => (typeof e === 'string' ? { message: e } : e))) : null);
+        h('thead', {}, h('tr', {}, ['File', 'Status', 'Tool', 'Problem'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, files.map((f) => h('tr', { 'data-file': f.file },
+          h('td', {}, f.file), h('td', {}, f.status), h('td', {}, f.tool ?? ''),
+          h('td', {}, f.problem ? problemList([f.problem]) : '')))))),
+      others.length ? problemList(others.map((e) => (typeof e === 'string' ? { message: e } : e))) : null);
   } catch (e) {
     fill(where, errorNote(e, 'admin'));
   }

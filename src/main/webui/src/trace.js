@@ -3,7 +3,17 @@
 import { externalLink, h, jsonBlock, ms } from './dom.js';
 import { compact, entityLink, graphFile, termNode } from './graph.js';
 
-const SPARQL_FORM = /\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b/i;
+// A query's prologue (PREFIX and BASE declarations, comments), then its form; DESCRIBE only with IRIs, names or
+// variables after it, so a tool's own wording ("describe <iri> (outgoing and incoming facts …)") is not taken for SPARQL.
+const PROLOGUE = /^(\s|#[^\n]*\n|PREFIX\s+[\w.-]*:\s*<[^>\s]*>|BASE\s*<[^>\s]*>)*/i;
+const FORM = /^(SELECT|ASK|CONSTRUCT)\b|^DESCRIBE(\s+(<[^>\s]*>|[?$]\w+|[\w.-]*:[\w.-]*|\*))+\s*(FROM\b|WHERE\b|\{|LIMIT\b|OFFSET\b|ORDER\b|VALUES\b|$)/i;
+// kg_describe's account of its lookup: "describe <iri> (…)"; the same facts are DESCRIBE <iri> in SPARQL
+const DESCRIBE_LOOKUP = /^describe <([^>\s]+)>/;
+
+/** Whether a step's query text is SPARQL (and so can run in the editor). */
+export function isSparql(text) {
+  return FORM.test(text.replace(PROLOGUE, ''));
+}
 
 /** The link that opens a query in the SPARQL editor. */
 export function openInEditor(query) {
@@ -13,7 +23,8 @@ export function openInEditor(query) {
 /** The whole trace of a grounded answer. */
 export function groundingView(grounding) {
   const steps = grounding.steps ?? [];
-  const facts = steps.flatMap((s) => s.facts ?? []);
+  // a fact several steps used is listed once
+  const facts = [...new Map(steps.flatMap((s) => s.facts ?? []).map((f) => [`${f.subject} ${f.predicate} ${f.object}`, f])).values()];
   return h('div', { class: 'trace' },
     h('p', { class: 'meta' }, `Route ${grounding.route ?? '?'}`,
       grounding.graph_version ? ` · graph ${grounding.graph_version}` : '',
@@ -47,14 +58,19 @@ function onlyTheQuery(step) {
   return values.length === 1 && typeof values[0] === 'string' && values[0].trim() === (step.query ?? '').trim();
 }
 
-/** The SPARQL text or expression a step evaluated, with the editor link for SPARQL. */
+/**
+ * The SPARQL text or expression a step evaluated. SPARQL gets the editor link; a describe lookup gets its SPARQL
+ * equivalent in the editor and the entity page; anything else (an expression, a name search) is shown as it is.
+ */
 export function queryView(query) {
   if (!query) return null;
-  const isSparql = SPARQL_FORM.test(query);
+  const sparql = isSparql(query);
+  const described = sparql ? null : query.match(DESCRIBE_LOOKUP)?.[1];
   return h('div', { class: 'query' },
-    h('h5', {}, isSparql ? 'SPARQL' : 'Evaluated'),
+    h('h5', {}, sparql ? 'SPARQL' : 'Evaluated'),
     h('pre', { class: 'code' }, query),
-    isSparql ? openInEditor(query) : null);
+    sparql ? openInEditor(query) : null,
+    described ? h('div', { class: 'row' }, openInEditor(`DESCRIBE <${described}>`), ' ', entityLink(described)) : null);
 }
 
 /** Facts as subject – predicate – object rows with entity links. */

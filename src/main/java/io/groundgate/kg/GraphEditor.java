@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -118,30 +119,77 @@ public class GraphEditor {
         String name = nameOf(graph);
         checkName(name);
         return kg.serialized(() -> {
-            GraphLoader loader = kg.loader();
-            Optional<SourceFile> existing = loader.find(name);
-            if (mode == Mode.DELETE && existing.isEmpty()) {
-                throw new EditException(EditException.Reason.NOT_FOUND, "No graph '" + graph + "'.", List.of());
-            }
-            Path target = existing.map(SourceFile::path).orElseGet(() -> loader.roots().isEmpty() ? null
-                    : loader.roots().get(0).resolve(name));
-            if (target == null || !Files.isDirectory(loader.roots().get(0)) && existing.isEmpty()) {
-                throw new EditException(EditException.Reason.READ_ONLY, "There is no folder to write new graphs to.",
-                        List.of());
-            }
-            byte[] content = mode == Mode.DELETE ? null : newContent(name, existing, mode, body, lang);
-            Map<String, byte[]> overrides = new HashMap<>();
-            overrides.put(name, content);
-            GraphLoader.Loaded loaded = loader.load(loader.read(overrides));
+            Target target = target(graph, name, mode);
+            Candidate candidate = candidate(target, mode, body, lang);
+            GraphLoader.Loaded loaded = candidate.loaded();
             if (!loaded.ok()) {
                 throw new EditException(EditException.Reason.INVALID, "The edit was refused: "
                         + new ReloadReport(null, "edit", false, null, false, loaded.problems(), null).problemSummary(),
                         loaded.problems());
             }
-            write(target, content);
+            write(target.path(), candidate.content());
             ReloadReport report = kg.doReload("edit", loaded);
-            return new Outcome(name, SourceFile.graphIri(name), existing.isEmpty(), report);
+            return new Outcome(name, SourceFile.graphIri(name), target.created(), report);
         });
+    }
+
+    /**
+     * Validates an edit exactly as {@link #edit} does (parse, SHACL, warnings, changes) against the version it would
+     * serve, and writes and serves nothing: the report says what {@link #edit} would do. Refusals that are not about
+     * the content (no such graph, bad name, no folder) are thrown as by {@link #edit}.
+     */
+    public Outcome dryRun(String graph, Mode mode, byte[] body, Lang lang) {
+        String name = nameOf(graph);
+        checkName(name);
+        return kg.serialized(() -> {
+            Instant at = Instant.now();
+            long start = System.nanoTime();
+            Target target = target(graph, name, mode);
+            GraphLoader.Loaded loaded;
+            try {
+                loaded = candidate(target, mode, body, lang).loaded();
+            } catch (EditException e) {
+                if (e.reason() != EditException.Reason.INVALID) {
+                    throw e;
+                }
+                return new Outcome(name, SourceFile.graphIri(name), target.created(),
+                        kg.dryRun(null, e.problems(), at, start));
+            }
+            return new Outcome(name, SourceFile.graphIri(name), target.created(),
+                    kg.dryRun(loaded, loaded.problems(), at, start));
+        });
+    }
+
+    /** Where an edit goes. */
+    private record Target(String name, Path path, boolean created, Optional<SourceFile> existing) {
+    }
+
+    /** The file's new content (null to remove it) and the whole dataset as it would be with it. */
+    private record Candidate(byte[] content, GraphLoader.Loaded loaded) {
+    }
+
+    private Target target(String graph, String name, Mode mode) {
+        GraphLoader loader = kg.loader();
+        Optional<SourceFile> existing = loader.find(name);
+        if (mode == Mode.DELETE && existing.isEmpty()) {
+            throw new EditException(EditException.Reason.NOT_FOUND, "No graph '" + graph + "'.", List.of());
+        }
+        Path target = existing.map(SourceFile::path).orElseGet(() -> loader.roots().isEmpty() ? null
+                : loader.roots().get(0).resolve(name));
+        if (target == null || !Files.isDirectory(loader.roots().get(0)) && existing.isEmpty()) {
+            throw new EditException(EditException.Reason.READ_ONLY, "There is no folder to write new graphs to.",
+                    List.of());
+        }
+        return new Target(name, target, existing.isEmpty(), existing);
+    }
+
+    /** The edit's content and the whole dataset as it would be after it, parsed and SHACL-validated. */
+    private Candidate candidate(Target target, Mode mode, byte[] body, Lang lang) {
+        byte[] content = mode == Mode.DELETE ? null : newContent(target.name(), target.existing(), mode, body, lang);
+        Map<String, byte[]> overrides = new HashMap<>();
+        overrides.put(target.name(), content);
+        GraphLoader loader = kg.loader();
+        return new Candidate(content, loader.load(loader.read(overrides)));
     }
 
     private byte[] newContent(String name, Optional<SourceFile> existing, Mode mode, byte[] body, Lang lang) {

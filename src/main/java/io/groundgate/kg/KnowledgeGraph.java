@@ -312,8 +312,7 @@ public class KnowledgeGraph {
                         report.problemSummary(), before.version());
                 return record(report, false);
             }
-            // an edit: the admin asked for exactly this change, so it is shown but not held
-            changes = RemovalGuard.changes(loader.lastGood(), loaded.files(), Set.of());
+            changes = editChanges(loaded);
             SparqlBackend backend = store.publish(loaded);
             GraphSnapshot next = prepare(loaded.version(), backend, graphInfos(loaded, before), loaded.prefixes(), false);
             return served(next, loaded, at, trigger, start, loader.warnings(loaded), changes);
@@ -322,6 +321,27 @@ public class KnowledgeGraph {
             return record(new ReloadReport(at, trigger, false, before.version(), false,
                     List.of(LoadProblem.of(null, "The reload failed: " + e.getMessage())), since(start)), false);
         }
+    }
+
+    /** An edit's changes: the admin asked for exactly this change, so it is shown but not held by the removal guard. */
+    private List<GraphChange> editChanges(GraphLoader.Loaded loaded) {
+        return RemovalGuard.changes(loader.lastGood(), loaded.files(), Set.of());
+    }
+
+    /**
+     * What publishing an edit's validated version would report (its warnings and changes), or its problems, while the
+     * served version, the last reload and the meters stay as they are. Runs on the reload thread, like the edit.
+     *
+     * @param loaded the version the edit would serve, or null when its body did not parse
+     * @param problems why it would be refused (empty when it would be served)
+     */
+    ReloadReport dryRun(GraphLoader.Loaded loaded, List<LoadProblem> problems, Instant at, long start) {
+        String served = current.get().version();
+        if (loaded == null || !problems.isEmpty()) {
+            return new ReloadReport(at, "dry-run", false, served, false, problems, since(start));
+        }
+        return new ReloadReport(at, "dry-run", true, served, false, List.of(), since(start), loader.warnings(loaded),
+                editChanges(loaded), false);
     }
 
     /** Keeps serving the last good version and says what the new one would remove. */

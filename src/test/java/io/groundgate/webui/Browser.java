@@ -82,7 +82,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * Saves the whole page (not only the viewport) as {@code docs/screenshots/<name>.png} at the given window size,
-     * through the DevTools protocol's full-page capture; the window size is restored afterwards.
+     * through the DevTools protocol's full-page capture, after checking that the page does not scroll sideways at that
+     * width; the window size is restored afterwards.
      */
     @SuppressWarnings("unchecked")
     void screenshot(String name, Dimension size) {
@@ -90,6 +91,13 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(size);
         try {
             js("window.scrollTo(0, 0)");
+            // readable at this width: nothing makes the page itself scroll sideways (wide tables scroll in their box)
+            Object overflow = js("const d = document.documentElement; return d.scrollWidth > d.clientWidth"
+                    + " ? [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > d.clientWidth + 1)"
+                    + "     .slice(0, 3).map(e => e.outerHTML.slice(0, 120)).join(' | ') || 'the page' : null");
+            if (overflow != null) {
+                throw new AssertionError(name + " scrolls sideways at " + size.width + " px: " + overflow);
+            }
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
             double width = ((Number) content.get("width")).doubleValue();

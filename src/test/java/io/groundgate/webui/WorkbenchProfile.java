@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.groundgate.kg.TestConfig;
+import io.groundgate.testing.FakeUpstreamResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The gateway as an operator would run it for the workbench: the real graph from {@code ontologies/} (a private copy,
- * so edits cannot touch the repository), an API key and an admin key, so every call the page makes must carry them.
+ * The gateway as an operator would run it for the workbench: the real graph from {@code ontologies/} and the
+ * declarative tools from {@code tools/} (private copies, so edits cannot touch the repository), an API key and an admin key, so every call the page makes must carry them,
+ * and upstream models on {@link FakeUpstreamResource}'s loopback fake server (so {@code grounded/fake-model} exists).
  */
 public class WorkbenchProfile implements QuarkusTestProfile {
 
@@ -29,22 +31,26 @@ public class WorkbenchProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(Graph.class));
+        // upstreams on the real loopback fake model server, so grounded/<model> is served as in production
+        return List.of(new TestResourceEntry(Graph.class), new TestResourceEntry(FakeUpstreamResource.class));
     }
 
     /** Copies {@code ontologies/} to a temporary folder and points the gateway at it, with the keys. */
     public static class Graph implements QuarkusTestResourceLifecycleManager {
 
         static volatile Path folder;
+        static volatile Path tools;
 
         @Override
         public Map<String, String> start() {
             try {
                 folder = TestConfig.copyFolder(Path.of("ontologies"), Files.createTempDirectory("gg-workbench"));
+                tools = TestConfig.copyFolder(Path.of("tools"), Files.createTempDirectory("gg-workbench-tools"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return Map.of("groundgate.kg.paths", folder.toString(),
+                    "groundgate.tools.declarative.paths", tools.toString(),
                     "groundgate.kg.shapes-paths", folder.resolve("shapes").toString(),
                     "groundgate.kg.max-rows", Integer.toString(MAX_ROWS),
                     "groundgate.security.api-keys.workbench.sha256", sha256(API_KEY),
@@ -53,13 +59,15 @@ public class WorkbenchProfile implements QuarkusTestProfile {
 
         @Override
         public void stop() {
-            if (folder == null) {
-                return;
-            }
-            try (Stream<Path> walk = Files.walk(folder)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // best effort
+            for (Path copy : new Path[] { folder, tools }) {
+                if (copy == null) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(copy)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort
+                }
             }
         }
     }

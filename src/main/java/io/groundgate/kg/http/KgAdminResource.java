@@ -9,8 +9,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
@@ -31,7 +33,8 @@ import io.groundgate.kg.profile.GraphProfile;
 /**
  * Knowledge-graph administration: {@code GET /admin/kg} (status), {@code GET /admin/kg/profile}, {@code POST /admin/kg/reload}, and a subset of the
  * SPARQL Graph Store Protocol on {@code /admin/graphs?graph=<file name or graph IRI>} (GET, PUT replaces, POST merges,
- * DELETE removes). {@code io.groundgate.security.AdminGuard} protects these paths.
+ * DELETE removes; PUT and POST with {@code dry-run=true} only validate and report). {@code io.groundgate.security.AdminGuard}
+ * protects these paths.
  */
 @Path("/admin")
 public class KgAdminResource {
@@ -88,18 +91,26 @@ public class KgAdminResource {
     @Path("/kg/reload")
     @Produces(MediaType.APPLICATION_JSON)
     public KgStatus.Reload reload(@QueryParam("accept-removal") String acceptRemoval) {
-        return KgStatus.Reload.of(kg.reload(parseFlag(acceptRemoval)));
+        return KgStatus.Reload.of(kg.reload(parseFlag("accept-removal", acceptRemoval)));
     }
 
-    private static boolean parseFlag(String value) {
+    /**
+     * {@code ?dry-run=true}, and a bare {@code ?dry-run} too: a client that asks only to validate must never have its
+     * edit served because it left the value out.
+     */
+    private static boolean dryRun(UriInfo uri) {
+        java.util.List<String> values = uri.getQueryParameters().get("dry-run");
+        return values != null && parseFlag("dry-run", values.isEmpty() || values.get(0) == null ? "" : values.get(0));
+    }
+
+    private static boolean parseFlag(String name, String value) {
         if (value == null || value.equalsIgnoreCase("false")) {
             return false;
         }
         if (value.isEmpty() || value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw KgErrors.invalid("accept-removal must be true or false, not '" + value + "'.", "accept-removal",
-                "invalid_parameter");
+        throw KgErrors.invalid(name + " must be true or false, not '" + value + "'.", name, "invalid_parameter");
     }
 
     @GET
@@ -122,33 +133,42 @@ public class KgAdminResource {
     @Path("/graphs")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response put(@QueryParam("graph") String graph, @HeaderParam("Content-Type") String contentType,
-            byte[] body) {
-        return edit(graph, GraphEditor.Mode.REPLACE, contentType, body);
+    public Response put(@QueryParam("graph") String graph, @Context UriInfo uri,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        return edit(graph, GraphEditor.Mode.REPLACE, dryRun(uri), contentType, body);
     }
 
     @POST
     @Path("/graphs")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response post(@QueryParam("graph") String graph, @HeaderParam("Content-Type") String contentType,
-            byte[] body) {
-        return edit(graph, GraphEditor.Mode.MERGE, contentType, body);
+    public Response post(@QueryParam("graph") String graph, @Context UriInfo uri,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        return edit(graph, GraphEditor.Mode.MERGE, dryRun(uri), contentType, body);
     }
 
     @DELETE
     @Path("/graphs")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@QueryParam("graph") String graph) {
-        return edit(graph, GraphEditor.Mode.DELETE, null, null);
+        return edit(graph, GraphEditor.Mode.DELETE, false, null, null);
     }
 
-    /** The JSON answer to an accepted edit. */
+    /**
+     * The JSON answer to an accepted edit or to a dry run.
+     *
+     * @param created whether the file is new (for a dry run: would be)
+     * @param version the version served afterwards (for a dry run: still the one served before)
+     * @param dryRun whether this was only a validation ({@code ?dry-run=true})
+     * @param served whether the edit is served now: false for every dry run
+     * @param reload the validation result: outcome {@code served}, or for a dry run {@code valid} (would be served)
+     *        or {@code rejected} (would be refused), with the errors, warnings and changes the edit has or would have
+     */
     record EditResult(String file, String graph, boolean created, String version,
-            @JsonProperty("reload") KgStatus.Reload reload) {
+            @JsonProperty("dry_run") boolean dryRun, boolean served, @JsonProperty("reload") KgStatus.Reload reload) {
     }
 
-    private Response edit(String graph, GraphEditor.Mode mode, String contentType, byte[] body) {
+    private Response edit(String graph, GraphEditor.Mode mode, boolean dryRun, String contentType, byte[] body) {
         requireGraph(graph);
         Lang lang = null;
         if (mode != GraphEditor.Mode.DELETE) {
@@ -158,9 +178,14 @@ public class KgAdminResource {
             }
         }
         try {
+            if (dryRun) {
+                GraphEditor.Outcome outcome = editor.dryRun(graph, mode, body, lang);
+                return Response.ok(new EditResult(outcome.file(), outcome.graph(), outcome.created(),
+                        outcome.reload().version(), true, false, KgStatus.Reload.ofDryRun(outcome.reload()))).build();
+            }
             GraphEditor.Outcome outcome = editor.edit(graph, mode, body, lang);
             EditResult result = new EditResult(outcome.file(), outcome.graph(), outcome.created(),
-                    outcome.reload().version(), KgStatus.Reload.of(outcome.reload()));
+                    outcome.reload().version(), false, true, KgStatus.Reload.of(outcome.reload()));
             return Response.status(outcome.created() ? 201 : 200).entity(result).build();
         } catch (GraphEditor.EditException e) {
             throw KgErrors.of(e);

@@ -35,7 +35,8 @@ record KgStatus(String version, @JsonProperty("loaded_at") Instant loadedAt, boo
 
     /**
      * @param outcome {@code served}, {@code unchanged}, {@code rejected} (the last good version keeps serving) or
-     *        {@code held} (it would remove too much: confirm with {@code POST /admin/kg/reload?accept-removal=true})
+     *        {@code held} (it would remove too much: confirm with {@code POST /admin/kg/reload?accept-removal=true});
+     *        for a dry run of an edit, {@code valid} (it would be served) or {@code rejected}
      * @param changes the graphs that differ from the version served before
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,7 +48,15 @@ record KgStatus(String version, @JsonProperty("loaded_at") Instant loadedAt, boo
             if (r == null) {
                 return null;
             }
-            String outcome = r.held() ? "held" : !r.success() ? "rejected" : r.changed() ? "served" : "unchanged";
+            return of(r, r.held() ? "held" : !r.success() ? "rejected" : r.changed() ? "served" : "unchanged");
+        }
+
+        /** A dry run's result: {@code valid} (the edit would be served) or {@code rejected}. */
+        static Reload ofDryRun(ReloadReport r) {
+            return of(r, r.success() ? "valid" : "rejected");
+        }
+
+        private static Reload of(ReloadReport r, String outcome) {
             return new Reload(r.at(), r.trigger(), r.success(), outcome, r.version(), r.changed(),
                     r.duration() == null ? null : r.duration().toMillis(),
                     r.problems().stream().map(Problem::of).toList(), r.warnings().stream().map(Problem::of).toList(),

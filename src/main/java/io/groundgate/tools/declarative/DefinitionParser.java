@@ -14,6 +14,8 @@ import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -59,15 +61,30 @@ final class DefinitionParser {
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            var l = e.getLocation();
             throw new DefinitionException((mapper == yaml ? "YAML" : "JSON") + " syntax error: "
-                    + e.getOriginalMessage(), l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr());
+                    + e.getOriginalMessage(), syntaxErrorAt(e));
         }
         if (root == null || !root.isObject()) {
             throw new DefinitionException("The file must hold one object with name, description, parameters, slots, "
                     + "sparql and result.", 1, 1);
         }
         return new Reader(file, (ObjectNode) root, SourceLocations.of(mapper.getFactory(), text)).read();
+    }
+
+    /**
+     * Where a syntax error is, 1-based. For YAML, the place SnakeYAML found the problem, as its message names it
+     * ("found … in 'reader', line 3, column 1"): Jackson's own location is where its parser stood, e.g. after the
+     * last key, which the message does not mention. Else, or without that mark, the place the message starts from.
+     */
+    static DefinitionException.Location syntaxErrorAt(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m) {
+            Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+            if (mark != null) {
+                return new DefinitionException.Location(mark.getLine() + 1, mark.getColumn() + 1);
+            }
+        }
+        var l = e.getLocation();
+        return l == null ? null : new DefinitionException.Location(Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()));
     }
 
     /** Validates one parsed file. */

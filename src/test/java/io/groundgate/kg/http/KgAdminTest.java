@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -129,6 +130,59 @@ class KgAdminTest {
                 .body("error.message", containsString("edit-bad.ttl"));
         assertThat(Files.exists(KgFixtureResource.folder.resolve("edit-bad.ttl"))).isFalse();
         assertThat(version()).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunReportsWhatTheEditWouldDoAndServesNothing() throws Exception {
+        String before = version();
+        String lastReload = admin().get("/admin/kg").then().extract().path("last_reload.at");
+        byte[] valid = bytes(PREFIXES + "ex:dial a ex:Widget ; rdfs:label \"Dial\"@en ; ex:mass 0.5 .");
+        admin().contentType("text/turtle").body(valid).queryParam("graph", "edit-dial.ttl").queryParam("dry-run", "true")
+                .put("/admin/graphs").then().statusCode(200)
+                .body("dry_run", equalTo(true)).body("served", equalTo(false)).body("created", equalTo(true))
+                .body("file", equalTo("edit-dial.ttl")).body("version", equalTo(before))
+                .body("reload.trigger", equalTo("dry-run")).body("reload.success", equalTo(true))
+                .body("reload.outcome", equalTo("valid")).body("reload.changed", equalTo(false))
+                .body("reload.errors", hasSize(0))
+                .body("reload.changes.find { it.file == 'edit-dial.ttl' }.status", equalTo("added"))
+                .body("reload.changes.find { it.file == 'edit-dial.ttl' }.after", equalTo(3));
+        assertThat(version()).isEqualTo(before);
+        assertThat(Files.exists(KgFixtureResource.folder.resolve("edit-dial.ttl"))).isFalse();
+        assertThat(ask("ASK { <" + EX + "dial> ?p ?o }")).isFalse();
+        assertThat((String) admin().get("/admin/kg").then().extract().path("last_reload.at")).isEqualTo(lastReload);
+
+        // a body that does not parse: the same located problem the real call refuses with, and nothing changes
+        String original = Files.readString(KgFixtureResource.folder.resolve("more.nt"));
+        admin().contentType("text/turtle").body(bytes(PREFIXES + "ex:cog rdfs:label \"ok\" .\nex:cog nope:x 1 .\n"))
+                .queryParam("graph", "more.nt").queryParam("dry-run", "true").put("/admin/graphs").then().statusCode(200)
+                .body("dry_run", equalTo(true)).body("served", equalTo(false)).body("created", equalTo(false))
+                .body("reload.success", equalTo(false)).body("reload.outcome", equalTo("rejected"))
+                .body("reload.errors[0].file", equalTo("more.nt (request body)"))
+                .body("reload.errors[0].line", equalTo(4)).body("reload.errors[0].column", equalTo(8))
+                .body("version", equalTo(before));
+        // a SHACL violation in a merge, asked with a bare ?dry-run (no value: still only a dry run): at its focus node
+        admin().contentType("text/turtle").body(bytes(PREFIXES + "ex:bad a ex:Widget ; rdfs:label \"Bad\" ; ex:mass -1.0 ."))
+                .urlEncodingEnabled(false).post("/admin/graphs?graph=widgets.ttl&dry-run").then().statusCode(200)
+                .body("reload.outcome", equalTo("rejected")).body("reload.errors.focus_node", hasItem(EX + "bad"));
+        assertThat(Files.readString(KgFixtureResource.folder.resolve("more.nt"))).isEqualTo(original);
+        assertThat(version()).isEqualTo(before);
+        assertThat((String) admin().get("/admin/kg").then().extract().path("last_reload.at")).isEqualTo(lastReload);
+
+        // the dry run has the real call's auth, and takes true or false only
+        given().contentType("text/turtle").body(valid).queryParam("graph", "edit-dial.ttl").queryParam("dry-run", "true")
+                .put("/admin/graphs").then().statusCode(401).body("error.type", equalTo("authentication_error"));
+        admin().contentType("text/turtle").body(valid).queryParam("graph", "edit-dial.ttl").queryParam("dry-run", "maybe")
+                .put("/admin/graphs").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
+                .body("error.param", equalTo("dry-run")).body("error.code", equalTo("invalid_parameter"));
+        assertThat(Files.exists(KgFixtureResource.folder.resolve("edit-dial.ttl"))).isFalse();
+
+        // then the real call serves what the dry run validated
+        admin().contentType("text/turtle").body(valid).queryParam("graph", "edit-dial.ttl").queryParam("dry-run", "false")
+                .put("/admin/graphs").then().statusCode(201).body("dry_run", equalTo(false))
+                .body("served", equalTo(true)).body("reload.outcome", equalTo("served"))
+                .body("version", not(equalTo(before)));
+        assertThat(ask("ASK { <" + EX + "dial> a <" + EX + "Widget> }")).isTrue();
+        admin().queryParam("graph", "edit-dial.ttl").delete("/admin/graphs").then().statusCode(200);
     }
 
     @Test

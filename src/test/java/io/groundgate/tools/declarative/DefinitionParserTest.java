@@ -3,6 +3,8 @@ package io.groundgate.tools.declarative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,19 @@ class DefinitionParserTest {
         assertThat(e.getMessage()).startsWith("YAML syntax error");
         assertThat(e.line).isBetween(3, 5);
         assertThat(e.column).isPositive();
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsLocatedWhereItsMessageSaysTheProblemWas() {
+        // an unclosed quote: SnakeYAML found the end of the file (line 3, column 1) while scanning the string that
+        // starts at line 2, column 14; Jackson's own location (2:12, after the key) is neither
+        DefinitionException e = refused("name: zz_broken\ndescription: \"never closed\n");
+        assertThat(e.getMessage()).contains("line 2, column 14").contains("found unexpected end of stream\n in 'reader', line 3, column 1:");
+        assertThat(List.of(e.line, e.column)).isEqualTo(List.of(3, 1));
+        // an unclosed flow mapping: where the ':' that cannot be there is, 1-based like every file:line:column
+        e = refused("name: x\ndescription: d\nparameters: {type: object\nsparql: q\n");
+        assertThat(e.getMessage()).contains("but got :\n in 'reader', line 4, column 7:");
+        assertThat(List.of(e.line, e.column)).isEqualTo(List.of(4, 7));
     }
 
     @Test
