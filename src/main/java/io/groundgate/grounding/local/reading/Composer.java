@@ -74,6 +74,8 @@ public final class Composer {
             text = combine(c, f);
         } else if (r instanceof Reading.OfMembers o) {
             text = ofMembers(o, f);
+        } else if (r instanceof Reading.Amount m) {
+            text = amount(m, f);
         } else if (r instanceof Reading.Expression e) {
             text = e.expression() + " = " + Numbers.withUnit(number(f.number()), unit(e.unit())) + ".";
         } else {
@@ -110,6 +112,7 @@ public final class Composer {
     public Part nothing(Reading reading) {
         String what;
         Reading.Lookup fact = reading instanceof Reading.Calculate c ? c.fact()
+                : reading instanceof Reading.Amount m ? m.fact()
                 : reading instanceof Reading.Lookup l ? l : null;
         if (fact != null) {
             what = "the " + fields(fact.fields()) + " of " + fact.entity().name();
@@ -406,6 +409,15 @@ public final class Composer {
             case "-" -> "−";
             default -> "+";
         };
+    }
+
+    /** "The density of X is 7.01 g/cm³; 1.5 L × 7.01 g/cm³ = 10.515 kg." */
+    private String amount(Reading.Amount m, Finding f) {
+        Attribute a = m.fact().fields().get(0);
+        Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
+        return "The " + a.name() + " of " + m.fact().entity().name() + " is " + withUnit(v, a) + "; "
+                + Numbers.withUnit(Numbers.format(m.amount()), unit(m.unit())) + " " + symbol(m.operator()) + " "
+                + withUnit(v, a) + " = " + Numbers.withUnit(number(f.number()), unit(m.inUnit())) + ".";
     }
 
     private String calculate(Reading.Calculate c, Finding f) {

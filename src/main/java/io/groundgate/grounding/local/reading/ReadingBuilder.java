@@ -42,6 +42,11 @@ public final class ReadingBuilder {
     static final double NAMES_CLASS = 0.8;
     /** Several content words name a class together only as a whole name ("chemical element"). */
     static final double WHOLE_NAME = 0.95;
+    /**
+     * A content word names a kind of quantity of the calculator ("weigh" → mass) when that kind is its nearest of all
+     * the calculator's kinds and at least this similar: the kinds are few, general words, each far from the others.
+     */
+    static final double NAMES_QUANTITY = 0.45;
     private static final double HOP_COST = 0.5;
     private static final double UNEXPLAINED_COST = 1.0;
     private static final int MAX_PATHS = 3;
@@ -74,6 +79,11 @@ public final class ReadingBuilder {
         if (entities.size() == 1 && q.values().isEmpty()) {
             for (Candidate c : entities.get(0).candidates()) {
                 lookups(entities.get(0), c, yesNo, out);
+            }
+        }
+        if (entities.size() == 1 && q.values().isEmpty() && !yesNo) {
+            for (Candidate c : entities.get(0).candidates()) {
+                amounts(entities.get(0), c, out);
             }
         }
         if (entities.size() == 2 && q.values().isEmpty()) {
@@ -222,6 +232,71 @@ public final class ReadingBuilder {
         if (fields.size() > 1 && fields.size() <= 4) {
             out.add(option(new Reading.Lookup(c, fields, false, null), sum, List.of(e), covered));
         }
+    }
+
+    /**
+     * An amount with its unit and a number of the entity whose unit makes their product or quotient a named kind of
+     * quantity: the one asked for, by a unit ("in kg", "how many grams") or by a word nearest that kind ("mass",
+     * "weigh"). Which number fits is decided by the graph's units alone.
+     */
+    private void amounts(EntityAnchor e, Candidate c, List<Option> out) {
+        if (units == null || q.numbers().size() != 1 || q.numbers().get(0).unit() == null) {
+            return;
+        }
+        NumberMention n = q.numbers().get(0);
+        for (Attribute a : attributes(classesOf(c))) {
+            if (!a.numeric() || a.unit() == null) {
+                continue;
+            }
+            for (String operator : List.of("*", "/")) {
+                Units.Product p = units.product(n.unit(), operator, a.unit()).orElse(null);
+                if (p == null || q.askedUnit() != null && !units.convertible(p.unit(), q.askedUnit())) {
+                    continue;
+                }
+                Explained kind = quantityWords(p.quantity());
+                if (q.askedUnit() == null && kind.words().isEmpty()) {
+                    continue; // nothing asks for this kind of quantity
+                }
+                Explained x = explain(terms(a.steps()), kind.words());
+                Set<Integer> words = union(union(kind.words(), x.words()), amountWords(n));
+                out.add(option(new Reading.Amount(new Reading.Lookup(c, List.of(a), false, null), n.value(), n.unit(),
+                        operator, q.askedUnit()), e.score() + kind.sum() + x.sum() - HOP_COST * (a.hops() - 1),
+                        List.of(e), words));
+            }
+        }
+    }
+
+    /** The content words whose nearest kind of quantity of the calculator is this one. */
+    private Explained quantityWords(String quantity) {
+        Set<Integer> words = new HashSet<>();
+        double sum = 0;
+        for (int i : q.content()) {
+            String word = q.words().get(i).key();
+            String nearest = null;
+            double best = 0;
+            for (String kind : units.quantities()) {
+                double s = matcher.likeness(word, kind);
+                if (s > best) {
+                    best = s;
+                    nearest = kind;
+                }
+            }
+            if (quantity.equals(nearest) && best >= NAMES_QUANTITY) {
+                words.add(i);
+                sum += best;
+            }
+        }
+        return new Explained(words, sum);
+    }
+
+    /** A number and every word of the unit written after it ("436 cubic centimetre"). */
+    private Set<Integer> amountWords(NumberMention n) {
+        Set<Integer> out = new HashSet<>(Set.of(n.index()));
+        for (int i = n.index() + 1; n.unit() != null && i < q.words().size()
+                && q.words().get(i).role() == Role.NUMBER && !q.unitWords().contains(i); i++) {
+            out.add(i);
+        }
+        return out;
     }
 
     /** Two numbers of the entity explaining different words, combined in the order the question names them. */
@@ -872,6 +947,7 @@ public final class ReadingBuilder {
     /** Whether the reading answers in the unit the question asks for (else the unit's words are left unexplained). */
     private static boolean saysAskedUnit(Reading r) {
         return r instanceof Reading.Lookup l && l.inUnit() != null || r instanceof Reading.Convert
+                || r instanceof Reading.Amount m && m.inUnit() != null
                 || r instanceof Reading.Compare c && c.inUnit() != null;
     }
 

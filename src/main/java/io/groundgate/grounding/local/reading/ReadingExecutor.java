@@ -95,6 +95,8 @@ public final class ReadingExecutor {
             return expression(e);
         } else if (reading instanceof Reading.InYear y) {
             return inYear(y);
+        } else if (reading instanceof Reading.Amount a) {
+            return amount(a);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -508,6 +510,25 @@ public final class ReadingExecutor {
                 new Provenance.Fact(c.entity().iri(), lastProperty(c.left()), a),
                 new Provenance.Fact(c.entity().iri(), lastProperty(c.right()), b)), both.sources());
         return new Finding(c, both.rows(), 1, null, v.map(CalcValue::value).orElse(null), expression, both.sources());
+    }
+
+    /** The entity's number, then the calculator on the amount and it, with both units. */
+    private Finding amount(Reading.Amount m) {
+        Finding fact = lookup(m.fact());
+        List<Value> numbers = fact.rows().get(0).values().stream().filter(v -> v.number() != null).toList();
+        if (numbers.size() != 1) {
+            return new Finding(m, fact.rows(), 0, null, null, null, fact.sources());
+        }
+        Attribute a = m.fact().fields().get(0);
+        String value = numbers.get(0).number().toPlainString();
+        String expression = m.amount().toPlainString() + " " + m.unit() + " " + m.operator() + " (" + value + " "
+                + a.unit() + ")" + (m.inUnit() == null ? "" : " in " + m.inUnit());
+        Optional<CalcValue> v = arithmetic.evaluate(expression,
+                List.of(new Provenance.Fact(m.fact().entity().iri(), lastProperty(a), value)), fact.sources());
+        // said in the calculator's unit of the result ("kg"), the one asked for when there is one
+        Reading.Amount said = new Reading.Amount(m.fact(), m.amount(), m.unit(), m.operator(),
+                v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(m.inUnit()));
+        return new Finding(said, fact.rows(), 1, null, v.map(CalcValue::value).orElse(null), expression, fact.sources());
     }
 
     private Finding calculate(Reading.Calculate c) {

@@ -157,6 +157,22 @@ public final class SchemaMatcher {
         return best;
     }
 
+    /**
+     * How alike two phrases are, 0..1, neither of them a term of the graph: 1 for the same words, 0.75 for two forms of
+     * one word, else the embedding similarity.
+     */
+    public double likeness(String phrase, String other) {
+        String a = key(phrase);
+        String b = key(other);
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        if (sameStem(a, b)) {
+            return 0.75;
+        }
+        return model == null ? 0 : cosine(vector(phrase), vector(other));
+    }
+
     /** Whether two words are forms of one ("serves", "served"; "cares", "cared"): their stems agree. */
     static boolean sameStem(String a, String b) {
         String x = stem(a);

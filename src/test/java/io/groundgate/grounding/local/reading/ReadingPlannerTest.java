@@ -239,4 +239,25 @@ class ReadingPlannerTest {
         assertThat(before.text()).startsWith("I could not find the population of " + other)
                 .doesNotContain(Numbers.format(chile));
     }
+
+    @Test
+    void anAmountCombinesWithTheNumberWhoseUnitMakesTheAskedKindOfQuantity() {
+        String gg = "PREFIX gg: <https://w3id.org/groundgate/ontology#> PREFIX el: <https://w3id.org/groundgate/resource/element/> ";
+        BigDecimal density = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { el:Nd gg:density ?v }")));
+        String mass = Numbers.format(density.multiply(new BigDecimal("1.5")));
+        // the word names the kind of quantity (mass); the graph's units say which number makes one from litres
+        Graphs.Run r = ask(DemoGraph.ONTOLOGIES, "What is the mass of 1.5 litres of Neodymium?");
+        assertThat(((ReadingPlanner.Answered) r.outcome()).option().reading()).isInstanceOf(Reading.Amount.class);
+        assertThat(r.text()).isEqualTo("The density of Neodymium is " + Numbers.format(density) + " g/cm³; 1.5 litres × "
+                + Numbers.format(density) + " g/cm³ = " + mass + " kg.");
+        // a verb nearest to that kind of quantity, and a unit asked for
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many grams do 1.5 L of Neodymium weigh?").text())
+                .endsWith(" = " + Numbers.format(density.multiply(new BigDecimal("1500"))) + " g.");
+        // the other way round: a mass divided by the density is a volume
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the volume in litres of " + mass + " kg of Neodymium?").text())
+                .endsWith(" = 1.5 L.");
+        // a unit that makes no kind of quantity with any number of the entity is no such reading
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the mass of 3 kelvin of Neodymium?").outcome())
+                .isInstanceOf(ReadingPlanner.Declined.class);
+    }
 }
