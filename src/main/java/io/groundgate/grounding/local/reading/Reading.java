@@ -13,7 +13,7 @@ import io.groundgate.kg.profile.ClassPath.Step;
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
         Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
         Reading.OfMembers, Reading.Combine, Reading.AtTime, Reading.Expression,
-        Reading.InYear, Reading.Amount {
+        Reading.InYear, Reading.Amount, Reading.Total {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -54,9 +54,9 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
         }
     }
 
-    /** How a number is compared. */
+    /** How a number is compared; EQ when the number names the value ("group 15"). */
     enum Comparison {
-        GT, GE, LT, LE, BETWEEN
+        GT, GE, LT, LE, BETWEEN, EQ
     }
 
     /** The member's number compares with given numbers ({@code high} only for BETWEEN). */
@@ -167,6 +167,16 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
      */
     record Several(List<Candidate> entities, Attribute attribute, Boolean high) implements Reading {
         public Several {
+            entities = List.copyOf(entities);
+        }
+    }
+
+    /**
+     * The sum or average of one number over several named entities ("the combined population of A and B"): answered
+     * only when every one of them has the number, never from some of them.
+     */
+    record Total(List<Candidate> entities, Attribute attribute, Function function) implements Reading {
+        public Total {
             entities = List.copyOf(entities);
         }
     }

@@ -147,6 +147,7 @@ public final class ReadingBuilder {
         for (Option o : out) {
             Attribute a = o.reading() instanceof Reading.Compare c ? c.attribute()
                     : o.reading() instanceof Reading.Several s ? s.attribute()
+                    : o.reading() instanceof Reading.Total t ? t.attribute()
                     : o.reading() instanceof Reading.Superlative s ? s.attribute()
                     : o.reading() instanceof Reading.OfMembers m ? m.attribute() : null;
             if (a == null || a.hops() != 1 || !o.unexplained().equals(List.of(q.words().get(n.index()).text()))
@@ -159,6 +160,12 @@ public final class ReadingBuilder {
                     o.score() + UNEXPLAINED_COST, explained, List.of(), o.anchors()));
         }
         out.addAll(more);
+    }
+
+    /** Whether the attribute says when ("population year"): a date, which is never summed or averaged. */
+    private boolean dating(Attribute a) {
+        return java.util.Arrays.stream(io.groundgate.kg.profile.NameText.key(profile.nameOf(last(a))).split(" "))
+                .anyMatch(w -> Lexicon.english().is(Op.WHEN, w));
     }
 
     /**
@@ -365,7 +372,11 @@ public final class ReadingBuilder {
         boolean count = q.has(Op.COUNT); // "how many X do A and B have": a number each
         boolean each = high == null && q.has(Op.AND) && !q.has(Op.VERSUS);
         boolean choose = high != null && (entities.size() >= 3 || !q.has(Op.VERSUS));
-        if (computes || !each && !choose) {
+        Reading.Function function = q.has(Op.SUM) ? Reading.Function.SUM : q.has(Op.AVG) ? Reading.Function.AVG : null;
+        // a sum or an average over the named entities, and nothing else to compute
+        boolean total = function != null && each && !(q.has(Op.SUM) && q.has(Op.AVG)) && arithmetic() == null
+                && q.askedUnit() == null && q.numbers().stream().allMatch(this::year) && !q.has(Op.DIFFERENCE);
+        if (computes && !total || !each && !choose) {
             return;
         }
         Set<String> common = null;
@@ -383,7 +394,7 @@ public final class ReadingBuilder {
         List<Candidate> named = entities.stream().map(EntityAnchor::best).toList();
         double anchors = entities.stream().mapToDouble(EntityAnchor::score).sum();
         for (Attribute a : attributes(List.copyOf(common))) {
-            if ((choose || count) && !a.numeric()) {
+            if ((choose || count || total) && !a.numeric() || total && dating(a)) {
                 continue;
             }
             Explained x = explain(terms(a.steps()), Set.of());
@@ -391,8 +402,8 @@ public final class ReadingBuilder {
             Set<Integer> comparative = choose ? comparativeWords(a) : Set.of();
             words.addAll(comparative);
             if (!words.isEmpty()) {
-                out.add(option(new Reading.Several(named, a, high), anchors + x.sum() + comparative.size() * EXPLAINS
-                        - HOP_COST * (a.hops() - 1), entities, words));
+                out.add(option(total ? new Reading.Total(named, a, function) : new Reading.Several(named, a, high),
+                        anchors + x.sum() + comparative.size() * EXPLAINS - HOP_COST * (a.hops() - 1), entities, words));
             }
         }
     }
@@ -495,6 +506,9 @@ public final class ReadingBuilder {
                     grouped(m, constraints, used, score, name, out);
                     continue;
                 }
+                if (cmp == null && n != null && high == null && function == null) {
+                    numbered(m, constraints, used, score, name, count, numeric, out);
+                }
                 out.add(option(new Reading.Members(m.iri(), name, constraints, count), score, q.anchors(), used));
                 if (!count && !constraints.isEmpty()) {
                     // a value of the members, one hop further: "the capital of the country bordering Brunei"
@@ -516,6 +530,28 @@ public final class ReadingBuilder {
                                 union(used, ax.words())));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Members whose number is the one written right after the attribute's name ("elements in group 15", "period 6"):
+     * the number names a value, so the members must have exactly it.
+     */
+    private void numbered(ClassMention m, List<Constraint> constraints, Set<Integer> used, double score, String name,
+            boolean count, List<Attribute> numeric, List<Option> out) {
+        NumberMention n = q.numbers().get(0);
+        if (q.numbers().size() != 1 || n.unit() != null || n.index() == 0
+                || q.words().get(n.index() - 1).role() != Role.CONTENT || used.contains(n.index() - 1)) {
+            return;
+        }
+        for (Attribute a : numeric) {
+            Explained ax = explain(terms(a.steps()), used);
+            if (ax.words().contains(n.index() - 1)) {
+                List<Constraint> more = new ArrayList<>(constraints);
+                more.add(new Reading.Compares(a, Comparison.EQ, n.value(), null, false));
+                out.add(option(new Reading.Members(m.iri(), name, more, count), score + ax.sum(), q.anchors(),
+                        union(used, withNumber(ax.words(), n))));
             }
         }
     }

@@ -97,6 +97,8 @@ public final class ReadingExecutor {
             return inYear(y);
         } else if (reading instanceof Reading.Amount a) {
             return amount(a);
+        } else if (reading instanceof Reading.Total t) {
+            return total(t);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -166,6 +168,7 @@ public final class ReadingExecutor {
                         case LE -> n + " <= " + low;
                         case BETWEEN -> n + " >= " + low + " && " + n + " <= "
                                 + sub.constant(decimal(k.high() == null ? k.low() : k.high()));
+                        case EQ -> n + " = " + low;
                     };
                     sub.raw("FILTER(" + test + ") ");
                 }
@@ -400,6 +403,27 @@ public final class ReadingExecutor {
         return new Finding(s, rows, rows.size(), null, null, null, sources);
     }
 
+    /** Each entity's number, then their sum or average by the calculator: only when every entity has one number. */
+    private Finding total(Reading.Total t) {
+        Finding each = several(new Reading.Several(t.entities(), t.attribute(), null));
+        List<Row> rows = each.rows().stream().map(r -> new Row(r.iri(), r.name(),
+                r.values().stream().filter(v -> v.number() != null).toList(), null)).toList();
+        if (rows.stream().anyMatch(r -> r.values().size() != 1)) {
+            return new Finding(t, rows, rows.size(), null, null, null, each.sources());
+        }
+        List<Provenance.Fact> used = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        for (Row r : rows) {
+            String n = r.values().get(0).number().toPlainString();
+            terms.add(n);
+            used.add(new Provenance.Fact(r.iri(), lastProperty(t.attribute()), n));
+        }
+        String sum = String.join(" + ", terms);
+        String expression = t.function() == Reading.Function.AVG ? "(" + sum + ") / " + terms.size() : sum;
+        Optional<CalcValue> v = arithmetic.evaluate(expression, used, each.sources());
+        return new Finding(t, rows, rows.size(), null, v.map(CalcValue::value).orElse(null), expression, each.sources());
+    }
+
     /** The members, then each one's values of the attribute (for the first few members). */
     private Finding ofMembers(Reading.OfMembers o) {
         Finding members = members(o.members());
@@ -430,6 +454,7 @@ public final class ReadingExecutor {
                 case LT -> c < 0;
                 case LE -> c <= 0;
                 case BETWEEN -> c >= 0 && v.get().compareTo(k.high() == null ? k.low() : k.high()) <= 0;
+                case EQ -> c == 0;
             };
             return new Finding(a, f.rows(), 1, truth, null, null, f.sources());
         }

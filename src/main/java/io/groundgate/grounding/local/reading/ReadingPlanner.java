@@ -222,6 +222,7 @@ public final class ReadingPlanner {
             return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
         }
         if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Amount
+                || r instanceof Reading.Total
                 || r instanceof Reading.Aggregate
                 || r instanceof Reading.Combine || r instanceof Reading.Expression) {
             return f.number() != null;

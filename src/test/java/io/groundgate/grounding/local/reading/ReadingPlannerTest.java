@@ -260,4 +260,43 @@ class ReadingPlannerTest {
         assertThat(ask(DemoGraph.ONTOLOGIES, "What is the mass of 3 kelvin of Neodymium?").outcome())
                 .isInstanceOf(ReadingPlanner.Declined.class);
     }
+
+    @Test
+    void sumsOrAveragesOneNumberOverNamedEntitiesOnlyWhenEachHasIt() {
+        String gg = "PREFIX gg: <https://w3id.org/groundgate/ontology#> PREFIX c: <https://w3id.org/groundgate/resource/country/> ";
+        BigDecimal ukraine = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { c:UKR gg:population ?v }")));
+        BigDecimal albania = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { c:ALB gg:population ?v }")));
+        Graphs.Run r = ask(DemoGraph.ONTOLOGIES, "What was the combined population of Ukraine and Albania?");
+        assertThat(((ReadingPlanner.Answered) r.outcome()).option().reading()).isInstanceOf(Reading.Total.class);
+        assertThat(r.text()).isEqualTo("The population of Ukraine is " + Numbers.format(ukraine) + " and that of Albania is "
+                + Numbers.format(albania) + "; " + Numbers.format(ukraine) + " + " + Numbers.format(albania) + " = "
+                + Numbers.format(ukraine.add(albania)) + ".");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many people lived in Ukraine and Albania together?").text())
+                .endsWith(" = " + Numbers.format(ukraine.add(albania)) + ".");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the average population of Ukraine and Albania?").text())
+                .endsWith("÷ 2 = " + Numbers.format(ukraine.add(albania).divide(BigDecimal.valueOf(2))) + ".");
+        // Nauru's population is left out of the graph: no sum of the others is given as the total
+        Graphs.Run partial = ask(DemoGraph.ONTOLOGIES, "What is the combined population of Ukraine and Nauru?");
+        assertThat(partial.answered()).isFalse();
+        assertThat(partial.text()).doesNotContain(Numbers.format(ukraine) + " =");
+    }
+
+    @Test
+    void aNumberRightAfterANumericPropertysNameIsTheValueMembersMustHave() {
+        String gg = "PREFIX gg: <https://w3id.org/groundgate/ontology#> ";
+        List<String> group15 = expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { ?e gg:group 15 ; rdfs:label ?v }"
+                .replace("SELECT", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT"));
+        String text = ask(DemoGraph.ONTOLOGIES, "How many elements are in group 15?").text();
+        assertThat(text).startsWith(group15.size() + " chemical elements whose group is 15: ");
+        group15.forEach(n -> assertThat(text).contains(n));
+        assertThat(ask(DemoGraph.ONTOLOGIES, "Which elements are in period 2 of the periodic table?").text())
+                .startsWith("8 chemical elements whose period is 2: ");
+    }
+
+    @Test
+    void anOntologysHeaderIsNoEntityOfAQuestion() {
+        // the demo graph's datasets are owl:Ontology headers named "countries" and "elements": those words are classes
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many countries have Dutch as an official language?").text())
+                .startsWith("3 countries whose official language is Dutch: ");
+    }
 }
