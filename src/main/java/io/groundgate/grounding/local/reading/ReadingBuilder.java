@@ -397,7 +397,9 @@ public final class ReadingBuilder {
             if ((choose || count || total) && !a.numeric() || total && dating(a)) {
                 continue;
             }
-            Explained x = explain(terms(a.steps()), Set.of());
+            List<String> t = new ArrayList<>(terms(a.steps()));
+            t.addAll(common); // "which element": the class the named entities share
+            Explained x = explain(t, Set.of());
             Set<Integer> words = new HashSet<>(x.words());
             Set<Integer> comparative = choose ? comparativeWords(a) : Set.of();
             words.addAll(comparative);
@@ -600,13 +602,32 @@ public final class ReadingBuilder {
                 for (int i : p.positions()) {
                     for (SchemaMatcher.Scored s : matcher.rank(q.words().get(i).key(), all)) {
                         if (s.score() >= NAMES_CLASS) {
-                            out.add(new ClassMention(s.iri(), Set.of(i), s.score()));
+                            out.add(restating(new ClassMention(s.iri(), Set.of(i), s.score()), p));
                         }
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The class mention with the words before it in its phrase that only restate the class's definition ("UN member
+     * states" for a class defined as "a member state of the United Nations"): they say nothing more.
+     */
+    private ClassMention restating(ClassMention m, Linked.Phrase p) {
+        int first = m.words().stream().min(Integer::compare).orElseThrow();
+        Set<Integer> words = new HashSet<>(m.words());
+        double score = m.score();
+        for (int at = p.positions().indexOf(first) - 1; at >= 0; at--) {
+            int i = p.positions().get(at);
+            if (!matcher.defines(m.iri(), q.words().get(i).key())) {
+                break;
+            }
+            words.add(i);
+            score += EXPLAINS;
+        }
+        return words.size() == m.words().size() ? m : new ClassMention(m.iri(), words, score);
     }
 
     /** Every way to tie the anchors to the class: one constraint per anchor, up to a few paths each. */

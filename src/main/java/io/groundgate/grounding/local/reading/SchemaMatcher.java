@@ -37,6 +37,7 @@ public final class SchemaMatcher {
     private final Map<String, List<Text>> texts = new HashMap<>();
     private final Map<String, float[]> phrases = new ConcurrentHashMap<>();
     private final Set<String> keys = new HashSet<>();
+    private final Map<String, Set<String>> definitions = new HashMap<>();
 
     private record Text(String key, Set<String> words, float[] vector) {
     }
@@ -74,6 +75,7 @@ public final class SchemaMatcher {
                 all.add(t);
             });
         }
+        comments.forEach((iri, comment) -> m.definitions.put(iri, definitionWords(comment)));
         List<float[]> vectors = new ArrayList<>();
         List<String> toEmbed = new ArrayList<>(all);
         List<String> embedOwners = new ArrayList<>(owners);
@@ -108,6 +110,32 @@ public final class SchemaMatcher {
         out.add(String.join(" ", NameText.words(NameText.localName(iri))));
         out.removeIf(String::isBlank);
         return out;
+    }
+
+    /**
+     * The words of a definition (folded, singular), and the initials of its runs of capitalised words ("United
+     * Nations" → un): a question may restate a definition's words or abbreviate its names.
+     */
+    static Set<String> definitionWords(String comment) {
+        Set<String> out = new HashSet<>(Arrays.asList(key(comment).split(" ")));
+        StringBuilder initials = new StringBuilder();
+        for (String w : (comment + " end").split("[^\\p{L}]+")) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                initials.append(Character.toLowerCase(w.charAt(0)));
+            } else {
+                if (initials.length() > 1) {
+                    out.add(initials.toString());
+                }
+                initials.setLength(0);
+            }
+        }
+        out.remove("");
+        return out;
+    }
+
+    /** Whether the term's definition (its comment) has the word, or abbreviates a name to it. */
+    public boolean defines(String iri, String word) {
+        return definitions.getOrDefault(iri, Set.of()).contains(key(word));
     }
 
     /** Whether the words, folded, are exactly a name of some class or property: then they are content, not grammar. */

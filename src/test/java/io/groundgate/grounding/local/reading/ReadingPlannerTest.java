@@ -294,6 +294,18 @@ class ReadingPlannerTest {
     }
 
     @Test
+    void wordsThatRestateAClasssDefinitionSayNothingMore() {
+        // gg:Country is defined as "a member state of the United Nations": "UN member" restates it
+        List<String> oceania = expected(DemoGraph.ONTOLOGIES, "PREFIX gg: <https://w3id.org/groundgate/ontology#> "
+                + "SELECT ?v { ?v a gg:Country ; gg:continent <https://w3id.org/groundgate/resource/continent/Oceania> }");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many UN member states are in Oceania?").text())
+                .startsWith(oceania.size() + " countries ");
+        // a word the definition does not have is still unexplained
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many EU member states are in Oceania?").outcome())
+                .isInstanceOf(ReadingPlanner.Declined.class);
+    }
+
+    @Test
     void anOntologysHeaderIsNoEntityOfAQuestion() {
         // the demo graph's datasets are owl:Ontology headers named "countries" and "elements": those words are classes
         assertThat(ask(DemoGraph.ONTOLOGIES, "How many countries have Dutch as an official language?").text())
