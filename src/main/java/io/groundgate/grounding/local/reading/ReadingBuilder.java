@@ -612,7 +612,7 @@ public final class ReadingBuilder {
     }
 
     /**
-     * The class mention with the words before it in its phrase that only restate the class's definition ("UN member
+     * The class mention with the words before it in its phrase that only restate the class's definition ("member
      * states" for a class defined as "a member state of the United Nations"): they say nothing more.
      */
     private ClassMention restating(ClassMention m, Linked.Phrase p) {

@@ -112,28 +112,14 @@ public final class SchemaMatcher {
         return out;
     }
 
-    /**
-     * The words of a definition (folded, singular), and the initials of its runs of capitalised words ("United
-     * Nations" → un): a question may restate a definition's words or abbreviate its names.
-     */
+    /** The words of a definition (folded, singular): a question may restate them. */
     static Set<String> definitionWords(String comment) {
         Set<String> out = new HashSet<>(Arrays.asList(key(comment).split(" ")));
-        StringBuilder initials = new StringBuilder();
-        for (String w : (comment + " end").split("[^\\p{L}]+")) {
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
-                initials.append(Character.toLowerCase(w.charAt(0)));
-            } else {
-                if (initials.length() > 1) {
-                    out.add(initials.toString());
-                }
-                initials.setLength(0);
-            }
-        }
         out.remove("");
         return out;
     }
 
-    /** Whether the term's definition (its comment) has the word, or abbreviates a name to it. */
+    /** Whether the term's definition (its comment) has the word. */
     public boolean defines(String iri, String word) {
         return definitions.getOrDefault(iri, Set.of()).contains(key(word));
     }
