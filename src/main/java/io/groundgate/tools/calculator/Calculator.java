@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A safe, bounded calculator over exact decimals with units. Thread-safe; one instance serves everyone.
@@ -79,6 +81,28 @@ public final class Calculator {
         root.print(normalised);
         return new CalcValue(number, unit, unit == null ? formatted : formatted + " " + unit, v.exact(),
                 normalised.toString());
+    }
+
+    /**
+     * The name of the kind of quantity a unit measures ("mass" for {@code kg}, "density" for {@code g/cm^3}), if that
+     * kind has a name; empty for a plain number, an unnamed product ({@code L·K}) or text that is no unit.
+     */
+    public Optional<String> quantity(String unit) {
+        if (unit == null || unit.isBlank() || unit.length() > limits.maxLength() - 2) {
+            return Optional.empty();
+        }
+        try {
+            Value v = Parser.parse(Lexer.tokenize("1 " + unit, limits), limits)
+                    .eval(new Eval(limits, constants, System.nanoTime(), limits.timeBudget().toNanos()));
+            return v.plain() ? Optional.empty() : Optional.ofNullable(v.unit().dimension().name());
+        } catch (CalcException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The names of the kinds of quantity the calculator knows ("area", "density", "mass", …), sorted. */
+    public static List<String> quantities() {
+        return Dimension.names();
     }
 
     /** Parses and prints the expression as the calculator understands it, without evaluating it. */

@@ -38,6 +38,16 @@ record Dimension(int length, int mass, int time, int temperature, int amount, in
             Map.entry(MASS.times(LENGTH.pow(-1)).times(TIME.pow(-2)), "pressure"),
             Map.entry(TIME.pow(-1), "frequency"));
 
+    /** The names of the kinds of quantity that have one ("mass", "density"), without "dimensionless". */
+    static java.util.List<String> names() {
+        return NAMES.entrySet().stream().filter(e -> !e.getKey().isNone()).map(Map.Entry::getValue).sorted().toList();
+    }
+
+    /** The name of this kind of quantity ("mass", "density"), or null when it has none. */
+    String name() {
+        return NAMES.get(this);
+    }
+
     int get(int base) {
         return switch (base) {
             case 0 -> length;

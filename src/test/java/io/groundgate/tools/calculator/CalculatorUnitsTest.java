@@ -27,6 +27,18 @@ class CalculatorUnitsTest {
         assertThat(v.exact()).isTrue();
     }
 
+    @Test
+    void namesTheKindOfQuantityAUnitMeasures() {
+        assertThat(CALC.quantity("kg")).contains("mass");
+        assertThat(CALC.quantity("g/cm^3")).contains("density");
+        assertThat(CALC.quantity("litres")).contains("volume");
+        assertThat(CALC.quantity("km^2")).contains("area");
+        assertThat(CALC.quantity("L*K")).isEmpty(); // a product with no name
+        assertThat(CALC.quantity("no such unit")).isEmpty();
+        assertThat(CALC.quantity(null)).isEmpty();
+        assertThat(Calculator.quantities()).contains("mass", "volume", "density").doesNotContain("dimensionless");
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
             "5 km in m | 5000 m",

@@ -74,6 +74,10 @@ public final class Composer {
             text = combine(c, f);
         } else if (r instanceof Reading.OfMembers o) {
             text = ofMembers(o, f);
+        } else if (r instanceof Reading.Amount m) {
+            text = amount(m, f);
+        } else if (r instanceof Reading.Total t) {
+            text = total(t, f);
         } else if (r instanceof Reading.Expression e) {
             text = e.expression() + " = " + Numbers.withUnit(number(f.number()), unit(e.unit())) + ".";
         } else {
@@ -110,6 +114,7 @@ public final class Composer {
     public Part nothing(Reading reading) {
         String what;
         Reading.Lookup fact = reading instanceof Reading.Calculate c ? c.fact()
+                : reading instanceof Reading.Amount m ? m.fact()
                 : reading instanceof Reading.Lookup l ? l : null;
         if (fact != null) {
             what = "the " + fields(fact.fields()) + " of " + fact.entity().name();
@@ -132,6 +137,8 @@ public final class Composer {
                     + constraintsOfOne(o.members().constraints());
         } else if (reading instanceof Reading.Several s) {
             what = "the " + s.attribute().name() + " of " + join(s.entities().stream().map(e -> e.name()).toList());
+        } else if (reading instanceof Reading.Total t) {
+            what = "the " + t.attribute().name() + " of each of " + join(t.entities().stream().map(e -> e.name()).toList());
         } else if (reading instanceof Reading.Ask a) {
             what = "what the question asks about " + a.subject().name();
         } else if (reading instanceof Reading.Expression e) {
@@ -408,6 +415,31 @@ public final class Composer {
         };
     }
 
+    /** "The population of A is 10 and that of B is 5; 10 + 5 = 15." (an average: "(10 + 5) ÷ 2 = 7.5") */
+    private String total(Reading.Total t, Finding f) {
+        List<String> each = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (Finding.Row r : f.rows()) {
+            Value v = r.values().get(0);
+            each.add((each.isEmpty() ? "the " + t.attribute().name() + " of " : "that of ") + r.name() + " is "
+                    + withUnit(v, t.attribute()));
+            numbers.add(Numbers.format(v.number()));
+        }
+        String sum = String.join(" + ", numbers);
+        String computed = t.function() == Reading.Function.AVG ? "(" + sum + ") ÷ " + numbers.size() : sum;
+        return join(each) + "; " + computed + " = " + Numbers.withUnit(number(f.number()), unit(t.attribute().unit()))
+                + ".";
+    }
+
+    /** "The density of X is 7.01 g/cm³; 1.5 L × 7.01 g/cm³ = 10.515 kg." */
+    private String amount(Reading.Amount m, Finding f) {
+        Attribute a = m.fact().fields().get(0);
+        Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
+        return "The " + a.name() + " of " + m.fact().entity().name() + " is " + withUnit(v, a) + "; "
+                + Numbers.withUnit(Numbers.format(m.amount()), unit(m.unit())) + " " + symbol(m.operator()) + " "
+                + withUnit(v, a) + " = " + Numbers.withUnit(number(f.number()), unit(m.inUnit())) + ".";
+    }
+
     private String calculate(Reading.Calculate c, Finding f) {
         Attribute a = c.fact().fields().get(0);
         Value v = f.rows().get(0).values().stream().filter(x -> x.number() != null).findFirst().orElseThrow();
@@ -455,6 +487,7 @@ public final class Composer {
                     case LT -> "less than ";
                     case LE -> "at most ";
                     case BETWEEN -> "between ";
+                    case EQ -> "";
                 };
                 parts.add("whose " + k.attribute().name() + " is " + (k.negated() ? "not " : "") + cmp
                         + Numbers.format(k.low()) + (k.high() != null ? " and " + Numbers.format(k.high()) : ""));

@@ -28,7 +28,9 @@ public record Finding(Reading reading, List<Row> rows, long total, Boolean truth
             return false;
         }
         if (reading instanceof Reading.Lookup || reading instanceof Reading.Compare
-                || reading instanceof Reading.Calculate || reading instanceof Reading.Several
+                || reading instanceof Reading.Calculate || reading instanceof Reading.Amount
+                || reading instanceof Reading.Total
+                || reading instanceof Reading.Several
                 || reading instanceof Reading.OfMembers || reading instanceof Reading.Combine
                 || reading instanceof Reading.AtTime) {
             return rows.stream().allMatch(r -> r.values().isEmpty());

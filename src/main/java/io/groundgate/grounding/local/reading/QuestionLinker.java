@@ -238,7 +238,8 @@ public final class QuestionLinker {
 
     private Anchor anchor(String text, int i, int j, List<Words.Token> tokens, NameIndex.Lookup lookup,
             Set<String> schema) {
-        List<Hit> hits = lookup.hits().stream().filter(h -> h.iri() == null || !schema.contains(h.iri())).toList();
+        List<Hit> hits = lookup.hits().stream().filter(h -> h.iri() == null || !schema.contains(h.iri()) && !header(h))
+                .toList();
         if (hits.isEmpty()) {
             return null;
         }
@@ -272,6 +273,16 @@ public final class QuestionLinker {
         return new EntityAnchor(i, j, text, List.copyOf(candidates.values()),
                 best.match() == Match.EXACT ? best.score() : best.score() * 0.9, best.match() == Match.FUZZY);
     }
+
+    /**
+     * Whether the entity is an ontology's header ({@code owl:Ontology}: a document that describes a graph, named like
+     * "countries"): never what a question is about, so its name stays a word for the schema.
+     */
+    private static boolean header(Hit h) {
+        return h.classes().contains(OWL_ONTOLOGY);
+    }
+
+    private static final String OWL_ONTOLOGY = "http://www.w3.org/2002/07/owl#Ontology";
 
     static BigDecimal number(Words.Token t) {
         if (!t.number()) {

@@ -13,7 +13,7 @@ import io.groundgate.kg.profile.ClassPath.Step;
 public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading.Superlative, Reading.Compare,
         Reading.Ask, Reading.Aggregate, Reading.Grouped, Reading.Convert, Reading.Calculate, Reading.Several,
         Reading.OfMembers, Reading.Combine, Reading.AtTime, Reading.Expression,
-        Reading.InYear {
+        Reading.InYear, Reading.Amount, Reading.Total {
 
     /**
      * A value reached from a subject by following properties: one property, a value node's number
@@ -54,9 +54,9 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
         }
     }
 
-    /** How a number is compared. */
+    /** How a number is compared; EQ when the number names the value ("group 15"). */
     enum Comparison {
-        GT, GE, LT, LE, BETWEEN
+        GT, GE, LT, LE, BETWEEN, EQ
     }
 
     /** The member's number compares with given numbers ({@code high} only for BETWEEN). */
@@ -172,10 +172,34 @@ public sealed interface Reading permits Reading.Lookup, Reading.Members, Reading
     }
 
     /**
+     * The sum or average of one number over several named entities ("the combined population of A and B"): answered
+     * only when every one of them has the number, never from some of them.
+     */
+    record Total(List<Candidate> entities, Attribute attribute, Function function) implements Reading {
+        public Total {
+            entities = List.copyOf(entities);
+        }
+    }
+
+    /**
      * An attribute of the members a question describes instead of naming them, one hop further ("the capital of the
      * country bordering Brunei"): the only member's value, or each member's when there are several.
      */
     record OfMembers(Members members, Attribute attribute) implements Reading {
+    }
+
+    /**
+     * An amount written with its unit, combined with one number of an entity whose unit makes the result a named kind
+     * of quantity ("the mass of 1.5 litres of X": 1.5 L × its density is a mass; "the volume of 33 kg of X": 33 kg ÷
+     * its density is a volume). The graph's units decide which number fits, not the question's words.
+     *
+     * @param fact the entity's number
+     * @param amount the amount written in the question
+     * @param unit its unit (calculator syntax)
+     * @param operator "*" or "/"
+     * @param inUnit the unit the result is asked in, or null for the calculator's own
+     */
+    record Amount(Lookup fact, BigDecimal amount, String unit, String operator, String inUnit) implements Reading {
     }
 
     /** Two numbers of one entity combined by arithmetic ("the population of X divided by its area"). */

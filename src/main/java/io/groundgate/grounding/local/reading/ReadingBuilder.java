@@ -44,6 +44,11 @@ public final class ReadingBuilder {
     static final double NAMES_CLASS = 0.8;
     /** Several content words name a class together only as a whole name ("chemical element"). */
     static final double WHOLE_NAME = 0.95;
+    /**
+     * A content word names a kind of quantity of the calculator ("weigh" → mass) when that kind is its nearest of all
+     * the calculator's kinds and at least this similar: the kinds are few, general words, each far from the others.
+     */
+    static final double NAMES_QUANTITY = 0.45;
     private static final double HOP_COST = 0.5;
     private static final double UNEXPLAINED_COST = 1.0;
     private static final int MAX_PATHS = 3;
@@ -76,6 +81,11 @@ public final class ReadingBuilder {
         if (entities.size() == 1 && q.values().isEmpty()) {
             for (Candidate c : entities.get(0).candidates()) {
                 lookups(entities.get(0), c, yesNo, out);
+            }
+        }
+        if (entities.size() == 1 && q.values().isEmpty() && !yesNo) {
+            for (Candidate c : entities.get(0).candidates()) {
+                amounts(entities.get(0), c, out);
             }
         }
         if (entities.size() == 2 && q.values().isEmpty()) {
@@ -139,6 +149,7 @@ public final class ReadingBuilder {
         for (Option o : out) {
             Attribute a = o.reading() instanceof Reading.Compare c ? c.attribute()
                     : o.reading() instanceof Reading.Several s ? s.attribute()
+                    : o.reading() instanceof Reading.Total t ? t.attribute()
                     : o.reading() instanceof Reading.Superlative s ? s.attribute()
                     : o.reading() instanceof Reading.OfMembers m ? m.attribute() : null;
             if (a == null || a.hops() != 1 || !o.unexplained().equals(List.of(q.words().get(n.index()).text()))
@@ -151,6 +162,12 @@ public final class ReadingBuilder {
                     o.score() + UNEXPLAINED_COST, explained, List.of(), o.anchors()));
         }
         out.addAll(more);
+    }
+
+    /** Whether the attribute says when ("population year"): a date, which is never summed or averaged. */
+    private boolean dating(Attribute a) {
+        return java.util.Arrays.stream(io.groundgate.kg.profile.NameText.key(profile.nameOf(last(a))).split(" "))
+                .anyMatch(w -> Lexicon.english().is(Op.WHEN, w));
     }
 
     /**
@@ -226,6 +243,71 @@ public final class ReadingBuilder {
         }
     }
 
+    /**
+     * An amount with its unit and a number of the entity whose unit makes their product or quotient a named kind of
+     * quantity: the one asked for, by a unit ("in kg", "how many grams") or by a word nearest that kind ("mass",
+     * "weigh"). Which number fits is decided by the graph's units alone.
+     */
+    private void amounts(EntityAnchor e, Candidate c, List<Option> out) {
+        if (units == null || q.numbers().size() != 1 || q.numbers().get(0).unit() == null) {
+            return;
+        }
+        NumberMention n = q.numbers().get(0);
+        for (Attribute a : attributes(classesOf(c))) {
+            if (!a.numeric() || a.unit() == null) {
+                continue;
+            }
+            for (String operator : List.of("*", "/")) {
+                Units.Product p = units.product(n.unit(), operator, a.unit()).orElse(null);
+                if (p == null || q.askedUnit() != null && !units.convertible(p.unit(), q.askedUnit())) {
+                    continue;
+                }
+                Explained kind = quantityWords(p.quantity());
+                if (q.askedUnit() == null && kind.words().isEmpty()) {
+                    continue; // nothing asks for this kind of quantity
+                }
+                Explained x = explain(terms(a.steps()), kind.words());
+                Set<Integer> words = union(union(kind.words(), x.words()), amountWords(n));
+                out.add(option(new Reading.Amount(new Reading.Lookup(c, List.of(a), false, null), n.value(), n.unit(),
+                        operator, q.askedUnit()), e.score() + kind.sum() + x.sum() - HOP_COST * (a.hops() - 1),
+                        List.of(e), words));
+            }
+        }
+    }
+
+    /** The content words whose nearest kind of quantity of the calculator is this one. */
+    private Explained quantityWords(String quantity) {
+        Set<Integer> words = new HashSet<>();
+        double sum = 0;
+        for (int i : q.content()) {
+            String word = q.words().get(i).key();
+            String nearest = null;
+            double best = 0;
+            for (String kind : units.quantities()) {
+                double s = matcher.likeness(word, kind);
+                if (s > best) {
+                    best = s;
+                    nearest = kind;
+                }
+            }
+            if (quantity.equals(nearest) && best >= NAMES_QUANTITY) {
+                words.add(i);
+                sum += best;
+            }
+        }
+        return new Explained(words, sum);
+    }
+
+    /** A number and every word of the unit written after it ("436 cubic centimetre"). */
+    private Set<Integer> amountWords(NumberMention n) {
+        Set<Integer> out = new HashSet<>(Set.of(n.index()));
+        for (int i = n.index() + 1; n.unit() != null && i < q.words().size()
+                && q.words().get(i).role() == Role.NUMBER && !q.unitWords().contains(i); i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
     /** Two numbers of the entity explaining different words, combined in the order the question names them. */
     private void combine(EntityAnchor e, Candidate c, List<Scored> attrs, String operator, List<Option> out) {
         List<Scored> numeric = attrs.stream().filter(s -> s.a().numeric()).toList();
@@ -292,7 +374,11 @@ public final class ReadingBuilder {
         boolean count = q.has(Op.COUNT); // "how many X do A and B have": a number each
         boolean each = high == null && q.has(Op.AND) && !q.has(Op.VERSUS);
         boolean choose = high != null && (entities.size() >= 3 || !q.has(Op.VERSUS));
-        if (computes || !each && !choose) {
+        Reading.Function function = q.has(Op.SUM) ? Reading.Function.SUM : q.has(Op.AVG) ? Reading.Function.AVG : null;
+        // a sum or an average over the named entities, and nothing else to compute
+        boolean total = function != null && each && !(q.has(Op.SUM) && q.has(Op.AVG)) && arithmetic() == null
+                && q.askedUnit() == null && q.numbers().stream().allMatch(this::year) && !q.has(Op.DIFFERENCE);
+        if (computes && !total || !each && !choose) {
             return;
         }
         Set<String> common = null;
@@ -310,16 +396,18 @@ public final class ReadingBuilder {
         List<Candidate> named = entities.stream().map(EntityAnchor::best).toList();
         double anchors = entities.stream().mapToDouble(EntityAnchor::score).sum();
         for (Attribute a : attributes(List.copyOf(common))) {
-            if ((choose || count) && !a.numeric()) {
+            if ((choose || count || total) && !a.numeric() || total && dating(a)) {
                 continue;
             }
-            Explained x = explain(terms(a.steps()), Set.of());
+            List<String> t = new ArrayList<>(terms(a.steps()));
+            t.addAll(common); // "which element": the class the named entities share
+            Explained x = explain(t, Set.of());
             Set<Integer> words = new HashSet<>(x.words());
             Set<Integer> comparative = choose ? comparativeWords(a) : Set.of();
             words.addAll(comparative);
             if (!words.isEmpty()) {
-                out.add(option(new Reading.Several(named, a, high), anchors + x.sum() + comparative.size() * EXPLAINS
-                        - HOP_COST * (a.hops() - 1), entities, words));
+                out.add(option(total ? new Reading.Total(named, a, function) : new Reading.Several(named, a, high),
+                        anchors + x.sum() + comparative.size() * EXPLAINS - HOP_COST * (a.hops() - 1), entities, words));
             }
         }
     }
@@ -422,6 +510,9 @@ public final class ReadingBuilder {
                     grouped(m, constraints, used, score, name, out);
                     continue;
                 }
+                if (cmp == null && n != null && high == null && function == null) {
+                    numbered(m, constraints, used, score, name, count, numeric, out);
+                }
                 out.add(option(new Reading.Members(m.iri(), name, constraints, count), score, q.anchors(), used));
                 if (!count && !constraints.isEmpty()) {
                     // a value of the members, one hop further: "the capital of the country bordering Brunei"
@@ -443,6 +534,28 @@ public final class ReadingBuilder {
                                 union(used, ax.words())));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Members whose number is the one written right after the attribute's name ("elements in group 15", "period 6"):
+     * the number names a value, so the members must have exactly it.
+     */
+    private void numbered(ClassMention m, List<Constraint> constraints, Set<Integer> used, double score, String name,
+            boolean count, List<Attribute> numeric, List<Option> out) {
+        NumberMention n = q.numbers().get(0);
+        if (q.numbers().size() != 1 || n.unit() != null || n.index() == 0
+                || q.words().get(n.index() - 1).role() != Role.CONTENT || used.contains(n.index() - 1)) {
+            return;
+        }
+        for (Attribute a : numeric) {
+            Explained ax = explain(terms(a.steps()), used);
+            if (ax.words().contains(n.index() - 1)) {
+                List<Constraint> more = new ArrayList<>(constraints);
+                more.add(new Reading.Compares(a, Comparison.EQ, n.value(), null, false));
+                out.add(option(new Reading.Members(m.iri(), name, more, count), score + ax.sum(), q.anchors(),
+                        union(used, withNumber(ax.words(), n))));
             }
         }
     }
@@ -491,13 +604,32 @@ public final class ReadingBuilder {
                 for (int i : p.positions()) {
                     for (SchemaMatcher.Scored s : matcher.rank(q.words().get(i).key(), all)) {
                         if (s.score() >= NAMES_CLASS) {
-                            out.add(new ClassMention(s.iri(), Set.of(i), s.score()));
+                            out.add(restating(new ClassMention(s.iri(), Set.of(i), s.score()), p));
                         }
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The class mention with the words before it in its phrase that only restate the class's definition ("member
+     * states" for a class defined as "a member state of the United Nations"): they say nothing more.
+     */
+    private ClassMention restating(ClassMention m, Linked.Phrase p) {
+        int first = m.words().stream().min(Integer::compare).orElseThrow();
+        Set<Integer> words = new HashSet<>(m.words());
+        double score = m.score();
+        for (int at = p.positions().indexOf(first) - 1; at >= 0; at--) {
+            int i = p.positions().get(at);
+            if (!matcher.defines(m.iri(), q.words().get(i).key())) {
+                break;
+            }
+            words.add(i);
+            score += EXPLAINS;
+        }
+        return words.size() == m.words().size() ? m : new ClassMention(m.iri(), words, score);
     }
 
     /** Every way to tie the anchors to the class: one constraint per anchor, up to a few paths each. */
@@ -874,6 +1006,7 @@ public final class ReadingBuilder {
     /** Whether the reading answers in the unit the question asks for (else the unit's words are left unexplained). */
     private static boolean saysAskedUnit(Reading r) {
         return r instanceof Reading.Lookup l && l.inUnit() != null || r instanceof Reading.Convert
+                || r instanceof Reading.Amount m && m.inUnit() != null
                 || r instanceof Reading.Compare c && c.inUnit() != null;
     }
 

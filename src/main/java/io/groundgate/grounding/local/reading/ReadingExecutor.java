@@ -95,6 +95,10 @@ public final class ReadingExecutor {
             return expression(e);
         } else if (reading instanceof Reading.InYear y) {
             return inYear(y);
+        } else if (reading instanceof Reading.Amount a) {
+            return amount(a);
+        } else if (reading instanceof Reading.Total t) {
+            return total(t);
         }
         return calculate((Reading.Calculate) reading);
     }
@@ -164,6 +168,7 @@ public final class ReadingExecutor {
                         case LE -> n + " <= " + low;
                         case BETWEEN -> n + " >= " + low + " && " + n + " <= "
                                 + sub.constant(decimal(k.high() == null ? k.low() : k.high()));
+                        case EQ -> n + " = " + low;
                     };
                     sub.raw("FILTER(" + test + ") ");
                 }
@@ -398,6 +403,27 @@ public final class ReadingExecutor {
         return new Finding(s, rows, rows.size(), null, null, null, sources);
     }
 
+    /** Each entity's number, then their sum or average by the calculator: only when every entity has one number. */
+    private Finding total(Reading.Total t) {
+        Finding each = several(new Reading.Several(t.entities(), t.attribute(), null));
+        List<Row> rows = each.rows().stream().map(r -> new Row(r.iri(), r.name(),
+                r.values().stream().filter(v -> v.number() != null).toList(), null)).toList();
+        if (rows.stream().anyMatch(r -> r.values().size() != 1)) {
+            return new Finding(t, rows, rows.size(), null, null, null, each.sources());
+        }
+        List<Provenance.Fact> used = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        for (Row r : rows) {
+            String n = r.values().get(0).number().toPlainString();
+            terms.add(n);
+            used.add(new Provenance.Fact(r.iri(), lastProperty(t.attribute()), n));
+        }
+        String sum = String.join(" + ", terms);
+        String expression = t.function() == Reading.Function.AVG ? "(" + sum + ") / " + terms.size() : sum;
+        Optional<CalcValue> v = arithmetic.evaluate(expression, used, each.sources());
+        return new Finding(t, rows, rows.size(), null, v.map(CalcValue::value).orElse(null), expression, each.sources());
+    }
+
     /** The members, then each one's values of the attribute (for the first few members). */
     private Finding ofMembers(Reading.OfMembers o) {
         Finding members = members(o.members());
@@ -428,6 +454,7 @@ public final class ReadingExecutor {
                 case LT -> c < 0;
                 case LE -> c <= 0;
                 case BETWEEN -> c >= 0 && v.get().compareTo(k.high() == null ? k.low() : k.high()) <= 0;
+                case EQ -> c == 0;
             };
             return new Finding(a, f.rows(), 1, truth, null, null, f.sources());
         }
@@ -508,6 +535,25 @@ public final class ReadingExecutor {
                 new Provenance.Fact(c.entity().iri(), lastProperty(c.left()), a),
                 new Provenance.Fact(c.entity().iri(), lastProperty(c.right()), b)), both.sources());
         return new Finding(c, both.rows(), 1, null, v.map(CalcValue::value).orElse(null), expression, both.sources());
+    }
+
+    /** The entity's number, then the calculator on the amount and it, with both units. */
+    private Finding amount(Reading.Amount m) {
+        Finding fact = lookup(m.fact());
+        List<Value> numbers = fact.rows().get(0).values().stream().filter(v -> v.number() != null).toList();
+        if (numbers.size() != 1) {
+            return new Finding(m, fact.rows(), 0, null, null, null, fact.sources());
+        }
+        Attribute a = m.fact().fields().get(0);
+        String value = numbers.get(0).number().toPlainString();
+        String expression = m.amount().toPlainString() + " " + m.unit() + " " + m.operator() + " (" + value + " "
+                + a.unit() + ")" + (m.inUnit() == null ? "" : " in " + m.inUnit());
+        Optional<CalcValue> v = arithmetic.evaluate(expression,
+                List.of(new Provenance.Fact(m.fact().entity().iri(), lastProperty(a), value)), fact.sources());
+        // said in the calculator's unit of the result ("kg"), the one asked for when there is one
+        Reading.Amount said = new Reading.Amount(m.fact(), m.amount(), m.unit(), m.operator(),
+                v.map(CalcValue::unit).filter(u -> !u.isBlank()).orElse(m.inUnit()));
+        return new Finding(said, fact.rows(), 1, null, v.map(CalcValue::value).orElse(null), expression, fact.sources());
     }
 
     private Finding calculate(Reading.Calculate c) {

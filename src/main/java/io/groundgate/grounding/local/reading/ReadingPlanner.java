@@ -221,7 +221,9 @@ public final class ReadingPlanner {
             // several fields: a partial answer says which ones the graph lacks
             return f.rows().get(0).values().stream().anyMatch(v -> v.field() >= 0);
         }
-        if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Aggregate
+        if (r instanceof Reading.Convert || r instanceof Reading.Calculate || r instanceof Reading.Amount
+                || r instanceof Reading.Total
+                || r instanceof Reading.Aggregate
                 || r instanceof Reading.Combine || r instanceof Reading.Expression) {
             return f.number() != null;
         }
@@ -257,6 +259,7 @@ public final class ReadingPlanner {
             out.add(f.number().stripTrailingZeros().toPlainString());
         }
         boolean valuesAnswer = f.reading() instanceof Reading.Lookup || f.reading() instanceof Reading.Calculate
+                || f.reading() instanceof Reading.Amount
                 || f.reading() instanceof Reading.Several || f.reading() instanceof Reading.OfMembers
                 || f.reading() instanceof Reading.AtTime;
         for (Finding.Row r : f.rows()) {

@@ -37,6 +37,7 @@ public final class SchemaMatcher {
     private final Map<String, Vector> phrases = new ConcurrentHashMap<>();
     private final Map<String, Phrase> compared = new ConcurrentHashMap<>();
     private final Set<String> keys = new HashSet<>();
+    private final Map<String, Set<String>> definitions = new HashMap<>();
 
     /** One name or comment of a term: its folded key, its words by stem (stems of three letters or more), its embedding. */
     record Text(String key, Set<String> words, Map<String, Set<String>> wordsByStem, Vector vector) {
@@ -141,6 +142,7 @@ public final class SchemaMatcher {
                 all.add(t);
             });
         }
+        comments.forEach((iri, comment) -> m.definitions.put(iri, definitionWords(comment)));
         List<float[]> vectors = new ArrayList<>();
         List<String> toEmbed = new ArrayList<>(all);
         List<String> embedOwners = new ArrayList<>(owners);
@@ -175,6 +177,18 @@ public final class SchemaMatcher {
         out.add(String.join(" ", NameText.words(NameText.localName(iri))));
         out.removeIf(String::isBlank);
         return out;
+    }
+
+    /** The words of a definition (folded, singular): a question may restate them. */
+    static Set<String> definitionWords(String comment) {
+        Set<String> out = new HashSet<>(Arrays.asList(key(comment).split(" ")));
+        out.remove("");
+        return out;
+    }
+
+    /** Whether the term's definition (its comment) has the word. */
+    public boolean defines(String iri, String word) {
+        return definitions.getOrDefault(iri, Set.of()).contains(key(word));
     }
 
     /** Whether the words, folded, are exactly a name of some class or property: then they are content, not grammar. */
@@ -245,6 +259,22 @@ public final class SchemaMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * How alike two phrases are, 0..1, neither of them a term of the graph: 1 for the same words, 0.75 for two forms of
+     * one word, else the embedding similarity.
+     */
+    public double likeness(String phrase, String other) {
+        String a = key(phrase);
+        String b = key(other);
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        if (sameStem(a, b)) {
+            return 0.75;
+        }
+        return model == null ? 0 : cosine(vector(phrase), vector(other));
     }
 
     /** Whether two words are forms of one ("serves", "served"; "cares", "cared"): their stems agree. */

@@ -1,5 +1,6 @@
 package io.groundgate.grounding.local.reading;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,6 +93,33 @@ public final class Units {
             }
         }
         return Optional.empty();
+    }
+
+    /** The kinds of quantity the calculator names ("mass", "volume", "density", …). */
+    public List<String> quantities() {
+        return Calculator.quantities();
+    }
+
+    /**
+     * The unit of an amount combined with a value by the operator ("L" times "g/cm^3" is "kg"), when the result is a
+     * named kind of quantity other than the amount's and the value's own; empty when the combination means nothing
+     * ("L" times "K") or says the same kind again.
+     */
+    public Optional<Product> product(String amountUnit, String operator, String valueUnit) {
+        try {
+            String unit = calculator.evaluate("1 " + amountUnit + " " + operator + " (1 " + valueUnit + ")").unit();
+            Optional<String> kind = calculator.quantity(unit);
+            if (kind.isEmpty() || kind.equals(calculator.quantity(amountUnit)) || kind.equals(calculator.quantity(valueUnit))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Product(unit, kind.get()));
+        } catch (CalcException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The unit of a combination and the kind of quantity it measures ("kg", "mass"). */
+    public record Product(String unit, String quantity) {
     }
 
     /** Whether an amount in one unit converts to the other (same dimension). */

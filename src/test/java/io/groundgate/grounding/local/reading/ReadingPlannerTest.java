@@ -239,4 +239,76 @@ class ReadingPlannerTest {
         assertThat(before.text()).startsWith("I could not find the population of " + other)
                 .doesNotContain(Numbers.format(chile));
     }
+
+    @Test
+    void anAmountCombinesWithTheNumberWhoseUnitMakesTheAskedKindOfQuantity() {
+        String gg = "PREFIX gg: <https://w3id.org/groundgate/ontology#> PREFIX el: <https://w3id.org/groundgate/resource/element/> ";
+        BigDecimal density = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { el:Nd gg:density ?v }")));
+        String mass = Numbers.format(density.multiply(new BigDecimal("1.5")));
+        // the word names the kind of quantity (mass); the graph's units say which number makes one from litres
+        Graphs.Run r = ask(DemoGraph.ONTOLOGIES, "What is the mass of 1.5 litres of Neodymium?");
+        assertThat(((ReadingPlanner.Answered) r.outcome()).option().reading()).isInstanceOf(Reading.Amount.class);
+        assertThat(r.text()).isEqualTo("The density of Neodymium is " + Numbers.format(density) + " g/cm³; 1.5 litres × "
+                + Numbers.format(density) + " g/cm³ = " + mass + " kg.");
+        // a verb nearest to that kind of quantity, and a unit asked for
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many grams do 1.5 L of Neodymium weigh?").text())
+                .endsWith(" = " + Numbers.format(density.multiply(new BigDecimal("1500"))) + " g.");
+        // the other way round: a mass divided by the density is a volume
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the volume in litres of " + mass + " kg of Neodymium?").text())
+                .endsWith(" = 1.5 L.");
+        // a unit that makes no kind of quantity with any number of the entity is no such reading
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the mass of 3 kelvin of Neodymium?").outcome())
+                .isInstanceOf(ReadingPlanner.Declined.class);
+    }
+
+    @Test
+    void sumsOrAveragesOneNumberOverNamedEntitiesOnlyWhenEachHasIt() {
+        String gg = "PREFIX gg: <https://w3id.org/groundgate/ontology#> PREFIX c: <https://w3id.org/groundgate/resource/country/> ";
+        BigDecimal ukraine = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { c:UKR gg:population ?v }")));
+        BigDecimal albania = new BigDecimal(one(expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { c:ALB gg:population ?v }")));
+        Graphs.Run r = ask(DemoGraph.ONTOLOGIES, "What was the combined population of Ukraine and Albania?");
+        assertThat(((ReadingPlanner.Answered) r.outcome()).option().reading()).isInstanceOf(Reading.Total.class);
+        assertThat(r.text()).isEqualTo("The population of Ukraine is " + Numbers.format(ukraine) + " and that of Albania is "
+                + Numbers.format(albania) + "; " + Numbers.format(ukraine) + " + " + Numbers.format(albania) + " = "
+                + Numbers.format(ukraine.add(albania)) + ".");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many people lived in Ukraine and Albania together?").text())
+                .endsWith(" = " + Numbers.format(ukraine.add(albania)) + ".");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "What is the average population of Ukraine and Albania?").text())
+                .endsWith("÷ 2 = " + Numbers.format(ukraine.add(albania).divide(BigDecimal.valueOf(2))) + ".");
+        // Nauru's population is left out of the graph: no sum of the others is given as the total
+        Graphs.Run partial = ask(DemoGraph.ONTOLOGIES, "What is the combined population of Ukraine and Nauru?");
+        assertThat(partial.answered()).isFalse();
+        assertThat(partial.text()).doesNotContain(Numbers.format(ukraine) + " =");
+    }
+
+    @Test
+    void aNumberRightAfterANumericPropertysNameIsTheValueMembersMustHave() {
+        String gg = "PREFIX gg: <https://w3id.org/groundgate/ontology#> ";
+        List<String> group15 = expected(DemoGraph.ONTOLOGIES, gg + "SELECT ?v { ?e gg:group 15 ; rdfs:label ?v }"
+                .replace("SELECT", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT"));
+        String text = ask(DemoGraph.ONTOLOGIES, "How many elements are in group 15?").text();
+        assertThat(text).startsWith(group15.size() + " chemical elements whose group is 15: ");
+        group15.forEach(n -> assertThat(text).contains(n));
+        assertThat(ask(DemoGraph.ONTOLOGIES, "Which elements are in period 2 of the periodic table?").text())
+                .startsWith("8 chemical elements whose period is 2: ");
+    }
+
+    @Test
+    void wordsThatRestateAClasssDefinitionSayNothingMore() {
+        // gg:Country is defined as "a member state of the United Nations": "member" restates it
+        List<String> oceania = expected(DemoGraph.ONTOLOGIES, "PREFIX gg: <https://w3id.org/groundgate/ontology#> "
+                + "SELECT ?v { ?v a gg:Country ; gg:continent <https://w3id.org/groundgate/resource/continent/Oceania> }");
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many member states are in Oceania?").text())
+                .startsWith(oceania.size() + " countries ");
+        // a word the definition does not have is still unexplained
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many EU member states are in Oceania?").outcome())
+                .isInstanceOf(ReadingPlanner.Declined.class);
+    }
+
+    @Test
+    void anOntologysHeaderIsNoEntityOfAQuestion() {
+        // the demo graph's datasets are owl:Ontology headers named "countries" and "elements": those words are classes
+        assertThat(ask(DemoGraph.ONTOLOGIES, "How many countries have Dutch as an official language?").text())
+                .startsWith("3 countries whose official language is Dutch: ");
+    }
 }
