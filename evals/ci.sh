@@ -23,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The CI floors, in one place: a little below what the planner measured (evals/README.md, "Results": `evals/ci.sh` on
-# 2026-12-01, the stop-21 merge), so that a regression fails CI. Raise them when the planner improves.
+# 2026-12-01, commit 4ee4250), so that a regression fails CI. Raise them when the planner improves.
 # MIN_ACCURACY: the least share of right answers (per conversation for multiturn); dev is for tuning, reported only.
 # MAX_WRONG: the most wrong answers (neither right nor declined: worse than none) a graph set may give; a count, or N%.
 declare -A MIN_ACCURACY=(
