@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
@@ -435,7 +436,7 @@ public class KnowledgeGraph {
     private void prepareLookups(GraphSnapshot next) {
         try {
             validator.execute(() -> next.profile().names().prepare());
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // stopping: the first lookup builds them, if one comes
         }
     }

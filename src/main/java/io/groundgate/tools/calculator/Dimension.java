@@ -1,5 +1,6 @@
 package io.groundgate.tools.calculator;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ record Dimension(int length, int mass, int time, int temperature, int amount, in
             Map.entry(TIME.pow(-1), "frequency"));
 
     /** The names of the kinds of quantity that have one ("mass", "density"), without "dimensionless". */
-    static java.util.List<String> names() {
+    static List<String> names() {
         return NAMES.entrySet().stream().filter(e -> !e.getKey().isNone()).map(Map.Entry::getValue).sorted().toList();
     }
 
