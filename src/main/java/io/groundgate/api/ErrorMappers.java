@@ -16,6 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.groundgate.chat.ErrorKind;
 import io.groundgate.chat.GatewayException;
 
+import java.util.Map;
+
 /** One family of mappers: whatever fails in a JAX-RS resource reaches the client as an OpenAI error body. */
 public class ErrorMappers {
 
@@ -52,7 +54,7 @@ public class ErrorMappers {
                 : e instanceof NotSupportedException ? "Unsupported Content-Type."
                 : e instanceof NotAcceptableException ? "None of the accepted media types can be produced."
                 : e.getMessage();
-        return ErrorResponses.toResponse(new GatewayException(kind, status, message, null, null, java.util.Map.of()));
+        return ErrorResponses.toResponse(new GatewayException(kind, status, message, null, null, Map.of()));
     }
 
     @ServerExceptionMapper

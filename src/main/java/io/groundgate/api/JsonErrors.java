@@ -4,16 +4,23 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.groundgate.chat.GatewayException;
 
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 /** Turns Jackson's complaints into OpenAI's "could not parse" / "invalid type" errors. */
 public final class JsonErrors {
 
     /** Jackson names its own method in limit messages: "(1000, from `StreamReadConstraints.getMaxNestingDepth()`)". */
-    private static final java.util.regex.Pattern LIMIT_SOURCE = java.util.regex.Pattern.compile(",? from `[^`]*`");
+    private static final Pattern LIMIT_SOURCE = Pattern.compile(",? from `[^`]*`");
 
     private JsonErrors() {
     }
@@ -54,7 +61,7 @@ public final class JsonErrors {
             return "a value of another type";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+                || type == Short.class || type == short.class || type == BigInteger.class) {
             return "an integer";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
@@ -67,13 +74,13 @@ public final class JsonErrors {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> "'" + c + "'")
-                    .collect(java.util.stream.Collectors.joining(", "));
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> "'" + c + "'")
+                    .collect(Collectors.joining(", "));
         }
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
-        if (com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type)) {
+        if (JsonNode.class.isAssignableFrom(type)) {
             return "a JSON value";
         }
         return "an object";

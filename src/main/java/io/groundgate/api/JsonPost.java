@@ -1,5 +1,6 @@
 package io.groundgate.api;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -76,7 +77,7 @@ final class JsonPost {
             return request;
         } catch (JsonProcessingException e) {
             throw JsonErrors.toGatewayException(e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw GatewayException.invalid("The request body could not be read: " + e.getMessage(), null);
         }
     }

@@ -1,6 +1,7 @@
 package io.groundgate.api;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +71,7 @@ public class ResponsesRoute {
         ResponsesRequest request = JsonPost.parse(requestReader, body);
         // passthrough leaves hosted tools and item types the gateway cannot map to the upstream; the gateway's own
         // routes (known by the id's form alone, so nothing is revealed) refuse them. The chat rules apply to both.
-        validate(ResponsesTranslator.translate(request, java.util.List.of(), ownRoute(request.model())));
+        validate(ResponsesTranslator.translate(request, List.of(), ownRoute(request.model())));
         access.requireModel(ctx, request.model()); // before resolving: a forbidden id must not reveal whether it exists
         ModelRoute route = router.resolve(request.model());
         RequestTiming.tagRoute(ctx, route.id(), route.kind().label());

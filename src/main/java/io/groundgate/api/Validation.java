@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 import io.groundgate.chat.GatewayException;
@@ -35,8 +36,8 @@ public final class Validation {
     static String param(Path path) {
         StringBuilder param = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER) {
                 continue; // resource method and argument names mean nothing to the client
             }
             if (node.getIndex() != null && param.length() > 0) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * One message of a conversation. {@code content} stays a JSON node because OpenAI allows a string, an array of content
@@ -29,7 +30,7 @@ public record ChatMessage(
         String toolCallId) {
 
     public static ChatMessage system(String text) {
-        return new ChatMessage("system", com.fasterxml.jackson.databind.node.TextNode.valueOf(text), null, null, null);
+        return new ChatMessage("system", TextNode.valueOf(text), null, null, null);
     }
 
     /** The text of the content: the string itself, or the text parts joined; empty when there is none. */

@@ -1,7 +1,10 @@
 package io.groundgate.chat;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.StreamSupport;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -109,9 +112,9 @@ public class JsonSchemaObjectValidator implements ConstraintValidator<JsonSchema
         }
         boolean ok = type.isTextual() ? TYPES.contains(type.textValue())
                 : type.isArray() && type.size() > 0 && allText(type)
-                        && java.util.stream.StreamSupport.stream(type.spliterator(), false)
+                        && StreamSupport.stream(type.spliterator(), false)
                                 .allMatch(t -> TYPES.contains(t.textValue()));
-        return ok ? null : "'type' at '" + pointer(at) + "' must be one of " + new java.util.TreeSet<>(TYPES)
+        return ok ? null : "'type' at '" + pointer(at) + "' must be one of " + new TreeSet<>(TYPES)
                 + " or a non-empty array of them";
     }
 
@@ -126,7 +129,7 @@ public class JsonSchemaObjectValidator implements ConstraintValidator<JsonSchema
 
     private static String describe(JsonNode value) {
         String text = value.toString();
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+        return value.getNodeType().name().toLowerCase(Locale.ROOT) + " "
                 + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
 
 /**
  * What the graph says about one entity (for the {@code kg_describe} tool).
@@ -60,7 +61,7 @@ public record EntityDescription(String iri, String label, List<String> types, Li
             if (node.isBlank()) {
                 return "_:" + node.getBlankNodeLabel();
             }
-            return org.apache.jena.riot.out.NodeFmtLib.strTTL(node);
+            return NodeFmtLib.strTTL(node);
         }
     }
 }

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -279,7 +281,7 @@ public final class GraphSnapshot {
      * Runs an action on the default graph read directly (inside a read transaction), or with an empty optional when
      * the data is remote and only SPARQL reaches it.
      */
-    <T> T withLocalGraph(java.util.function.Function<java.util.Optional<Graph>, T> action) {
+    <T> T withLocalGraph(Function<Optional<Graph>, T> action) {
         return backend.read(() -> action.apply(backend.localDefaultGraph()));
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Var;
 import org.jboss.logging.Logger;
 
 import io.groundgate.watch.FolderWatcher;
@@ -108,7 +111,7 @@ public class KnowledgeGraph {
             LOG.errorf("The knowledge graph did not load: %s", first.problemSummary());
         }
         if (config.watch() && store.usesLocalFiles()) {
-            List<Path> folders = new java.util.ArrayList<>(loader.roots());
+            List<Path> folders = new ArrayList<>(loader.roots());
             folders.addAll(loader.shapesRoots());
             watcher = new FolderWatcher("knowledge graph", folders, loader::fingerprint, config.pollInterval(),
                     config.debounce(), () -> reloadLater("watch"));
@@ -148,7 +151,7 @@ public class KnowledgeGraph {
      * Completes once the first load has been tried at start-up, served or not: for work that starts alongside the load
      * (the embedding model's warm-up) and needs the first version's content.
      */
-    public java.util.concurrent.CompletionStage<Void> firstLoadTried() {
+    public CompletionStage<Void> firstLoadTried() {
         return firstLoad;
     }
 
@@ -470,12 +473,12 @@ public class KnowledgeGraph {
 
     private static long countEntailed(GraphSnapshot snapshot) {
         try {
-            var result = snapshot.query(org.apache.jena.query.QueryFactory.create(
+            var result = snapshot.query(QueryFactory.create(
                     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + GraphSnapshot.ENTAILED_GRAPH + "> { ?s ?p ?o } }"));
             if (result.rows().isEmpty()) {
                 return 0;
             }
-            var n = result.rows().get(0).get(org.apache.jena.sparql.core.Var.alloc("n"));
+            var n = result.rows().get(0).get(Var.alloc("n"));
             return n == null ? 0 : Long.parseLong(n.getLiteralLexicalForm());
         } catch (RuntimeException e) {
             LOG.debugf("Could not count the entailed triples: %s", e.getMessage());

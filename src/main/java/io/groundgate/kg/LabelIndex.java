@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,7 +157,7 @@ public final class LabelIndex {
         }
         postings.sort(Comparator.comparingInt(p -> p.length));
         int read = Math.min(postings.size(), 3 * maxDistance + 1);
-        Set<Integer> candidates = new java.util.HashSet<>();
+        Set<Integer> candidates = new HashSet<>();
         for (int i = 0; i < read; i++) {
             for (int k : postings.get(i)) {
                 candidates.add(k);

@@ -1,6 +1,7 @@
 package io.groundgate.kg;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.groundgate.kg.profile.NameText;
@@ -14,7 +15,7 @@ final class Prefixes {
 
     static {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String p : java.util.List.of("rdf", "rdfs", "owl", "xsd", "skos", "dcterms")) {
+        for (String p : List.of("rdf", "rdfs", "owl", "xsd", "skos", "dcterms")) {
             m.put(p, WellKnownPrefixes.ALL.get(p));
         }
         STANDARD = Map.copyOf(m);

@@ -1,6 +1,7 @@
 package io.groundgate.kg;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +42,7 @@ final class RdfsLite {
             }
         }
         Node type = RDF.type.asNode();
-        List<Triple> typed = new java.util.ArrayList<>();
+        List<Triple> typed = new ArrayList<>();
         data.find(Node.ANY, type, Node.ANY).forEach(typed::add);
         out.find(Node.ANY, type, Node.ANY).forEach(typed::add);
         for (Triple t : typed) {

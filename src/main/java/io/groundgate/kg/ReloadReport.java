@@ -2,6 +2,7 @@ package io.groundgate.kg;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public record ReloadReport(Instant at, String trigger, boolean success, String v
     }
 
     ReloadReport with(List<LoadProblem> moreWarnings, List<GraphChange> changes) {
-        List<LoadProblem> all = new java.util.ArrayList<>(warnings);
+        List<LoadProblem> all = new ArrayList<>(warnings);
         all.addAll(moreWarnings);
         return new ReloadReport(at, trigger, success, version, changed, problems, duration, all, changes, held);
     }

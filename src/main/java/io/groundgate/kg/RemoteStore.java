@@ -1,5 +1,7 @@
 package io.groundgate.kg;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -80,11 +82,11 @@ final class RemoteStore implements GraphStore {
     public Stored external() {
         long count;
         try (QueryExec exec = backend.build(QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), null,
-                java.time.Duration.ofSeconds(60))) {
+                Duration.ofSeconds(60))) {
             RowSet rows = exec.select();
             count = rows.hasNext() ? ((Number) rows.next().get(Var.alloc("n")).getLiteralValue()).longValue() : 0;
         }
-        String version = GraphLoader.hash((queryUrl + "|" + count).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String version = GraphLoader.hash((queryUrl + "|" + count).getBytes(StandardCharsets.UTF_8));
         return new Stored(version, backend, List.of(), Prefixes.STANDARD);
     }
 }

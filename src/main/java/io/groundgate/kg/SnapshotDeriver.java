@@ -1,5 +1,6 @@
 package io.groundgate.kg;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ final class SnapshotDeriver {
     private static final Set<String> LABEL_PROPERTIES = Set.of("http://www.w3.org/2000/01/rdf-schema#label",
             "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2004/02/skos/core#altLabel");
     private static final int TEXT_BUDGET = 7_000;
-    private static final java.time.Duration DERIVE_TIMEOUT = java.time.Duration.ofMinutes(10);
+    private static final Duration DERIVE_TIMEOUT = Duration.ofMinutes(10);
 
     private final GraphSnapshot snapshot;
     private final List<String> languages;

@@ -3,6 +3,7 @@ package io.groundgate.mcp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -137,12 +138,12 @@ public class McpResources {
     }
 
     private Object status() {
-        return java.util.Map.of("ready", kg.ready(), "graph_version", kg.ready() ? kg.snapshot().version() : "",
+        return Map.of("ready", kg.ready(), "graph_version", kg.ready() ? kg.snapshot().version() : "",
                 "graphs", kg.graphs().stream().map(McpResources::graph).toList());
     }
 
     private static Object graph(GraphInfo info) {
-        return JSON.convertValue(info, java.util.Map.class);
+        return JSON.convertValue(info, Map.class);
     }
 
     private static ResourceResponse text(String uri, String text) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -141,7 +142,7 @@ public class McpTools {
         String text;
         try {
             text = JSON.writeValueAsString(result);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             text = String.valueOf(structured);
         }
         return new ToolResponse(!result.ok(), List.of(new TextContent(text)), structured, null);

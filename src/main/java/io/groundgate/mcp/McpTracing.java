@@ -13,6 +13,8 @@ import io.quarkiverse.mcp.server.McpConnection;
 import io.quarkiverse.mcp.server.ToolManager;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
+
 /**
  * Server spans for MCP requests per the OpenTelemetry MCP semantic conventions: named {@code {mcp.method.name} {target}},
  * continuing the caller's trace from {@code params._meta.traceparent} (the conventions' propagation inside MCP messages,
@@ -50,7 +52,7 @@ public class McpTracing {
         JsonObject params = message == null ? null : message.getJsonObject("params");
         JsonObject meta = params == null ? null : params.getJsonObject("_meta");
         String prompt = params != null && method.equals("prompts/get") ? params.getString("name") : null;
-        java.time.Instant end = java.time.Instant.now();
+        Instant end = Instant.now();
         var span = tracer.spanBuilder(prompt == null ? method : method + " " + prompt).setParent(parent(meta))
                 .setSpanKind(SpanKind.SERVER).setStartTimestamp(end.minusMillis(Math.max(0, durationMillis)));
         common(span, method, connection, message == null ? null : message.getValue("id"));

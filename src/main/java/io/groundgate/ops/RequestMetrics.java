@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class RequestMetrics {
         ctx.addEndHandler(result -> {
             String status = result.succeeded() ? Integer.toString(ctx.response().getStatusCode()) : "aborted";
             timer(routeTag(RequestTiming.route(ctx)), modelTag(RequestTiming.model(ctx)), status)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         });
         ctx.next();
     }

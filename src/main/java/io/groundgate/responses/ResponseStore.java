@@ -1,6 +1,7 @@
 package io.groundgate.responses;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ public class ResponseStore {
     }
 
     private final int maxEntries;
-    private final java.time.Duration ttl;
+    private final Duration ttl;
     private final Clock clock;
     private final Map<String, Entry> entries;
 
@@ -33,7 +34,7 @@ public class ResponseStore {
         this(config.storeMaxEntries(), config.storeTtl(), Clock.systemUTC());
     }
 
-    ResponseStore(int maxEntries, java.time.Duration ttl, Clock clock) {
+    ResponseStore(int maxEntries, Duration ttl, Clock clock) {
         this.maxEntries = maxEntries;
         this.ttl = ttl;
         this.clock = clock;

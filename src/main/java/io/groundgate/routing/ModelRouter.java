@@ -2,6 +2,7 @@ package io.groundgate.routing;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public class ModelRouter {
         // Model id -> upstreams serving it, as a fallback chain: by priority, then by name for determinism.
         Map<String, List<String>> servedBy = new LinkedHashMap<>();
         config.all().entrySet().stream()
-                .sorted(java.util.Comparator.<Map.Entry<String, UpstreamsConfig.Upstream>> comparingInt(e -> e.getValue().priority())
+                .sorted(Comparator.<Map.Entry<String, UpstreamsConfig.Upstream>> comparingInt(e -> e.getValue().priority())
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> e.getValue().models()
                         .forEach(model -> servedBy.computeIfAbsent(model, m -> new ArrayList<>()).add(e.getKey())));

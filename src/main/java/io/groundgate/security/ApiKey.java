@@ -1,7 +1,9 @@
 package io.groundgate.security;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * One client API key as the gateway knows it: never the key itself, only its SHA-256.
@@ -15,14 +17,14 @@ import java.util.OptionalLong;
 public record ApiKey(String name, String sha256Hex, ModelAllowList models, Optional<RateLimit> rateLimit,
         OptionalLong tokensPerDay) {
 
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     public ApiKey {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("API key name '" + name + "' must be 1-64 of A-Z a-z 0-9 . _ -");
         }
-        sha256Hex = sha256Hex.strip().toLowerCase(java.util.Locale.ROOT);
+        sha256Hex = sha256Hex.strip().toLowerCase(Locale.ROOT);
         if (!HEX.matcher(sha256Hex).matches()) {
             throw new IllegalArgumentException("API key '" + name + "': sha256 must be 64 hex characters");
         }

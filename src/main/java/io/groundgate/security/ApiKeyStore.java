@@ -1,6 +1,7 @@
 package io.groundgate.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ public class ApiKeyStore {
             problem("cannot read the API key file " + path + "; keeping the keys in force", e);
             return;
         }
-        if (new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (new String(content, StandardCharsets.UTF_8).isBlank()) {
             // An empty file is a write in progress (truncate, then write), not "no keys": keep the keys in force and
             // look again on the next check. To revoke every key, leave a comment line in the file.
             return;
@@ -118,7 +119,7 @@ public class ApiKeyStore {
         }
         List<ApiKey> fromFile;
         try {
-            fromFile = ApiKeyFile.parse(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+            fromFile = ApiKeyFile.parse(new String(content, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             fileDigest = digest; // do not re-log the same broken content every few seconds
             LOG.errorf("The API key file %s is invalid (%s); keeping the keys in force.", path, e.getMessage());

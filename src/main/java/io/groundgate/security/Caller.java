@@ -1,5 +1,7 @@
 package io.groundgate.security;
 
+import java.util.List;
+
 /**
  * Who is calling, as the API key check established it.
  *
@@ -12,7 +14,7 @@ public record Caller(String keyName, ModelAllowList models) {
     public static final Caller ANONYMOUS = new Caller("anonymous", ModelAllowList.all());
 
     /** A caller that may use nothing: the answer when a guarded path was reached without the check (fail closed). */
-    static final Caller NOBODY = new Caller("unauthenticated", ModelAllowList.of(java.util.List.of()));
+    static final Caller NOBODY = new Caller("unauthenticated", ModelAllowList.of(List.of()));
 
     public boolean mayUse(String model) {
         return models.allows(model);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** SHA-256 of keys, and comparisons that take the same time whatever the input. */
 public final class KeyHash {
@@ -20,7 +21,7 @@ public final class KeyHash {
     }
 
     public static byte[] fromHex(String hex) {
-        return HexFormat.of().parseHex(hex.strip().toLowerCase(java.util.Locale.ROOT));
+        return HexFormat.of().parseHex(hex.strip().toLowerCase(Locale.ROOT));
     }
 
     public static boolean matches(String presented, byte[] expectedHash) {

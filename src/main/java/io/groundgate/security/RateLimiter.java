@@ -2,6 +2,7 @@ package io.groundgate.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public class RateLimiter {
     }
 
     /** Over the daily token quota: {@code used} of {@code tokensPerDay} tokens today; the count resets at {@code resetsAt}. */
-    public record QuotaExceeded(long used, long tokensPerDay, java.time.Instant resetsAt) implements Decision {
+    public record QuotaExceeded(long used, long tokensPerDay, Instant resetsAt) implements Decision {
     }
 
     /** The shared store could not answer and the policy is to fail closed. */

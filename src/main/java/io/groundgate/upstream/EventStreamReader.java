@@ -1,6 +1,7 @@
 package io.groundgate.upstream;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,7 +43,7 @@ final class EventStreamReader implements ServerSentEventParsingHandle {
     void start() {
         var response = exchange.response();
         listener.onOpen(dev.langchain4j.http.client.SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                .headers(java.util.Map.of()).build());
+                .headers(Map.of()).build());
         response.handler(this::chunk);
         response.exceptionHandler(failure -> {
             if (!finished) { // after our own cancel, the reset that follows is no news

@@ -1,5 +1,6 @@
 package io.groundgate.upstream;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +21,7 @@ import io.vertx.core.buffer.Buffer;
 @ApplicationScoped
 public class TokenMeter {
 
-    private static final byte[] USAGE = "\"usage\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
 
     private final MeterRegistry meters;
     private final ObjectMapper mapper;

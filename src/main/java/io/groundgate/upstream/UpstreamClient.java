@@ -2,6 +2,7 @@ package io.groundgate.upstream;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -113,7 +114,7 @@ public class UpstreamClient {
         static Endpoint of(String baseUrl) {
             try {
                 URI uri = new URI(baseUrl);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 boolean plain = scheme.equals("http");
                 if ((plain || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().startsWith("[")
                         && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {

@@ -2,6 +2,7 @@ package io.groundgate.upstream;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +145,7 @@ public final class UpstreamErrors {
     }
 
     /** A duration as an operator writes it in the configuration: 60s, 10m, 250ms. */
-    public static String human(java.time.Duration duration) {
+    public static String human(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 60_000 == 0 && millis >= 300_000) {
             return millis / 60_000 + "m";

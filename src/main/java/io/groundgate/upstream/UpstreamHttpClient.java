@@ -1,12 +1,16 @@
 package io.groundgate.upstream;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -66,7 +70,7 @@ final class UpstreamHttpClient implements HttpClient {
                     .get(upstream.totalTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof GatewayException g ? g : UpstreamErrors.transport(upstream, e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw UpstreamErrors.transport(upstream, new UpstreamErrors.TotalTimeoutException());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -197,13 +201,13 @@ final class UpstreamHttpClient implements HttpClient {
                 return Shape.NOT_JSON;
             }
             return error ? Shape.ERROR : answer ? Shape.ANSWER : Shape.NOT_ANSWER;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Shape.NOT_JSON;
         }
     }
 
     /** Inside an array: whether its first element is an object with a {@code message} object; reads to its end. */
-    private static boolean firstHasMessage(JsonParser p) throws java.io.IOException {
+    private static boolean firstHasMessage(JsonParser p) throws IOException {
         boolean found = false;
         JsonToken first = p.nextToken();
         if (first == JsonToken.END_ARRAY) {
@@ -223,7 +227,7 @@ final class UpstreamHttpClient implements HttpClient {
         }
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == null) {
-                throw new java.io.EOFException("the array does not end");
+                throw new EOFException("the array does not end");
             }
             p.skipChildren();
         }
@@ -240,7 +244,7 @@ final class UpstreamHttpClient implements HttpClient {
     }
 
     private static SuccessfulHttpResponse response(HttpClientResponse response, String body) {
-        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().names().forEach(name -> headers.put(name, response.headers().getAll(name)));
         return SuccessfulHttpResponse.builder().statusCode(response.statusCode()).headers(headers).body(body).build();
     }
@@ -253,7 +257,7 @@ final class UpstreamHttpClient implements HttpClient {
         try {
             JsonNode node = JSON.readTree(body.getBytes());
             return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

@@ -3,6 +3,9 @@ package io.groundgate.upstream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -70,8 +73,8 @@ public class UpstreamRegistry {
     }
 
     /** The upstreams named, in chain order, leaving out misconfigured ones unless all of them are. */
-    public java.util.List<Upstream> chain(java.util.List<String> names) {
-        java.util.List<Upstream> usable = new java.util.ArrayList<>(names.size());
+    public List<Upstream> chain(List<String> names) {
+        List<Upstream> usable = new ArrayList<>(names.size());
         GatewayException first = null;
         for (String name : names) {
             try {
@@ -90,7 +93,7 @@ public class UpstreamRegistry {
     }
 
     public Map<String, Upstream> all() {
-        return java.util.Collections.unmodifiableMap(upstreams);
+        return Collections.unmodifiableMap(upstreams);
     }
 
     /** Misconfigured upstreams by name, with what is wrong (for the readiness check; may name files). */

@@ -5,6 +5,8 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +105,7 @@ public final class FolderWatcher {
             WatchKey key;
             try {
                 key = watchService.poll(1, TimeUnit.SECONDS);
-            } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+            } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             }
             if (key == null) {
@@ -162,7 +164,7 @@ public final class FolderWatcher {
             try (Stream<Path> walk = Files.walk(dir, 8)) {
                 walk.filter(Files::isDirectory).filter(d -> d.equals(dir) || !d.getFileName().toString().startsWith("."))
                         .forEach(dirs::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 dirs.add(dir);
             }
         }
@@ -174,7 +176,7 @@ public final class FolderWatcher {
                 try {
                     d.register(watchService, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
                     registered.add(d);
-                } catch (IOException | java.nio.file.ClosedWatchServiceException e) {
+                } catch (IOException | ClosedWatchServiceException e) {
                     LOG.debugf("Cannot watch %s: %s", d, e.getMessage());
                 }
             }

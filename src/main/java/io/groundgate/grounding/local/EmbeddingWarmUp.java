@@ -3,6 +3,7 @@ package io.groundgate.grounding.local;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -53,7 +54,7 @@ public class EmbeddingWarmUp implements HealthCheck {
 
     // before the knowledge graph's own start-up observer (default priority), which loads the first version on the main
     // thread: the model then loads alongside the graph instead of after it
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         if (!config.warmUp() || !config.embeddings()) {
             state = new Skipped();
             return;

@@ -1,6 +1,8 @@
 package io.groundgate.grounding.local;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +37,7 @@ public class LocalAnswerMetrics {
         NOT_FOUND;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -71,17 +73,17 @@ public class LocalAnswerMetrics {
     }
 
     /** Why the answer abstained, if it did. */
-    static java.util.Optional<Abstention> abstention(Grounding g, boolean ambiguous) {
+    static Optional<Abstention> abstention(Grounding g, boolean ambiguous) {
         if (ambiguous) {
-            return java.util.Optional.of(Abstention.AMBIGUOUS_REFERENCE);
+            return Optional.of(Abstention.AMBIGUOUS_REFERENCE);
         }
         if (g.unresolved() == null || g.unresolved().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (g.steps() != null && g.steps().stream().anyMatch(s -> !s.ok())) {
-            return java.util.Optional.of(Abstention.QUERY_FAILED);
+            return Optional.of(Abstention.QUERY_FAILED);
         }
         boolean sourced = g.sources() != null && !g.sources().isEmpty();
-        return java.util.Optional.of(sourced ? Abstention.PARTIAL : Abstention.NOT_FOUND);
+        return Optional.of(sourced ? Abstention.PARTIAL : Abstention.NOT_FOUND);
     }
 }

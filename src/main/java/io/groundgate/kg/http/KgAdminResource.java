@@ -30,6 +30,9 @@ import io.groundgate.kg.KnowledgeGraph;
 import io.groundgate.kg.SparqlResult;
 import io.groundgate.kg.profile.GraphProfile;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * Knowledge-graph administration: {@code GET /admin/kg} (status), {@code GET /admin/kg/profile}, {@code POST /admin/kg/reload}, and a subset of the
  * SPARQL Graph Store Protocol on {@code /admin/graphs?graph=<file name or graph IRI>} (GET, PUT replaces, POST merges,
@@ -99,7 +102,7 @@ public class KgAdminResource {
      * edit served because it left the value out.
      */
     private static boolean dryRun(UriInfo uri) {
-        java.util.List<String> values = uri.getQueryParameters().get("dry-run");
+        List<String> values = uri.getQueryParameters().get("dry-run");
         return values != null && parseFlag("dry-run", values.isEmpty() || values.get(0) == null ? "" : values.get(0));
     }
 
@@ -124,7 +127,7 @@ public class KgAdminResource {
         Graph content = editor.read(graph).orElseThrow(() -> new GatewayException(ErrorKind.NOT_FOUND,
                 "No graph '" + graph + "'.", "graph", "graph_not_found"));
         SparqlResult asResult = new SparqlResult(SparqlResult.Form.CONSTRUCT, null, null, false, content, false,
-                kg.snapshot().version(), java.time.Duration.ZERO);
+                kg.snapshot().version(), Duration.ZERO);
         return Response.ok(SparqlFormats.write(asResult, format)).header("Content-Type", SparqlFormats.contentType(format))
                 .header("X-GroundGate-Graph-Version", asResult.graphVersion()).build();
     }

@@ -1,6 +1,7 @@
 package io.groundgate.kg.profile;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A short way from the instances of one class to those of another.
@@ -28,7 +29,7 @@ public record ClassPath(String from, String to, List<Step> steps, long count) {
     }
 
     /** The path in SPARQL property-path syntax, with IRIs written by {@code compact}. */
-    public String sparql(java.util.function.Function<String, String> compact) {
+    public String sparql(Function<String, String> compact) {
         StringBuilder b = new StringBuilder();
         for (Step s : steps) {
             if (!b.isEmpty()) {

@@ -1,8 +1,10 @@
 package io.groundgate.kg.profile;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -14,6 +16,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -92,7 +95,7 @@ public interface GraphRows {
 
         private final Graph graph;
         /** A class's first instances, per class and limit: the sample and the value-node probe list the same ones. */
-        private final Map<String, java.util.List<Node>> instanceLists = new HashMap<>();
+        private final Map<String, List<Node>> instanceLists = new HashMap<>();
         /** {@code find(node, ANY, ANY)} per node, in the store's order: read once per build. */
         private final Map<Node, Triple[]> nodeTriples = new HashMap<>();
         private int cachedTriples;
@@ -147,7 +150,7 @@ public interface GraphRows {
          * {@code find(s, p, ANY)}'s objects. Taken from the subject's triples read with its class's sample when it has
          * at most one value (no order to keep); several values are read in the store's own order for the pattern.
          */
-        private java.util.List<Node> objectsOf(Node s, Node p) {
+        private List<Node> objectsOf(Node s, Node p) {
             Node only = null;
             int found = 0;
             for (Triple t : triplesOf(s)) {
@@ -157,9 +160,9 @@ public interface GraphRows {
                 }
             }
             if (found <= 1) {
-                return found == 0 ? java.util.List.of() : java.util.List.of(only);
+                return found == 0 ? List.of() : List.of(only);
             }
-            java.util.List<Node> objects = new java.util.ArrayList<>(found);
+            List<Node> objects = new ArrayList<>(found);
             find(s, p, null, t -> objects.add(t.getObject()));
             return objects;
         }
@@ -217,7 +220,7 @@ public interface GraphRows {
             if (cached != null) {
                 return cached;
             }
-            java.util.List<Triple> read = new java.util.ArrayList<>();
+            List<Triple> read = new ArrayList<>();
             find(node, null, null, read::add);
             Triple[] triples = read.isEmpty() ? NONE : read.toArray(Triple[]::new);
             if (cachedTriples + triples.length <= MAX_CACHED_TRIPLES) {
@@ -227,12 +230,12 @@ public interface GraphRows {
             return triples;
         }
 
-        private java.util.List<Node> instances(String classIri, int limit) {
+        private List<Node> instances(String classIri, int limit) {
             return instanceLists.computeIfAbsent(classIri + " " + limit, k -> readInstances(classIri, limit));
         }
 
-        private java.util.List<Node> readInstances(String classIri, int limit) {
-            java.util.List<Node> out = new java.util.ArrayList<>(Math.min(limit, 1024));
+        private List<Node> readInstances(String classIri, int limit) {
+            List<Node> out = new ArrayList<>(Math.min(limit, 1024));
             ExtendedIterator<Triple> it = graph.find(Node.ANY, TYPE, NodeFactory.createURI(classIri));
             try {
                 while (out.size() < limit && it.hasNext()) {
@@ -314,7 +317,7 @@ public interface GraphRows {
         }
 
         private static String term(Node n, String var) {
-            return n == null ? var : org.apache.jena.riot.out.NodeFmtLib.strNT(n);
+            return n == null ? var : NodeFmtLib.strNT(n);
         }
 
         private static Node bound(Node fixed, Binding b, Var v) {

@@ -1,9 +1,12 @@
 package io.groundgate.kg.profile;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
 
@@ -15,7 +18,7 @@ final class LiteralKinds {
             "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
             "unsignedLong", "unsignedShort", "unsignedByte");
     private static final Set<String> DATES = Set.of("date", "dateTime", "dateTimeStamp", "gYear", "gYearMonth", "time");
-    private static final java.util.Map<String, String> XSD_LABELS = labels();
+    private static final Map<String, String> XSD_LABELS = labels();
     private static final Pattern NUMBER = Pattern
             .compile("[-+]?((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[-+]\\d{2}:?\\d{2})?)?");
@@ -168,11 +171,11 @@ final class LiteralKinds {
         return known != null ? known : dt.startsWith(XSD) ? "xsd:" + dt.substring(XSD.length()) : dt;
     }
 
-    private static java.util.Map<String, String> labels() {
-        java.util.Map<String, String> labels = new java.util.HashMap<>();
-        java.util.stream.Stream.of(NUMERIC, DATES, Set.of("string", "boolean", "anyURI", "langString"))
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new HashMap<>();
+        Stream.of(NUMERIC, DATES, Set.of("string", "boolean", "anyURI", "langString"))
                 .flatMap(Set::stream).forEach(t -> labels.put(XSD + t, "xsd:" + t));
-        return java.util.Map.copyOf(labels);
+        return Map.copyOf(labels);
     }
 
     private static double round(double share) {

@@ -1,6 +1,7 @@
 package io.groundgate.kg.profile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ public final class NameIndex {
 
         static Sorted of(Map<String, NameText.IntList> lists) {
             String[] keys = lists.keySet().toArray(String[]::new);
-            java.util.Arrays.sort(keys);
+            Arrays.sort(keys);
             int[][] ids = new int[keys.length][];
             for (int i = 0; i < keys.length; i++) {
                 ids[i] = lists.get(keys[i]).toArray();
@@ -117,13 +118,13 @@ public final class NameIndex {
         }
 
         int[] get(String key) {
-            int at = java.util.Arrays.binarySearch(keys, key);
+            int at = Arrays.binarySearch(keys, key);
             return at >= 0 ? ids[at] : null;
         }
 
         /** Where the keys that are equal to or greater than {@code key} begin. */
         int from(String key) {
-            int at = java.util.Arrays.binarySearch(keys, key);
+            int at = Arrays.binarySearch(keys, key);
             return at >= 0 ? at : -at - 1;
         }
     }

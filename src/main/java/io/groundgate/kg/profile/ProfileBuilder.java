@@ -1,14 +1,17 @@
 package io.groundgate.kg.profile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -78,7 +81,7 @@ public final class ProfileBuilder {
     private final Map<String, List<String[]>> outgoing = new HashMap<>();
     private final Map<String, List<String[]>> incoming = new HashMap<>();
     private final Map<String, List<String>> sampledInstances = new HashMap<>();
-    private final Map<List<String>, List<String>> directMemo = new java.util.IdentityHashMap<>();
+    private final Map<List<String>, List<String>> directMemo = new IdentityHashMap<>();
 
     private ProfileBuilder(GraphRows rows, int sample) {
         this.rows = rows;
@@ -310,8 +313,8 @@ public final class ProfileBuilder {
                 }
             }
             if (size == properties.length) {
-                properties = java.util.Arrays.copyOf(properties, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
+                properties = Arrays.copyOf(properties, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             properties[size] = p;
             List<Node> list = new ArrayList<>(1);
@@ -747,7 +750,7 @@ public final class ProfileBuilder {
         return false;
     }
 
-    private void select(String text, java.util.function.Consumer<Binding> row) {
+    private void select(String text, Consumer<Binding> row) {
         rows.select(text, row);
     }
 

@@ -1,6 +1,7 @@
 package io.groundgate.kg.profile;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,8 +218,8 @@ final class ProfileText {
                 shown.add(p);
             }
         }
-        shown.sort(java.util.Comparator.comparingInt((ClassPath p) -> p.steps().size())
-                .thenComparing(java.util.Comparator.comparingLong(ClassPath::count).reversed()));
+        shown.sort(Comparator.comparingInt((ClassPath p) -> p.steps().size())
+                .thenComparing(Comparator.comparingLong(ClassPath::count).reversed()));
         if (shown.isEmpty()) {
             return;
         }

@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.TriplePath;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.expr.E_Equals;
 import org.apache.jena.sparql.expr.E_StrLowerCase;
 import org.apache.jena.sparql.expr.E_Str;
+import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprVar;
 import org.apache.jena.sparql.expr.nodevalue.NodeValueString;
 import org.apache.jena.sparql.path.P_Link;
@@ -29,8 +31,11 @@ import org.apache.jena.sparql.path.P_Path1;
 import org.apache.jena.sparql.path.P_Path2;
 import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementFilter;
 import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementMinus;
+import org.apache.jena.sparql.syntax.ElementOptional;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
@@ -430,24 +435,24 @@ public final class QueryCheck {
             }
 
             @Override
-            public void visit(org.apache.jena.sparql.syntax.ElementMinus el) {
+            public void visit(ElementMinus el) {
                 found[0] = true;
             }
 
             @Override
-            public void visit(org.apache.jena.sparql.syntax.ElementOptional el) {
+            public void visit(ElementOptional el) {
                 found[0] = true;
             }
 
             @Override
-            public void visit(org.apache.jena.sparql.syntax.ElementData el) {
+            public void visit(ElementData el) {
                 found[0] = true;
             }
         });
         return found[0];
     }
 
-    private static Query ask(PrefixMapping pm, List<TriplePath> patterns, org.apache.jena.sparql.expr.Expr filter) {
+    private static Query ask(PrefixMapping pm, List<TriplePath> patterns, Expr filter) {
         Query q = new Query();
         q.setQueryAskType();
         q.setPrefixMapping(pm);
@@ -464,7 +469,7 @@ public final class QueryCheck {
 
     private static String text(TriplePath tp, PrefixMapping pm) {
         String p = tp.isTriple() ? FmtUtils.stringForNode(tp.getPredicate(), pm)
-                : tp.getPath().toString(new org.apache.jena.sparql.core.Prologue(pm));
+                : tp.getPath().toString(new Prologue(pm));
         return FmtUtils.stringForNode(tp.getSubject(), pm) + " " + p + " " + FmtUtils.stringForNode(tp.getObject(), pm);
     }
 }

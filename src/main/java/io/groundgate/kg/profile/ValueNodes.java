@@ -3,6 +3,7 @@ package io.groundgate.kg.profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Recognises value nodes: objects whose only content is one number (an amount, a value) and at most two unit-like
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 final class ValueNodes {
 
-    private static final java.util.Set<String> VALUE_WORDS = java.util.Set.of("value", "amount", "quantity",
+    private static final Set<String> VALUE_WORDS = Set.of("value", "amount", "quantity",
             "magnitude", "number", "count", "measure", "measurement");
 
     private ValueNodes() {

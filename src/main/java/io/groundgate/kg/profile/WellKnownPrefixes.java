@@ -1,5 +1,6 @@
 package io.groundgate.kg.profile;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public final class WellKnownPrefixes {
         m.put("foaf", "http://xmlns.com/foaf/0.1/");
         m.put("dcterms", "http://purl.org/dc/terms/");
         m.put("dc", "http://purl.org/dc/elements/1.1/");
-        ALL = java.util.Collections.unmodifiableMap(m);
+        ALL = Collections.unmodifiableMap(m);
     }
 
     private static final Pattern LOCAL = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");

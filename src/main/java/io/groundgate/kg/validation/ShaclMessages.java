@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.engine.constraint.ClassConstraint;
@@ -130,7 +131,7 @@ public final class ShaclMessages {
         }
         if (found.equals(XSD.xstring.getURI()) || value.getLiteralLanguage() != null
                 && !value.getLiteralLanguage().isEmpty()) {
-            var type = org.apache.jena.datatypes.TypeMapper.getInstance().getTypeByName(datatype);
+            var type = TypeMapper.getInstance().getTypeByName(datatype);
             if (type != null && type.isValid(lexical)) {
                 return " — write `\"" + lexical + "\"^^" + compact.apply(datatype) + "`.";
             }

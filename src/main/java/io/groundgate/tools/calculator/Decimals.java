@@ -1,6 +1,7 @@
 package io.groundgate.tools.calculator;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /** Formatting and cheap size estimates for BigDecimal values. */
 final class Decimals {
@@ -10,7 +11,7 @@ final class Decimals {
     /** Values below 1e-10 are written in scientific notation. */
     private static final int MIN_PLAIN_EXPONENT = -10;
 
-    private static final java.math.MathContext LEADING = new java.math.MathContext(17);
+    private static final MathContext LEADING = new MathContext(17);
 
     private Decimals() {
     }

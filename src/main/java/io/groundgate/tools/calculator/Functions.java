@@ -1,8 +1,10 @@
 package io.groundgate.tools.calculator;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Set;
 
 import ch.obermuhlner.math.big.BigDecimalMath;
 
@@ -42,7 +44,7 @@ final class Functions {
         return ARITY.containsKey(name);
     }
 
-    static java.util.Set<String> names() {
+    static Set<String> names() {
         return ARITY.keySet();
     }
 
@@ -156,7 +158,7 @@ final class Functions {
     private static Value log10(Value a, Eval ev, int column) {
         BigDecimal lnx = ln(a, "log10", ev, column);
         BigDecimal x = a.number().stripTrailingZeros();
-        if (x.unscaledValue().equals(java.math.BigInteger.ONE)) {
+        if (x.unscaledValue().equals(BigInteger.ONE)) {
             return plain(BigDecimal.valueOf(-x.scale()), a.exact(), ev);
         }
         return plain(lnx.divide(ev.constants.ln10(), ev.work), lnx.signum() == 0 && a.exact(), ev);

@@ -160,7 +160,7 @@ final class Parser {
                 }
             } else if (t.is(Kind.SUPERSCRIPT)) {
                 next();
-                e = new Node.Power(e, new Node.Num(java.math.BigDecimal.valueOf(t.power())), t.column());
+                e = new Node.Power(e, new Node.Num(BigDecimal.valueOf(t.power())), t.column());
             } else {
                 return e;
             }

@@ -3,6 +3,7 @@ package io.groundgate.tools.declarative;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,7 @@ final class DeclarativeTool implements Tool {
     }
 
     private Map<String, CalcValue> calculate(Map<String, String> row, ObjectNode args, StringBuilder query) {
-        Map<String, CalcValue> results = new java.util.LinkedHashMap<>();
+        Map<String, CalcValue> results = new LinkedHashMap<>();
         for (Calculation c : definition.calculations()) {
             String expression = Templates.render(c.expression(), name -> {
                 String v = row.containsKey(name) ? row.get(name) : args.path(name).asText("");

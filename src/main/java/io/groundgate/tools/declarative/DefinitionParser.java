@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -152,7 +154,7 @@ final class DefinitionParser {
                 if (prop.has("pattern")) {
                     try {
                         Pattern.compile(prop.path("pattern").asText());
-                    } catch (java.util.regex.PatternSyntaxException x) {
+                    } catch (PatternSyntaxException x) {
                         throw fail(ptr + "/pattern", "The pattern is not a valid regular expression: "
                                 + x.getDescription() + ".");
                     }
@@ -176,7 +178,7 @@ final class DefinitionParser {
                 schema.putArray("required");
             }
             if (schema.has("additionalProperties") && !schema.get("additionalProperties").equals(
-                    com.fasterxml.jackson.databind.node.BooleanNode.FALSE)) {
+                    BooleanNode.FALSE)) {
                 throw fail("/parameters/additionalProperties", "additionalProperties must be false (or left out): "
                         + "a tool takes exactly the arguments it declares.");
             }

@@ -1,5 +1,6 @@
 package io.groundgate.tools.declarative;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ final class SlotBinder {
     static Bound bind(List<Slot> slots, JsonNode args, GraphSnapshot snapshot) {
         Map<Var, Node> bindings = new LinkedHashMap<>();
         ObjectNode resolved = JsonNodeFactory.instance.objectNode();
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Slot slot : slots) {
             JsonNode value = args.get(slot.parameter());
             if (value == null || value.isNull()) {

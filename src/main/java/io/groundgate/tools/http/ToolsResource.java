@@ -1,5 +1,7 @@
 package io.groundgate.tools.http;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -89,7 +91,7 @@ public class ToolsResource {
     }
 
     private static ObjectNode arguments(byte[] body) {
-        if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             return JSON.createObjectNode();
         }
         JsonNode node;
@@ -97,7 +99,7 @@ public class ToolsResource {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw JsonErrors.toGatewayException(e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw GatewayException.invalid("The request body could not be read.", null);
         }
         if (node == null || node.isMissingNode()) {

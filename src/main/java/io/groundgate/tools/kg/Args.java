@@ -3,6 +3,8 @@ package io.groundgate.tools.kg;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Set;
+
 /**
  * Reads tool arguments defensively: the registry validates against the schema, but a tool must still answer a bad
  * argument with a failure a model can act on, never with an exception.
@@ -58,7 +60,7 @@ final class Args {
         return value.asInt();
     }
 
-    static void noOthers(ObjectNode args, java.util.Set<String> allowed) {
+    static void noOthers(ObjectNode args, Set<String> allowed) {
         if (args == null) {
             return;
         }

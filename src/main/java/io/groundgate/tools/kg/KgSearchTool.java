@@ -1,8 +1,10 @@
 package io.groundgate.tools.kg;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -157,9 +159,9 @@ public class KgSearchTool implements Tool {
 
     /** Entities with a label that contains the text (case-insensitive), shortest labels first. */
     private static List<NameIndex.Hit> containing(GraphSnapshot snapshot, String query, String typeIri, int limit) {
-        Map<String, NameIndex.Hit> hits = new java.util.LinkedHashMap<>();
+        Map<String, NameIndex.Hit> hits = new LinkedHashMap<>();
         Map<Var, Node> text = Map.of(Var.alloc("text"), NodeFactory.createLiteralString(
-                query.strip().toLowerCase(java.util.Locale.ROOT)));
+                query.strip().toLowerCase(Locale.ROOT)));
         for (Binding b : snapshot.query(CONTAINING, text, QueryLimits.of(null, 500)).rows()) {
             String iri = b.get(Var.alloc("s")).getURI();
             List<String> types = snapshot.labels().typesOf(iri);

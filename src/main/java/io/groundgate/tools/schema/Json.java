@@ -1,5 +1,6 @@
 package io.groundgate.tools.schema;
 
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ final class Json {
         if (n.isIntegralNumber()) {
             return true;
         }
-        java.math.BigDecimal d = n.decimalValue();
+        BigDecimal d = n.decimalValue();
         return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
     }
 

@@ -2,6 +2,7 @@ package io.groundgate.tools.schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -297,7 +298,7 @@ public final class JsonSchema {
                 throw invalid(at, "unknown type '" + t + "'; expected one of " + TYPES);
             }
         }
-        return java.util.Collections.unmodifiableSet(out);
+        return Collections.unmodifiableSet(out);
     }
 
     private static Map<String, JsonSchema> properties(JsonNode p, String at) {

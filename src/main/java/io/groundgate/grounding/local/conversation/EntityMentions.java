@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public final class EntityMentions {
         if (entries == null) {
             return List.of();
         }
-        Map<String, Referent> byIri = new java.util.LinkedHashMap<>();
+        Map<String, Referent> byIri = new LinkedHashMap<>();
         for (NameIndex.Entry e : entries) {
             if (e.text().strip().length() <= 3 && !e.text().strip().equals(written)) {
                 continue;

@@ -1,6 +1,7 @@
 package io.groundgate.grounding.local.conversation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,10 +291,10 @@ public final class FollowUpResolver {
     static String after(String text, String opener) {
         String[] words = text.strip().split("\\s+");
         int n = opener.split(" ").length;
-        if (words.length <= n || !Lexicon.fold(String.join(" ", java.util.Arrays.copyOf(words, n))).equals(opener)) {
+        if (words.length <= n || !Lexicon.fold(String.join(" ", Arrays.copyOf(words, n))).equals(opener)) {
             return null;
         }
-        return String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)).strip();
+        return String.join(" ", Arrays.copyOfRange(words, n, words.length)).strip();
     }
 
     // ---- referents

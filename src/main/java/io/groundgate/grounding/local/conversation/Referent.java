@@ -2,6 +2,8 @@ package io.groundgate.grounding.local.conversation;
 
 import java.util.List;
 
+import io.groundgate.kg.profile.NameText;
+
 /**
  * An entity of the graph mentioned in a turn.
  *
@@ -20,7 +22,7 @@ public record Referent(String iri, String name, List<String> types, List<String>
 
     /** How to write it: as the turn wrote it when that is its name in another case ("gold" for "Gold"), else its name. */
     public String written() {
-        return io.groundgate.kg.profile.NameText.key(surface).equals(io.groundgate.kg.profile.NameText.key(name))
+        return NameText.key(surface).equals(NameText.key(name))
                 ? surface : name;
     }
 }

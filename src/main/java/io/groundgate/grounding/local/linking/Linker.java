@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -142,11 +143,11 @@ public class Linker {
      * that letter also names a degree scale ("c": coulomb or degrees Celsius?), which stays unread.
      */
     private String unitSpelling(String word) {
-        return isExactUnit(word) ? word : word.toUpperCase(java.util.Locale.ROOT);
+        return isExactUnit(word) ? word : word.toUpperCase(Locale.ROOT);
     }
 
     private boolean isUnit(String word) {
-        String upper = word.toUpperCase(java.util.Locale.ROOT);
+        String upper = word.toUpperCase(Locale.ROOT);
         return isExactUnit(word) || word.length() == 1 && isExactUnit(upper) && !isExactUnit("deg" + upper);
     }
 
@@ -225,7 +226,7 @@ public class Linker {
             }
             // a three-letter word typed in another case still names an entity whose own label it is ("tin")
             boolean ownLabel = span.length() == 3 && h.label().equalsIgnoreCase(span)
-                    && !Words.STOP.contains(span.toLowerCase(java.util.Locale.ROOT));
+                    && !Words.STOP.contains(span.toLowerCase(Locale.ROOT));
             if (shortSpan && !h.matched().equals(span) && !ownLabel) {
                 continue;
             }

@@ -2,6 +2,7 @@ package io.groundgate.grounding.local.linking;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class Vocabulary {
     private final Map<String, Set<String>> classesByKey = new HashMap<>();
     private final Map<String, SchemaSummary.PropertyInfo> properties = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
-    private final Set<String> classes = new java.util.HashSet<>();
+    private final Set<String> classes = new HashSet<>();
     private final List<PropertyText> texts = new ArrayList<>();
     private final int longestKey;
 

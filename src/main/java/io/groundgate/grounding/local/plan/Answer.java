@@ -1,5 +1,7 @@
 package io.groundgate.grounding.local.plan;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,10 +50,10 @@ public record Answer(List<Part> parts, String graphVersion) {
      * cia.gov); anything that is not an address as written.
      */
     static String dataset(String source) {
-        java.net.URI uri;
+        URI uri;
         try {
-            uri = new java.net.URI(source.strip());
-        } catch (java.net.URISyntaxException e) {
+            uri = new URI(source.strip());
+        } catch (URISyntaxException e) {
             return source;
         }
         if (uri.getHost() == null) {

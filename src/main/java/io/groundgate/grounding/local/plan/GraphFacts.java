@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.groundgate.grounding.GroundingStep;
 import io.groundgate.grounding.ProvenanceRecorder;
+import io.groundgate.grounding.local.linking.LinkedQuestion;
+import io.groundgate.grounding.local.linking.Mention;
 import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.kg.QueryLimits;
 import io.groundgate.kg.SparqlException;
@@ -204,10 +206,10 @@ public final class GraphFacts {
     public static final String SEARCH_TOOL = "kg_search";
 
     /** Records how the words of a question were linked to the graph, as a {@code kg_search} step. */
-    public void recordLinking(io.groundgate.grounding.local.linking.LinkedQuestion q) {
+    public void recordLinking(LinkedQuestion q) {
         ObjectNode args = JsonNodeFactory.instance.objectNode().put("text", q.text());
         ArrayNode found = JsonNodeFactory.instance.arrayNode();
-        for (io.groundgate.grounding.local.linking.Mention m : q.mentions()) {
+        for (Mention m : q.mentions()) {
             ObjectNode o = found.addObject().put("mention", m.text());
             ArrayNode e = o.putArray("entities");
             m.entities().forEach(r -> e.addObject().put("iri", r.iri()).put("label", r.label()).put("score", r.score()));
@@ -335,7 +337,7 @@ public final class GraphFacts {
 
     private Fact filterFact(String s, Filter f) {
         if (f.literal() != null) {
-            return new Fact(s, f.property(), new FactValue(org.apache.jena.graph.NodeFactory.createLiteralString(f.literal()),
+            return new Fact(s, f.property(), new FactValue(NodeFactory.createLiteralString(f.literal()),
                     null, f.literal()));
         }
         return f.objectIsSubject() ? new Fact(f.object(), f.property(), new FactValue(nodeOf(s), null, label(s)))
@@ -343,7 +345,7 @@ public final class GraphFacts {
     }
 
     private static Node nodeOf(String iri) {
-        return org.apache.jena.graph.NodeFactory.createURI(iri);
+        return NodeFactory.createURI(iri);
     }
 
     static String iri(String iri) {

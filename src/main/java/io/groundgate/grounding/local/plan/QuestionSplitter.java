@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,7 @@ public final class QuestionSplitter {
             if (i + 1 < sentences.length && !s.endsWith("?")) {
                 String description = null;
                 String cls = null;
-                java.util.regex.Matcher m = DESCRIBED.matcher(s);
+                Matcher m = DESCRIBED.matcher(s);
                 if (m.matches()) {
                     cls = m.group(2).strip();
                     description = "the " + cls + " whose " + m.group(1).strip() + " is " + m.group(3).strip();
@@ -73,7 +74,7 @@ public final class QuestionSplitter {
         // "that country's population" / "its population" -> "the population of <description>"
         Pattern possessive = Pattern.compile("(?i)\\b(?:(?:that|this|the said|the same)\\s+" + c + "['’]s|its)\\s+"
                 + "((?:\\d{4}\\s+)?[a-z][a-z-]*(?:\\s+[a-z][a-z-]*)?)(?=\\s+in\\s+\\d{4}\\b|\\s*[?.!,]|\\s*$)");
-        java.util.regex.Matcher m = possessive.matcher(next);
+        Matcher m = possessive.matcher(next);
         if (m.find()) {
             return next.substring(0, m.start()) + "the " + m.group(1) + " of " + description + next.substring(m.end());
         }

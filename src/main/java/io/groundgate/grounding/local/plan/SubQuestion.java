@@ -3,6 +3,7 @@ package io.groundgate.grounding.local.plan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class SubQuestion {
 
     /** A one-property mention with a number or a short unlinked word right after it (or a number right before it). */
     private void findConstraints() {
-        Set<Integer> linked = new java.util.HashSet<>();
+        Set<Integer> linked = new HashSet<>();
         q.mentions().forEach(m -> {
             for (int i = m.firstToken(); i <= m.lastToken(); i++) {
                 linked.add(i);
@@ -122,7 +123,7 @@ final class SubQuestion {
         }
     }
 
-    private final Set<String> constraintTokens = new java.util.HashSet<>();
+    private final Set<String> constraintTokens = new HashSet<>();
 
     /** The one entity the constraints pin down, if exactly one matches. */
     private Optional<Part> resolveByValue() {
@@ -891,7 +892,7 @@ final class SubQuestion {
             return Optional.empty();
         }
         boolean sameUnit = arithmetic.probe("1 " + unitOf(denominator) + " in " + per)
-                .map(v -> v.value().compareTo(java.math.BigDecimal.ONE) == 0).orElse(false);
+                .map(v -> v.value().compareTo(BigDecimal.ONE) == 0).orElse(false);
         if (!sameUnit) {
             return Optional.empty();
         }

@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.groundgate.grounding.local.compose.Numbers;
 import io.groundgate.grounding.local.plan.Part;
@@ -11,6 +15,7 @@ import io.groundgate.grounding.local.reading.Finding.Row;
 import io.groundgate.grounding.local.reading.Finding.Value;
 import io.groundgate.grounding.local.reading.Reading.Attribute;
 import io.groundgate.grounding.local.reading.Reading.Constraint;
+import io.groundgate.kg.profile.ClassPath;
 
 /**
  * Says what a reading found in plain English, from the reading's structure: yes/no answers start with Yes or No, lists
@@ -22,12 +27,12 @@ public final class Composer {
     /** Items named in a list answer; the others are counted. */
     static final int SHOWN = 10;
 
-    private final java.util.function.Function<String, String> names;
-    private final java.util.function.Predicate<String> knownWord;
+    private final Function<String, String> names;
+    private final Predicate<String> knownWord;
     private final Lexicon lexicon = Lexicon.english();
 
     /** @param names the name of a class or property (the graph profile's) */
-    public Composer(java.util.function.Function<String, String> names) {
+    public Composer(Function<String, String> names) {
         this(names, w -> false);
     }
 
@@ -35,7 +40,7 @@ public final class Composer {
      * @param names the name of a class or property (the graph profile's)
      * @param knownWord whether a word (lower case) occurs in the graph's names: irregular plurals are taken from there
      */
-    public Composer(java.util.function.Function<String, String> names, java.util.function.Predicate<String> knownWord) {
+    public Composer(Function<String, String> names, Predicate<String> knownWord) {
         this.names = names;
         this.knownWord = knownWord;
     }
@@ -289,7 +294,7 @@ public final class Composer {
     private String ofMembers(Reading.OfMembers o, Finding f) {
         Attribute a = o.attribute();
         Reading.Members m = o.members();
-        java.util.function.Function<Row, String> said = r -> r.values().isEmpty() ? "not in the knowledge graph"
+        Function<Row, String> said = r -> r.values().isEmpty() ? "not in the knowledge graph"
                 : list(r.values().stream().map(v -> withUnit(v, a)).distinct().toList(), r.values().size());
         if (f.total() == 1) {
             Row r = f.rows().get(0);
@@ -456,7 +461,7 @@ public final class Composer {
         String one = plural.replace("that are ", "that is ").replace("that have ", "that has ")
                 .replace("that do not ", "that does not ");
         // a verb given back its third-person -s: "that work in" → "that works in"
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("that (\\p{L}+) ").matcher(one);
+        Matcher m = Pattern.compile("that (\\p{L}+) ").matcher(one);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String verb = m.group(1);
@@ -500,7 +505,7 @@ public final class Composer {
      * How members relate to an entity, from the relation's name: "supplied by X" (a name ending in a preposition),
      * "with manager X" ("has manager"), "whose country is X" (a noun), "that X is supplied by" (the other way round).
      */
-    String relation(List<io.groundgate.kg.profile.ClassPath.Step> steps, String entity, boolean negated) {
+    String relation(List<ClassPath.Step> steps, String entity, boolean negated) {
         if (steps.size() != 1) {
             List<String> via = steps.stream().map(s -> bare(words(s.property()))).toList();
             return (negated ? "not " : "") + "linked to " + entity + " through " + join(via);
@@ -528,7 +533,7 @@ public final class Composer {
     }
 
     /** "S works in E", "the manager of S is E", "E is supplied by S": a fact along a path, as a statement. */
-    String statement(String subject, List<io.groundgate.kg.profile.ClassPath.Step> steps, String entity) {
+    String statement(String subject, List<ClassPath.Step> steps, String entity) {
         if (steps.size() != 1) {
             return subject + " is linked to " + entity + " through "
                     + join(steps.stream().map(s -> bare(words(s.property()))).toList());

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,7 +98,7 @@ public final class Lexicon {
     /** The operator's phrases, those of more words first (then in the order written), for matching openers. */
     public List<String> phrases(Op op) {
         return phrases.getOrDefault(op, Set.of()).stream()
-                .sorted(java.util.Comparator.comparingInt((String p) -> -p.split(" ").length)).toList();
+                .sorted(Comparator.comparingInt((String p) -> -p.split(" ").length)).toList();
     }
 
     /** The most words a phrase of question reading has. */
@@ -125,7 +127,7 @@ public final class Lexicon {
                         words.add(folded);
                     }
                 }
-                out.computeIfAbsent(op, k -> new java.util.LinkedHashSet<>()).addAll(words);
+                out.computeIfAbsent(op, k -> new LinkedHashSet<>()).addAll(words);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

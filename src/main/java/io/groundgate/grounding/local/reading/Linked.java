@@ -1,9 +1,11 @@
 package io.groundgate.grounding.local.reading;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.groundgate.grounding.local.reading.Lexicon.Op;
 
@@ -124,14 +126,14 @@ public record Linked(String text, List<Word> words, List<Anchor> anchors, List<N
 
     /** Positions of the content words. */
     public List<Integer> content() {
-        return java.util.stream.IntStream.range(0, words.size()).filter(i -> words.get(i).role() == Role.CONTENT)
+        return IntStream.range(0, words.size()).filter(i -> words.get(i).role() == Role.CONTENT)
                 .boxed().toList();
     }
 
     /** Runs of adjacent content words, each as a phrase with its word positions. */
     public List<Phrase> phrases() {
-        List<Phrase> out = new java.util.ArrayList<>();
-        List<Integer> run = new java.util.ArrayList<>();
+        List<Phrase> out = new ArrayList<>();
+        List<Integer> run = new ArrayList<>();
         for (int i = 0; i <= words.size(); i++) {
             if (i < words.size() && words.get(i).role() == Role.CONTENT) {
                 run.add(i);

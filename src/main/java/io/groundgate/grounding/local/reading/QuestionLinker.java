@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.groundgate.grounding.local.linking.Words;
 import io.groundgate.grounding.local.reading.Lexicon.Op;
@@ -54,7 +55,7 @@ public final class QuestionLinker {
      * @param schemaName whether some words, folded, are exactly the name of a class or property: function words
      *        inside such a name are content ("total area", "atomic number")
      */
-    public Linked link(String question, GraphProfile profile, java.util.function.Predicate<String> schemaName) {
+    public Linked link(String question, GraphProfile profile, Predicate<String> schemaName) {
         List<Words.Token> tokens = Words.tokenize(question);
         int n = tokens.size();
         // function words inside a name of the schema are content ("total area", "atomic number")

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.groundgate.grounding.local.linking.Words;
 import io.groundgate.grounding.local.reading.Lexicon.Op;
@@ -127,7 +129,7 @@ public final class ReadingBuilder {
             return;
         }
         units.expression(q.text()).ifPresent(e -> out.add(new Option(e, 2.0,
-                java.util.stream.IntStream.range(0, q.words().size()).boxed().collect(java.util.stream.Collectors.toSet()),
+                IntStream.range(0, q.words().size()).boxed().collect(Collectors.toSet()),
                 List.of(), List.of())));
     }
 
@@ -166,7 +168,7 @@ public final class ReadingBuilder {
 
     /** Whether the attribute says when ("population year"): a date, which is never summed or averaged. */
     private boolean dating(Attribute a) {
-        return java.util.Arrays.stream(io.groundgate.kg.profile.NameText.key(profile.nameOf(last(a))).split(" "))
+        return Arrays.stream(NameText.key(profile.nameOf(last(a))).split(" "))
                 .anyMatch(w -> Lexicon.english().is(Op.WHEN, w));
     }
 

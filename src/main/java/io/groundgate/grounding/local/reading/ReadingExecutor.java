@@ -2,6 +2,7 @@ package io.groundgate.grounding.local.reading;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -614,7 +615,7 @@ public final class ReadingExecutor {
         return bindings.isEmpty() ? query : QueryTransformOps.transform(parsed, bindings).serialize();
     }
 
-    private List<String> sources(java.util.Collection<String> subjects) {
+    private List<String> sources(Collection<String> subjects) {
         return facts.sourcesOf(subjects.stream().filter(s -> s != null && !s.startsWith("_:")).limit(20).toList());
     }
 

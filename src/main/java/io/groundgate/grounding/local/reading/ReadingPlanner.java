@@ -1,13 +1,18 @@
 package io.groundgate.grounding.local.reading;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
+import io.groundgate.grounding.GroundingStep;
 import io.groundgate.grounding.ProvenanceRecorder;
 import io.groundgate.grounding.local.plan.Arithmetic;
 import io.groundgate.grounding.local.plan.GraphFacts;
@@ -17,6 +22,8 @@ import io.groundgate.grounding.local.reading.Linked.EntityAnchor;
 import io.groundgate.kg.GraphSnapshot;
 import io.groundgate.kg.profile.GraphProfile;
 import io.groundgate.tools.calculator.Calculator;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The planner on the graph profile: question → linked mentions → candidate readings → executors → composer. It runs
@@ -79,22 +86,22 @@ public final class ReadingPlanner {
     }
 
     /** The words of the graph's names (lower case), built once per graph version: the composer's plurals come from them. */
-    private java.util.Set<String> words(GraphProfile profile) {
+    private Set<String> words(GraphProfile profile) {
         GraphWords w = words.get();
         if (w == null || !w.version().equals(profile.version())) {
-            java.util.Set<String> all = new java.util.HashSet<>();
+            Set<String> all = new HashSet<>();
             for (var e : profile.names().entries()) {
-                for (String word : e.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+                for (String word : e.text().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
                     all.add(word);
                 }
             }
-            w = new GraphWords(profile.version(), java.util.Set.copyOf(all));
+            w = new GraphWords(profile.version(), Set.copyOf(all));
             words.set(w);
         }
         return w.words();
     }
 
-    private record GraphWords(String version, java.util.Set<String> words) {
+    private record GraphWords(String version, Set<String> words) {
     }
 
     /** The candidate readings of a question, best first (for tests and diagnostics). */
@@ -164,7 +171,7 @@ public final class ReadingPlanner {
         if (linked.anchors().isEmpty()) {
             return;
         }
-        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var json = JsonNodeFactory.instance;
         var args = json.objectNode().put("text", linked.text());
         var mentions = json.arrayNode();
         for (Linked.Anchor a : linked.anchors()) {
@@ -181,7 +188,7 @@ public final class ReadingPlanner {
         }
         var result = json.objectNode();
         result.set("mentions", mentions);
-        recorder.record(new io.groundgate.grounding.GroundingStep(0, null, "kg_search", args, true, result, null, null,
+        recorder.record(new GroundingStep(0, null, "kg_search", args, true, result, null, null,
                 snapshot.version(), List.of(), List.of(), 0));
     }
 
@@ -247,11 +254,11 @@ public final class ReadingPlanner {
     }
 
     /** What a finding says, regardless of how it is worded: two readings agree when these are equal. */
-    static java.util.Set<String> signature(Finding f) {
+    static Set<String> signature(Finding f) {
         if (f.reading() instanceof Reading.InYear y) {
             return signature(inner(f, y));
         }
-        java.util.Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         if (f.truth() != null) {
             out.add(String.valueOf(f.truth()));
         }
@@ -280,7 +287,7 @@ public final class ReadingPlanner {
     }
 
     private static String describe(Option o) {
-        return o.reading().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return o.reading().getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static Part whichOne(EntityAnchor e, GraphSnapshot snapshot) {

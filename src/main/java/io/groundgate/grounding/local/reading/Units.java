@@ -1,6 +1,7 @@
 package io.groundgate.grounding.local.reading;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ public final class Units {
     public Optional<String> unit(String words) {
         String[] w = words.strip().split("\\s+");
         if (w.length == 2) {
-            String first = w[0].toLowerCase(java.util.Locale.ROOT);
+            String first = w[0].toLowerCase(Locale.ROOT);
             if (lexicon.is(Lexicon.Op.SQUARE, first)) {
                 return word(w[1]).map(u -> u + "^2");
             }

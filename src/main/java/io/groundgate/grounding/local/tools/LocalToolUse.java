@@ -3,11 +3,15 @@ package io.groundgate.grounding.local.tools;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,10 +47,10 @@ public class LocalToolUse {
     /** The best tool must be ahead of the next by this much. */
     static final double MIN_MARGIN = 0.03;
     private static final int MAX_CACHED = 256;
-    private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("[^\\p{L}]+");
-    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern AMOUNT = Pattern
             .compile("-?\\d+(?:\\.\\d+)?\\s?[\\p{L}][\\p{L}^0-9/]*");
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"[^\"]*\"|e\\.g\\.,?");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|e\\.g\\.,?");
 
     private final DeclarativeToolProvider declarative;
     private final ToolRegistry registry;
@@ -110,11 +114,11 @@ public class LocalToolUse {
      * own words, by its first five letters: similar in meaning is not enough to answer "the GDP of X" with facts of X.
      */
     static boolean explains(ToolSpec spec, String asked) {
-        java.util.Set<String> toolWords = new java.util.HashSet<>();
-        for (String w : WORDS.split(describe(spec).toLowerCase(java.util.Locale.ROOT))) {
+        Set<String> toolWords = new HashSet<>();
+        for (String w : WORDS.split(describe(spec).toLowerCase(Locale.ROOT))) {
             toolWords.add(stem(w));
         }
-        String[] words = WORDS.split(AMOUNT.matcher(asked).replaceAll(" ").toLowerCase(java.util.Locale.ROOT));
+        String[] words = WORDS.split(AMOUNT.matcher(asked).replaceAll(" ").toLowerCase(Locale.ROOT));
         for (String w : words) {
             if (!w.isEmpty() && !Lexicon.english().any(w, Op.STOP, Op.SINGULAR, Op.PLURAL, Op.AFTER_PRONOUN, Op.BEFORE_PRONOUN) && !toolWords.contains(stem(w))) {
                 return false;

@@ -1,5 +1,6 @@
 package io.groundgate.grounding.local.tools;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -55,7 +56,7 @@ final class ToolArguments {
             } else if (type.equals("number") || type.equals("integer")) {
                 List<String> bare = amounts.stream().filter(a -> a[1] == null).map(a -> a[0]).toList();
                 if (bare.size() == 1) {
-                    args.put(p.getKey(), new java.math.BigDecimal(bare.get(0)));
+                    args.put(p.getKey(), new BigDecimal(bare.get(0)));
                     amounts.removeIf(a -> a[1] == null);
                 }
             } else if (type.equals("string") && schema.has("pattern")) {
